@@ -1,0 +1,56 @@
+"""The root ``medsos`` command: global options and the command groups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from medsos_cli import __version__
+from medsos_cli.cli import _i18n
+from medsos_cli.cli.lint import lint_command
+from medsos_cli.cli.rules import rules_app
+
+_i18n.install()
+
+app = typer.Typer(
+    name="medsos",
+    help="Perkakas admin media sosial instansi pemerintah: periksa takarir dan balasan terhadap "
+         "SOP, siapkan draf dari templat, dan tulis laporan mingguan.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"medsos {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    version: Annotated[bool | None, typer.Option(
+        "--version", callback=_version, is_eager=True,
+        help="Tampilkan versi medsos lalu keluar.")] = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", "-c", help="Berkas konfigurasi (bawaan: medsos.toml dicari dari folder ini "
+        "ke atas, atau [tool.medsos] di pyproject.toml).", dir_okay=False)] = None,
+    debug: Annotated[bool, typer.Option(
+        "--debug", help="Tampilkan jejak lengkap (traceback) saat terjadi galat.")] = False,
+) -> None:
+    """Perkakas admin media sosial instansi pemerintah."""
+    ctx.obj = {"config": config, "debug": debug}
+
+
+app.command("lint")(lint_command)
+app.add_typer(rules_app, name="rules")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="medsos")

@@ -1,0 +1,221 @@
+"""Configuration: ``medsos.toml`` (or ``[tool.medsos]`` in ``pyproject.toml``), found upward.
+
+No configuration file means the bundled defaults.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from medsos_cli.errors import ConfigError
+from medsos_cli.findings import LEVEL_NAMES
+from medsos_cli.platforms import PLATFORMS
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAME = "medsos.toml"
+TOP_KEYS = {"lint", "account"}
+LINT_KEYS = {"rulebooks", "platform", "fail_on", "disable", "levels", "exemptions",
+             "max_file_size_mb", "regex_timeout"}
+ACCOUNT_KEYS = {"name", "hashtags"}
+EXEMPTION_KEYS = {"rule", "text", "file", "reason", "approved_by"}
+
+
+@dataclass(frozen=True)
+class Exemption:
+    """An approved exemption: ``rule`` silenced where ``text`` occurs and/or in ``file``."""
+
+    rule: str
+    reason: str
+    approved_by: str
+    text: str | None = None
+    file: str | None = None
+
+    def applies(self, rule: str, found: str, path: str) -> bool:
+        """Whether this exemption covers a finding of ``rule`` on ``found`` in ``path``."""
+        if rule != self.rule and self.rule != "*":
+            return False
+        if self.text is not None and self.text.casefold() != found.casefold():
+            return False
+        if self.file is not None:
+            posix = Path(path).as_posix()
+            if not (fnmatch.fnmatch(posix, self.file) or posix.endswith("/" + self.file)
+                    or posix == self.file):
+                return False
+        return True
+
+
+@dataclass
+class Config:
+    """Settings for a run; defaults apply where the file says nothing."""
+
+    path: Path | None = None
+    rulebooks: list[str] = field(default_factory=lambda: ["default"])
+    platform: str | None = None
+    fail_on: str = "error"
+    disable: list[str] = field(default_factory=list)
+    levels: dict[str, str] = field(default_factory=dict)
+    exemptions: list[Exemption] = field(default_factory=list)
+    account_name: str = ""
+    hashtags: list[str] = field(default_factory=list)
+    max_file_size_mb: float = 2.0
+    regex_timeout: float = 0.5
+
+    def line_of(self, key: str) -> int | None:
+        """Best-effort line of ``key`` in the config file (for error messages)."""
+        if self.path is None:
+            return None
+        try:
+            lines = self.path.read_text(encoding="utf-8-sig").splitlines()
+        except OSError:
+            return None
+        pattern = re.compile(rf'^\s*"?{re.escape(key)}"?\s*=')
+        for number, line in enumerate(lines, 1):
+            if pattern.match(line):
+                return number
+        return None
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """Find ``medsos.toml``, or a ``pyproject.toml`` with ``[tool.medsos]``, from ``start`` up."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        path = candidate / CONFIG_NAME
+        if path.is_file():
+            return path
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_section(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return "[tool.medsos" in path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def load_config(path: Path | None = None, *, search: bool = True) -> Config:
+    """Load the configuration at ``path`` (or found upward); no file gives the defaults."""
+    if path is None and search:
+        path = find_config()
+    if path is None:
+        return Config()
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError("berkas konfigurasi tidak ditemukan", path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"berkas konfigurasi tidak dapat dibaca: {exc}", path) from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line = int(match.group(1)) if match else None
+        detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise ConfigError(f"TOML tidak sah: {detail}", path, line) from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("medsos", {})
+    config = Config(path=path)
+    _apply(config, data)
+    return config
+
+
+def _apply(config: Config, data: dict[str, Any]) -> None:
+    _known(config, data, TOP_KEYS, "")
+    lint = data.get("lint", {})
+    account = data.get("account", {})
+    _known(config, lint, LINT_KEYS, "lint.")
+    _known(config, account, ACCOUNT_KEYS, "account.")
+    if "rulebooks" in lint:
+        books = _str_list(config, lint, "rulebooks")
+        base = config.path.parent if config.path else Path.cwd()
+        config.rulebooks = [b if b == "default" else str((base / b).resolve()) for b in books]
+    if "platform" in lint:
+        platform = str(lint["platform"]).lower()
+        if platform not in PLATFORMS:
+            raise _error(config, "platform", f"platform “{platform}” tidak dikenal; pilih "
+                         f"{', '.join(PLATFORMS)}")
+        config.platform = platform
+    if "fail_on" in lint:
+        fail_on = str(lint["fail_on"]).lower()
+        if fail_on not in LEVEL_NAMES + ("none",):
+            raise _error(config, "fail_on", f"fail_on “{fail_on}” tidak dikenal; pilih "
+                         "error, warning, suggestion, atau none")
+        config.fail_on = fail_on
+    config.disable = _str_list(config, lint, "disable")
+    levels = lint.get("levels", {})
+    if not isinstance(levels, dict):
+        raise _error(config, "levels", "lint.levels harus berupa tabel id = level")
+    for rule_id, level in levels.items():
+        if str(level).lower() not in LEVEL_NAMES:
+            raise _error(config, rule_id, f"level “{level}” untuk {rule_id} tidak dikenal; pilih "
+                         "error, warning, atau suggestion")
+    config.levels = {k: str(v).lower() for k, v in levels.items()}
+    for key in ("max_file_size_mb", "regex_timeout"):
+        if key in lint:
+            value = lint[key]
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+                raise _error(config, key, f"{key} harus angka positif")
+            setattr(config, key, float(value))
+    exemptions = lint.get("exemptions", [])
+    if not isinstance(exemptions, list):
+        raise _error(config, "exemptions", "lint.exemptions harus berupa [[lint.exemptions]]")
+    for item in exemptions:
+        config.exemptions.append(_exemption(config, item))
+    if "name" in account:
+        config.account_name = str(account["name"])
+    tags = _str_list(config, account, "hashtags")
+    for tag in tags:
+        if not re.fullmatch(r"#\w+", tag):
+            raise _error(config, "hashtags", f"tagar “{tag}” tidak sah: tulis seperti #KotaContoh")
+    config.hashtags = tags
+
+
+def _exemption(config: Config, item: Any) -> Exemption:
+    if not isinstance(item, dict):
+        raise _error(config, "exemptions", "setiap [[lint.exemptions]] harus berupa tabel")
+    unknown = set(item) - EXEMPTION_KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise _error(config, key, f"kunci “{key}” tidak dikenal di [[lint.exemptions]]; yang sah: "
+                     f"{', '.join(sorted(EXEMPTION_KEYS))}")
+    for key in ("rule", "reason", "approved_by"):
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            raise _error(config, "rule", f"[[lint.exemptions]] wajib mengisi “{key}”")
+    if item.get("text") is None and item.get("file") is None:
+        raise _error(config, "rule", "[[lint.exemptions]] wajib mengisi “text” atau “file” "
+                     "(pengecualian tidak boleh berlaku untuk semua teks)")
+    return Exemption(rule=item["rule"], reason=item["reason"], approved_by=item["approved_by"],
+                     text=item.get("text"), file=item.get("file"))
+
+
+def _known(config: Config, data: Any, allowed: set[str], prefix: str) -> None:
+    if not isinstance(data, dict):
+        raise _error(config, prefix.rstrip("."), f"[{prefix.rstrip('.')}] harus berupa tabel")
+    for key in data:
+        if key not in allowed:
+            raise _error(config, key, f"kunci “{prefix}{key}” tidak dikenal; yang sah: "
+                         f"{', '.join(prefix + k for k in sorted(allowed))}")
+
+
+def _str_list(config: Config, data: dict, key: str) -> list[str]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _error(config, key, f"“{key}” harus berupa daftar teks")
+    return list(value)
+
+
+def _error(config: Config, key: str, message: str) -> ConfigError:
+    return ConfigError(message, config.path, config.line_of(key))

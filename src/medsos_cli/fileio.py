@@ -1,0 +1,36 @@
+"""Safe file writing: never overwrite without consent, always via a temporary file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from medsos_cli.errors import InputError
+
+
+def atomic_write_text(path: str | Path, text: str, *, bom: bool = False) -> None:
+    """Write ``text`` as UTF-8 to ``path`` atomically (temp file in the same folder + rename).
+
+    Line endings are written exactly as they are in ``text`` (no translation).
+    """
+    target = Path(path)
+    data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            try:
+                os.chmod(tmp, target.stat().st_mode & 0o7777)
+            except OSError:
+                pass
+        os.replace(tmp, target)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise InputError(f"gagal menulis berkas: {exc.strerror or exc}", path) from None

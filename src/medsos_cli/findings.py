@@ -1,0 +1,62 @@
+"""Findings: what a rule reports, positioned in code points of the file as written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Level(IntEnum):
+    """Severity of a finding; ordered so that comparisons work (error is highest)."""
+
+    SUGGESTION = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        """Lower-case name used in YAML, JSON and the CLI."""
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Level:
+        """Parse ``error``/``warning``/``suggestion`` (raises ValueError otherwise)."""
+        try:
+            return cls[value.strip().upper()]
+        except (KeyError, AttributeError):
+            raise ValueError(value) from None
+
+
+LEVEL_NAMES = tuple(level.label for level in sorted(Level, reverse=True))
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem found in a text.
+
+    ``offset`` and ``length`` count Unicode code points of the file as written; ``line`` and
+    ``column`` are 1-based, ``end_line``/``end_column`` point just past the match.
+    """
+
+    offset: int
+    length: int
+    rule: str = field(compare=False)
+    level: Level = field(compare=False)
+    message: str = field(compare=False)
+    text: str = field(compare=False, default="")
+    suggestions: tuple[str, ...] = field(compare=False, default=())
+    source: str = field(compare=False, default="")
+    fixable: bool = field(compare=False, default=False)
+    line: int = field(compare=False, default=0)
+    column: int = field(compare=False, default=0)
+    end_line: int = field(compare=False, default=0)
+    end_column: int = field(compare=False, default=0)
+
+
+@dataclass(frozen=True)
+class Exempted:
+    """A finding that an approved exemption in the configuration silenced."""
+
+    finding: Finding
+    reason: str
+    approved_by: str

@@ -1,0 +1,1 @@
+"""The lint engine: rules applied to documents, findings out, fixes applied."""

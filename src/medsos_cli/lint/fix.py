@@ -1,0 +1,43 @@
+"""Apply the unambiguous suggestions of substitution rules to a text."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from medsos_cli.findings import Finding
+
+
+def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
+    """Return the fixed text and the number of replacements made.
+
+    Only fixable findings with exactly one suggestion are applied; when two overlap, the one
+    that starts first (then the longer one) wins and the other is left for a human.
+    """
+    chosen: list[Finding] = []
+    last_end = -1
+    for f in sorted((f for f in findings if f.fixable and len(f.suggestions) == 1),
+                    key=lambda f: (f.offset, -f.length)):
+        if f.offset < last_end or text[f.offset:f.offset + f.length] != f.text:
+            continue
+        chosen.append(f)
+        last_end = f.offset + f.length
+    parts: list[str] = []
+    pos = 0
+    for f in chosen:
+        parts.append(text[pos:f.offset])
+        parts.append(f.suggestions[0])
+        pos = f.offset + f.length
+    parts.append(text[pos:])
+    return "".join(parts), len(chosen)
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """A unified diff of a fix, as ``--diff`` prints it."""
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True),
+        fromfile=f"a/{path}", tofile=f"b/{path}")
+    out = []
+    for line in lines:
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)

@@ -1,0 +1,161 @@
+"""Collect and read the inputs of ``medsos lint``: files, folders, globs, standard input."""
+
+from __future__ import annotations
+
+import glob as globmod
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from medsos_cli.errors import InputError
+from medsos_cli.platforms import PLATFORMS, TEXT_KINDS
+
+EXTENSIONS = (".txt", ".md")
+MAX_BYTES = 2 * 1024 * 1024  # a caption is at most ~250 KB even on Facebook; see README
+STDIN = "-"
+
+
+@dataclass
+class Source:
+    """A decoded input: its text, where its body starts, and what its front matter said."""
+
+    path: str
+    text: str
+    start: int = 0
+    platform: str | None = None
+    kind: str | None = None
+    bom: bool = False
+    crlf: bool = False
+
+
+def expand(args: list[str]) -> Iterator[str | InputError]:
+    """Yield input paths in a stable order; folders recurse into ``*.txt`` and ``*.md``."""
+    seen: set[str] = set()
+    for arg in args:
+        if arg == STDIN:
+            yield STDIN
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            found = sorted((p for p in path.rglob("*")
+                            if p.suffix.lower() in EXTENSIONS and p.is_file()),
+                           key=lambda p: p.as_posix())
+            for p in found:
+                key = str(p)
+                if key not in seen:
+                    seen.add(key)
+                    yield key
+            continue
+        if path.exists() or not globmod.has_magic(arg):
+            if arg not in seen:
+                seen.add(arg)
+                yield arg if path.exists() else InputError("berkas tidak ditemukan", arg)
+            continue
+        matches = sorted(globmod.glob(arg, recursive=True))
+        files = [m for m in matches if Path(m).is_file()]
+        if not files:
+            yield InputError("pola glob tidak cocok dengan berkas apa pun", arg)
+        for m in files:
+            if m not in seen:
+                seen.add(m)
+                yield m
+
+
+def read_source(path: str, max_bytes: int = MAX_BYTES) -> Source:
+    """Read and decode one input (``-`` is standard input); raise ``InputError`` if unusable."""
+    if path == STDIN:
+        data = sys.stdin.buffer.read()
+        shown = "<stdin>"
+    else:
+        shown = path
+        try:
+            size = os.path.getsize(path)
+            if size > max_bytes:
+                raise InputError(
+                    f"berkas terlalu besar untuk sebuah takarir ({size / 1_048_576:.1f} MB; "
+                    f"batas {max_bytes / 1_048_576:.0f} MB)", path)
+            data = Path(path).read_bytes()
+        except InputError:
+            raise
+        except PermissionError:
+            raise InputError("tidak ada izin untuk membaca berkas", path) from None
+        except IsADirectoryError:
+            raise InputError("ini folder, bukan berkas", path) from None
+        except OSError as exc:
+            raise InputError(f"tidak dapat dibaca: {exc.strerror or exc}", path) from None
+    return decode(data, shown, max_bytes)
+
+
+def decode(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> Source:
+    """Decode bytes as UTF-8 (BOM allowed), refusing binary data and invalid bytes."""
+    if len(data) > max_bytes:
+        raise InputError(f"masukan terlalu besar untuk sebuah takarir "
+                         f"({len(data) / 1_048_576:.1f} MB)", path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("berkas berenkode UTF-16; simpan ulang sebagai UTF-8", path, 1)
+    if b"\x00" in data[:8192]:
+        raise InputError("berkas biner (berisi byte NUL), bukan teks", path)
+    bom = data.startswith(b"\xef\xbb\xbf")
+    raw = data[3:] if bom else data
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1:exc.start].decode("utf-8", "replace")) + 1
+        raise InputError(f"kolom {col}: bukan UTF-8 yang sah (byte 0x{raw[exc.start]:02x}); "
+                         "simpan ulang berkas sebagai UTF-8", path, line) from None
+    source = Source(path=path, text=text, bom=bom, crlf="\r\n" in text)
+    _front_matter(source)
+    return source
+
+
+def _front_matter(source: Source) -> None:
+    """Read an optional ``---`` YAML block at the top; it sets the context, never linted."""
+    text = source.text
+    if not (text.startswith("---\n") or text.startswith("---\r\n")):
+        return
+    first_nl = text.index("\n") + 1
+    pos = first_nl
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        line = text[pos:nl if nl != -1 else len(text)].rstrip("\r")
+        if line.strip() in ("---", "..."):
+            end = nl + 1 if nl != -1 else len(text)
+            _parse_front_matter(source, text[first_nl:pos], end)
+            return
+        if nl == -1:
+            break
+        pos = nl + 1
+    raise InputError("front matter dibuka dengan “---” tetapi tidak ditutup", source.path, 1)
+
+
+def _parse_front_matter(source: Source, block: str, end: int) -> None:
+    from medsos_cli.errors import RulebookError
+    from medsos_cli.rulebook.yamlio import YDict, load_yaml_text
+
+    try:
+        data = load_yaml_text(block, source.path, first_line=2)
+    except RulebookError as exc:
+        raise InputError(f"front matter: {exc.message}", source.path, exc.line) from None
+    if data is None:
+        data = YDict()
+    if not isinstance(data, dict):
+        raise InputError("front matter harus berupa pemetaan (kunci: nilai)", source.path, 2)
+    line_of = data.line_of if isinstance(data, YDict) else (lambda key: 2)
+    platform = data.get("platform")
+    if platform is not None:
+        platform = str(platform).lower()
+        if platform not in PLATFORMS:
+            raise InputError(f"front matter: platform “{platform}” tidak dikenal; pilih "
+                             f"{', '.join(PLATFORMS)}", source.path, line_of("platform") + 1)
+        source.platform = platform
+    kind = data.get("kind")
+    if kind is not None:
+        kind = str(kind).lower()
+        if kind not in TEXT_KINDS:
+            raise InputError(f"front matter: kind “{kind}” tidak dikenal; pilih "
+                             f"{', '.join(TEXT_KINDS)}", source.path, line_of("kind") + 1)
+        source.kind = kind
+    source.start = end

@@ -1,0 +1,89 @@
+"""One lint run: configuration + rulebooks → a Linter → results for every input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from medsos_cli.config import Config
+from medsos_cli.errors import ExitCode, InputError
+from medsos_cli.findings import Level
+from medsos_cli.lint.engine import Exemptions, FileResult, Linter
+from medsos_cli.lint.inputs import expand, read_source
+from medsos_cli.rulebook.load import Rulebook, apply_overrides, load_rulebook
+from medsos_cli.rulebook.model import Account, Context
+
+
+@dataclass
+class Options:
+    """Choices of one run that the command line may override."""
+
+    platform: str | None = None
+    reply: bool = False
+    rulebooks: list[str] = field(default_factory=list)
+
+
+def build_rulebook(config: Config, extra: list[str] | None = None) -> Rulebook:
+    """Load the configured rulebooks (later ones override earlier ids) and apply overrides."""
+    locations = list(extra) if extra else list(config.rulebooks)
+    book: Rulebook | None = None
+    for location in locations:
+        loaded = load_rulebook(location)
+        if book is None:
+            book = loaded
+        else:
+            book.paths.extend(loaded.paths)
+            book.rules.update(loaded.rules)
+    assert book is not None
+    where = config.path or "medsos.toml"
+    apply_overrides(book, config.levels, config.disable, where, config.line_of,
+                    config.line_of("disable"))
+    return book
+
+
+def build_linter(config: Config, book: Rulebook) -> Linter:
+    """A Linter for the rules of ``book`` with the account and exemptions of ``config``."""
+    context = Context(account=Account(config.account_name, tuple(config.hashtags)),
+                      regex_timeout=config.regex_timeout)
+    return Linter(book, context, Exemptions(config.exemptions))
+
+
+def lint_paths(linter: Linter, args: list[str], config: Config,
+               options: Options) -> Iterator[FileResult]:
+    """Lint every input named by ``args``; unreadable inputs yield a result with an error."""
+    max_bytes = int(config.max_file_size_mb * 1024 * 1024)
+    for item in expand(args):
+        if isinstance(item, InputError):
+            yield FileResult(item.path or "?", error=item)
+            continue
+        try:
+            source = read_source(item, max_bytes)
+        except InputError as exc:
+            yield FileResult(exc.path or item, error=exc)
+            continue
+        platform = source.platform or options.platform or config.platform
+        kind = source.kind or ("reply" if options.reply else "caption")
+        if not source.text[source.start:].strip():
+            yield FileResult(source.path, platform, kind, notice="berkas kosong, tidak ada "
+                             "yang diperiksa")
+            continue
+        result = linter.lint_text(source.text, path=source.path, platform=platform, kind=kind,
+                                  start=source.start)
+        result.bom = source.bom
+        result.metrics = result.document.metrics if result.document else {}
+        yield result
+
+
+def fails(results: list[FileResult], fail_on: str) -> bool:
+    """Whether any finding is at or above ``fail_on`` (``none`` never fails)."""
+    if fail_on == "none":
+        return False
+    threshold = Level.parse(fail_on)
+    return any(f.level >= threshold for r in results for f in r.findings)
+
+
+def exit_code(results: list[FileResult], fail_on: str) -> ExitCode:
+    """0 clean, 1 findings at or above ``fail_on``, 2 when an input could not be linted."""
+    if any(r.error is not None for r in results):
+        return ExitCode.USAGE
+    return ExitCode.FINDINGS if fails(results, fail_on) else ExitCode.OK

@@ -1,0 +1,1 @@
+"""Rulebooks: the SOP as YAML data, loaded into typed, validated rules."""

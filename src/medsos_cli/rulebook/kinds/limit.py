@@ -1,0 +1,107 @@
+"""``limit``: a count (characters in a platform's own unit, hashtags, links, …) against a cap."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from medsos_cli.platforms import COUNT_MODES, measure, overflow_offset, publishable
+from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where
+from medsos_cli.rulebook.yamlio import YDict
+from medsos_cli.text import tokens as tk
+
+if TYPE_CHECKING:
+    from medsos_cli.text.document import Document
+
+COUNTS = ("characters", "hashtags", "mentions", "emoji", "links", "sentences", "words", "lines")
+_ITEM_KINDS = {"hashtags": (tk.HASHTAG,), "mentions": (tk.MENTION,), "emoji": (tk.EMOJI,),
+               "links": (tk.URL,), "words": (tk.WORD,)}
+
+
+class LimitRule(Rule):
+    """Counts something in the text and reports what goes beyond ``max`` (or below ``min``)."""
+
+    kind = "limit"
+    KEYS = COMMON_KEYS | {"count", "mode", "max", "min"}
+
+    def __init__(self, data: YDict, where: Where):
+        super().__init__(data, where)
+        self.count = data.get("count")
+        if self.count not in COUNTS:
+            raise where.error(f"aturan {self.id}: “count” harus salah satu dari "
+                              f"{', '.join(COUNTS)}", data.line_of("count"))
+        self.mode = data.get("mode", "chars")
+        if self.mode not in COUNT_MODES:
+            raise where.error(f"aturan {self.id}: “mode” harus salah satu dari "
+                              f"{', '.join(COUNT_MODES)}", data.line_of("mode"))
+        self.max = _int(data, "max", where, self.id)
+        self.min = _int(data, "min", where, self.id)
+        if self.max is None and self.min is None:
+            raise where.error(f"aturan {self.id}: isi “max” atau “min”", data.line)
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield one hit when the count is out of bounds."""
+        if self.count == "characters":
+            yield from self._characters(doc)
+            return
+        spans = self._items(doc)
+        n = len(spans)
+        values = {"count": n, "max": self.max if self.max is not None else "",
+                  "min": self.min if self.min is not None else ""}
+        if self.max is not None and n > self.max:
+            start, end = spans[self.max]
+            yield Hit(start, end - start, doc.text[start:end], values=values)
+        elif self.min is not None and n < self.min:
+            yield Hit(doc.start, 0, "", values=values)
+
+    def _items(self, doc: Document) -> list[tuple[int, int]]:
+        if self.count in _ITEM_KINDS:
+            kinds = _ITEM_KINDS[self.count]
+            return [(t.start, t.end) for t in doc.tokens if t.kind in kinds]
+        if self.count == "sentences":
+            return [(s.start, s.end) for s in doc.sentences]
+        # lines: non-blank lines of the body
+        spans = []
+        pos = doc.start
+        for raw in doc.body.split("\n"):
+            if raw.strip():
+                spans.append((pos, pos + len(raw.rstrip("\r"))))
+            pos += len(raw) + 1
+        return spans
+
+    def _characters(self, doc: Document) -> Iterator[Hit]:
+        body = doc.body
+        text = publishable(body)
+        n = measure(text, self.mode)
+        values = {"count": n, "max": self.max if self.max is not None else "",
+                  "min": self.min if self.min is not None else ""}
+        if self.max is not None and n > self.max:
+            cut = overflow_offset(text, self.mode, self.max) - 1
+            start = doc.start + _original_index(body, cut)
+            end = doc.start + len(body.rstrip())
+            yield Hit(start, max(end - start, 0), doc.text[start:end], values=values)
+        elif self.min is not None and n < self.min:
+            yield Hit(doc.start, 0, "", values=values)
+
+
+def _original_index(body: str, index: int) -> int:
+    """Map an index of ``publishable(body)`` back to an index of ``body``."""
+    pos = len(body) - len(body.lstrip())
+    seen = 0
+    while pos < len(body) and seen < index:
+        if body.startswith("\r\n", pos):
+            pos += 2
+        else:
+            pos += 1
+        seen += 1
+    return pos
+
+
+def _int(data: YDict, key: str, where: Where, rule_id: str) -> int | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise where.error(f"aturan {rule_id}: “{key}” harus bilangan bulat ≥ 0",
+                          data.line_of(key))
+    return value

@@ -1,0 +1,118 @@
+"""``pattern``: regular expressions, run with a time limit so none can hang the linter."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import regex
+
+from medsos_cli.errors import RegexTimeout
+from medsos_cli.rulebook.kinds._terms import compile_exceptions, overlaps
+from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where, flag, str_list
+from medsos_cli.rulebook.yamlio import YDict
+from medsos_cli.text import tokens as tk
+
+if TYPE_CHECKING:
+    from medsos_cli.text.document import Document
+
+DEFAULT_SKIP = (tk.URL, tk.EMAIL, tk.HASHTAG, tk.MENTION)
+ENTITY_NAMES = tk.ENTITY_KINDS
+
+# Inputs on which a pattern with catastrophic backtracking shows itself within the probe limit.
+_PROBES = (
+    "a" * 4000 + "!",
+    "aa " * 1500 + "!",
+    "1" * 4000 + "x",
+    "A" * 4000 + "!",
+    "a." * 2000 + "!",
+    " " * 4000 + "x",
+    "a" * 2000 + "@" + "a" * 2000,
+)
+PROBE_TIMEOUT = 0.2
+
+
+class PatternRule(Rule):
+    """Flags matches of one or more regular expressions (the ``regex`` engine)."""
+
+    kind = "pattern"
+    KEYS = COMMON_KEYS | {"pattern", "patterns", "replace", "ignorecase", "exceptions",
+                          "skip_entities"}
+
+    def __init__(self, data: YDict, where: Where):
+        super().__init__(data, where)
+        ignorecase = flag(data, "ignorecase", False, where, self.id)
+        sources = str_list(data, "patterns", where, self.id)
+        if "pattern" in data:
+            sources = str_list(data, "pattern", where, self.id) + sources
+        if not sources:
+            raise where.error(f"aturan {self.id}: “pattern” wajib diisi", data.line)
+        flags = regex.IGNORECASE if ignorecase else 0
+        self.patterns: list[regex.Pattern] = []
+        for source in sources:
+            line = data.line_of("pattern" if "pattern" in data else "patterns")
+            try:
+                compiled = regex.compile(source, flags)
+            except regex.error as exc:
+                raise where.error(f"aturan {self.id}: ekspresi reguler tidak sah: {exc}",
+                                  line) from None
+            if compiled.search("") is not None and compiled.fullmatch("") is not None:
+                raise where.error(f"aturan {self.id}: pola “{source}” cocok dengan teks kosong",
+                                  line)
+            _probe(compiled, source, where, self.id, line)
+            self.patterns.append(compiled)
+        self.replace = data.get("replace")
+        if self.replace is not None and not isinstance(self.replace, str):
+            raise where.error(f"aturan {self.id}: “replace” harus teks", data.line_of("replace"))
+        self.exceptions = compile_exceptions(
+            str_list(data, "exceptions", where, self.id), ignorecase)
+        skip = data.get("skip_entities", list(DEFAULT_SKIP))
+        if not isinstance(skip, list) or any(s not in ENTITY_NAMES for s in skip):
+            raise where.error(f"aturan {self.id}: “skip_entities” hanya boleh berisi "
+                              f"{', '.join(ENTITY_NAMES)}", data.line_of("skip_entities"))
+        self.skip = frozenset(skip)
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """Yield every match outside skipped entities and exceptions."""
+        text = doc.text
+        skip_spans = [(t.start, t.end) for t in doc.entities if t.kind in self.skip] \
+            if self.skip else []
+        exc_spans: list[tuple[int, int]] | None = None
+        deadline = time.perf_counter() + ctx.regex_timeout
+        for pattern in self.patterns:
+            remaining = max(deadline - time.perf_counter(), 0.001)
+            try:
+                found = list(pattern.finditer(text, doc.start, timeout=remaining))
+            except TimeoutError:
+                raise RegexTimeout(
+                    f"aturan {self.id}: pola “{pattern.pattern}” melewati batas waktu "
+                    f"{ctx.regex_timeout:g} detik dan dihentikan", doc.path) from None
+            for m in found:
+                start, end = m.span()
+                if start == end or (skip_spans and overlaps(skip_spans, start, end)):
+                    continue
+                if self.exceptions is not None:
+                    if exc_spans is None:
+                        exc_spans = [x.span() for x in self.exceptions.finditer(text, doc.start)]
+                    if overlaps(exc_spans, start, end):
+                        continue
+                suggestions: tuple[str, ...] = ()
+                if self.replace is not None:
+                    try:
+                        suggestions = (m.expand(self.replace),)
+                    except (regex.error, IndexError):
+                        suggestions = ()
+                yield Hit(start, end - start, m.group(), suggestions)
+
+
+def _probe(compiled: regex.Pattern, source: str, where: Where, rule_id: str, line: int) -> None:
+    """Refuse a pattern that backtracks catastrophically on adversarial input."""
+    for probe in _PROBES:
+        try:
+            for _ in compiled.finditer(probe, timeout=PROBE_TIMEOUT):
+                pass
+        except TimeoutError:
+            raise where.error(
+                f"aturan {rule_id}: pola “{source}” terlalu lambat pada masukan uji (lebih dari "
+                f"{PROBE_TIMEOUT:g} detik): kemungkinan backtracking katastrofik", line) from None

@@ -1,0 +1,72 @@
+"""``substitution``: a non-standard form and its standard replacement (KBBI, EYD V)."""
+
+from __future__ import annotations
+
+from medsos_cli.rulebook.kinds._terms import compile_exceptions, split_key
+from medsos_cli.rulebook.model import COMMON_KEYS, Rule, Where, flag, str_list
+from medsos_cli.rulebook.terms import Term, affixed_pairs
+from medsos_cli.rulebook.yamlio import YDict
+
+
+class SubstitutionRule(Rule):
+    """Swap map of terms to suggestions; unambiguous ones can be applied by ``--fix``."""
+
+    kind = "substitution"
+    KEYS = COMMON_KEYS | {"swap", "affixes", "ignorecase", "fix", "title", "exceptions"}
+    uses_terms = True
+
+    def __init__(self, data: YDict, where: Where):
+        super().__init__(data, where)
+        self.affixes = flag(data, "affixes", False, where, self.id)
+        self.ignorecase = flag(data, "ignorecase", True, where, self.id)
+        self.fix = flag(data, "fix", True, where, self.id)
+        self.title = flag(data, "title", False, where, self.id)
+        self.exceptions = compile_exceptions(
+            str_list(data, "exceptions", where, self.id), self.ignorecase)
+        swap = data.get("swap")
+        if not isinstance(swap, dict) or not swap:
+            raise where.error(f"aturan {self.id}: “swap” wajib berisi pasangan bentuk → saran",
+                              data.line_of("swap"))
+        self.terms: list[Term] = []
+        self.pairs: list[tuple[str, tuple[str, ...]]] = []
+        for key, value in swap.items():
+            line = swap.line_of(key) if isinstance(swap, YDict) else where.line
+            targets, source, hint = _entry(value, where, self.id, key, line)
+            words = split_key(key.lower() if self.ignorecase else key, where, self.id, line)
+            shown = targets or ((hint,) if hint else ())
+            fixable = self.fix and len(targets) == 1
+            self.pairs.append((" ".join(words), targets))
+            self.terms.append(Term(self, words, shown, source, fixable, self.title,
+                                   self.ignorecase, hint=not targets))
+            # Affixes apply to single words with at most one replacement; phrases match as is.
+            if self.affixes and len(words) == 1 and len(targets) <= 1:
+                target = targets[0].lower() if targets else ""
+                for form, replaced in affixed_pairs(words[0], target):
+                    self.pairs.append((form, (replaced,) if targets else ()))
+                    self.terms.append(Term(self, (form,), (replaced,) if targets else shown,
+                                           source, fixable, self.title, self.ignorecase,
+                                           hint=not targets))
+
+
+def _entry(value: object, where: Where, rule_id: str, key: str,
+           line: int) -> tuple[tuple[str, ...], str | None, str | None]:
+    """Parse one swap value: a string, a list, or ``{to, source, hint}``."""
+    source = hint = None
+    if isinstance(value, dict):
+        unknown = set(value) - {"to", "source", "hint"}
+        if unknown:
+            raise where.error(f"aturan {rule_id}: kunci tidak dikenal pada “{key}”: "
+                              f"{', '.join(sorted(unknown))}", line)
+        source = value.get("source")
+        hint = value.get("hint")
+        value = value.get("to", [])
+    if isinstance(value, str):
+        targets: tuple[str, ...] = (value,)
+    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+        targets = tuple(value)
+    else:
+        raise where.error(f"aturan {rule_id}: saran untuk “{key}” harus teks atau daftar teks",
+                          line)
+    if not targets and not hint:
+        raise where.error(f"aturan {rule_id}: “{key}” tanpa saran perlu “hint”", line)
+    return targets, source, hint

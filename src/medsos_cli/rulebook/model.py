@@ -1,0 +1,223 @@
+"""The typed rule model shared by every rule kind."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from medsos_cli.errors import RulebookError
+from medsos_cli.findings import Level
+from medsos_cli.platforms import PLATFORMS, TEXT_KINDS
+from medsos_cli.rulebook.yamlio import YDict, YList
+
+if TYPE_CHECKING:
+    from medsos_cli.text.document import Document
+
+COMMON_KEYS = frozenset(
+    {"id", "kind", "level", "message", "source", "description", "platforms", "kinds", "examples"}
+)
+PLACEHOLDERS = frozenset({"match", "suggestion", "count", "max", "min", "platform", "value"})
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a rule was defined: file and line."""
+
+    path: str
+    line: int
+
+    def error(self, message: str, line: int | None = None) -> RulebookError:
+        """Build a RulebookError located at this rule (or at ``line``)."""
+        return RulebookError(message, self.path, line or self.line)
+
+
+@dataclass(frozen=True)
+class Account:
+    """Account defaults from the configuration, used by ``required`` rules."""
+
+    name: str = ""
+    hashtags: tuple[str, ...] = ()
+
+
+@dataclass
+class Context:
+    """What a rule may consult besides the document."""
+
+    account: Account = field(default_factory=Account)
+    regex_timeout: float = 0.5
+
+
+@dataclass
+class Hit:
+    """A raw match of a rule, before it becomes a positioned Finding."""
+
+    offset: int
+    length: int
+    text: str
+    suggestions: tuple[str, ...] = ()
+    fixable: bool = False
+    values: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None
+
+
+@dataclass
+class Examples:
+    """The examples a rule declares, with their lines for error messages."""
+
+    bad: list[tuple[str, int]]
+    good: list[tuple[str, int]]
+
+
+class Rule:
+    """Base class of every rule kind; subclasses define ``KEYS`` and ``check``."""
+
+    kind: ClassVar[str] = ""
+    KEYS: ClassVar[frozenset[str]] = frozenset()
+    uses_terms: ClassVar[bool] = False
+
+    def __init__(self, data: YDict, where: Where):
+        self.where = where
+        self.id: str = data["id"]
+        self.level: Level = _level(data, where)
+        self.message: str = _text(data, "message", where)
+        self.source: str = _text(data, "source", where)
+        self.description: str = str(data.get("description", "") or "")
+        self.platforms: tuple[str, ...] = _choices(data, "platforms", PLATFORMS, where)
+        self.kinds: tuple[str, ...] = _choices(data, "kinds", TEXT_KINDS, where)
+        self.examples = _examples(data, where)
+        self._check_message()
+
+    # -- scope -------------------------------------------------------------------------------
+    def applies_to(self, platform: str | None, kind: str) -> bool:
+        """Whether the rule runs for a text of this platform and kind."""
+        if self.platforms and platform not in self.platforms:
+            return False
+        return not (self.kinds and kind not in self.kinds)
+
+    def example_context(self) -> tuple[str | None, str]:
+        """Platform and kind used to lint this rule's examples."""
+        return (self.platforms[0] if self.platforms else None,
+                self.kinds[0] if self.kinds else "caption")
+
+    # -- behaviour ---------------------------------------------------------------------------
+    def check(self, doc: Document, ctx: Context) -> Iterable[Hit]:
+        """Yield the hits of this rule in ``doc`` (term rules are matched by the engine)."""
+        return ()
+
+    def format_message(self, hit: Hit, platform: str | None) -> str:
+        """Fill the message placeholders for one hit."""
+        values = {
+            "match": hit.text,
+            "suggestion": " / ".join(hit.suggestions),
+            "platform": _PLATFORM_LABELS.get(platform or "", platform or "-"),
+            "count": "",
+            "max": "",
+            "min": "",
+            "value": "",
+        }
+        values.update({k: v for k, v in hit.values.items() if k in values})
+        return self.message.format_map(values)
+
+    def _check_message(self) -> None:
+        try:
+            fields = [f for _, f, _, _ in string.Formatter().parse(self.message) if f is not None]
+        except ValueError as exc:
+            raise self.where.error(f"aturan {self.id}: pesan tidak sah ({exc})") from None
+        for name in fields:
+            if name not in PLACEHOLDERS:
+                raise self.where.error(
+                    f"aturan {self.id}: penanda “{{{name}}}” tidak dikenal dalam message; "
+                    f"yang tersedia: {', '.join(sorted(PLACEHOLDERS))}")
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id} {self.level.label}>"
+
+
+_PLATFORM_LABELS = {
+    "instagram": "Instagram", "x": "X", "facebook": "Facebook", "youtube": "YouTube",
+    "tiktok": "TikTok", "threads": "Threads", "web": "web",
+}
+
+
+def _level(data: YDict, where: Where) -> Level:
+    raw = data.get("level")
+    try:
+        return Level.parse(str(raw))
+    except ValueError:
+        raise where.error(
+            f"aturan {data.get('id')}: level “{raw}” tidak dikenal; pilih error, warning, "
+            "atau suggestion", data.line_of("level")) from None
+
+
+def _text(data: YDict, key: str, where: Where) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise where.error(f"aturan {data.get('id')}: “{key}” wajib diisi teks",
+                          data.line_of(key))
+    return value.strip()
+
+
+def _choices(data: YDict, key: str, allowed: tuple[str, ...], where: Where) -> tuple[str, ...]:
+    value = data.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise where.error(f"aturan {data.get('id')}: “{key}” harus berupa daftar",
+                          data.line_of(key))
+    for item in value:
+        if item not in allowed:
+            raise where.error(
+                f"aturan {data.get('id')}: nilai “{item}” pada “{key}” tidak dikenal; pilih "
+                f"{', '.join(allowed)}", data.line_of(key))
+    return tuple(value)
+
+
+def _examples(data: YDict, where: Where) -> Examples:
+    raw = data.get("examples")
+    if not isinstance(raw, dict):
+        raise where.error(f"aturan {data.get('id')}: “examples” wajib berisi bad dan good",
+                          data.line_of("examples"))
+    unknown = set(raw) - {"bad", "good"}
+    if unknown:
+        raise where.error(f"aturan {data.get('id')}: kunci examples tidak dikenal: "
+                          f"{', '.join(sorted(unknown))}", raw.line_of(sorted(unknown)[0]))
+    result: dict[str, list[tuple[str, int]]] = {}
+    for key in ("bad", "good"):
+        items = raw.get(key)
+        if not isinstance(items, list) or not items:
+            raise where.error(f"aturan {data.get('id')}: examples.{key} wajib berisi sedikitnya "
+                              "satu contoh", raw.line_of(key))
+        lines = items.item_lines if isinstance(items, YList) else [raw.line_of(key)] * len(items)
+        pairs = []
+        for item, line in zip(items, lines, strict=True):
+            if not isinstance(item, str):
+                raise where.error(f"aturan {data.get('id')}: contoh harus berupa teks", line)
+            pairs.append((item, line))
+        result[key] = pairs
+    return Examples(bad=result["bad"], good=result["good"])
+
+
+def str_list(data: YDict, key: str, where: Where, rule_id: str) -> list[str]:
+    """Read an optional list of strings (a single string is accepted)."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise where.error(f"aturan {rule_id}: “{key}” harus berupa daftar teks",
+                          data.line_of(key))
+    return list(value)
+
+
+def flag(data: YDict, key: str, default: bool, where: Where, rule_id: str) -> bool:
+    """Read an optional boolean."""
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise where.error(f"aturan {rule_id}: “{key}” harus true atau false", data.line_of(key))
+    return value
+

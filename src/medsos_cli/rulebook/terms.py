@@ -1,0 +1,173 @@
+"""Word and phrase matching shared by ``substitution`` and ``existence`` rules.
+
+All term rules of a run go into one index keyed by the first word, so matching hundreds of
+terms costs one dictionary look-up per word of the text, not one regular-expression pass per
+term. Affixed forms (``dihimbau``, ``menghimbau``, ``himbauan``) are generated at load time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from medsos_cli.rulebook.model import Rule
+    from medsos_cli.text.document import Document
+
+_VOWELS = frozenset("aeiou")
+_SUFFIXES = ("", "an", "kan", "i", "nya", "annya", "kannya", "lah", "kah", "pun")
+_PREFIXES = ("", "di", "ter", "ke", "se", "ber", "per", "meN", "peN", "diper", "memper")
+
+
+def _nasal(base: str, root: str) -> str:
+    """Attach ``me``/``pe`` with the KBBI nasal rules to ``root``."""
+    first = root[:1]
+    second = root[1:2]
+    if not first:
+        return base + root
+    if first in _VOWELS or first in "gh" or root.startswith("kh"):
+        return base + "ng" + root
+    if first == "k":
+        return base + "ng" + (root[1:] if second in _VOWELS else root)
+    if first in "bfv":
+        return base + "m" + root
+    if first == "p":
+        return base + "m" + (root[1:] if second in _VOWELS else root)
+    if first in "dcjz":
+        return base + "n" + root
+    if first == "t":
+        return base + "n" + (root[1:] if second in _VOWELS else root)
+    if first == "s":
+        return base + ("ny" + root[1:] if second in _VOWELS else "n" + root)
+    return base + root
+
+
+def attach(prefix: str, root: str, suffix: str) -> str:
+    """Build an affixed form of ``root`` (lower case)."""
+    if prefix == "meN":
+        word = _nasal("me", root)
+    elif prefix == "peN":
+        word = _nasal("pe", root)
+    elif prefix in ("ber", "ter", "per", "diper", "memper") and root.startswith("r"):
+        word = prefix[:-1] + root
+    else:
+        word = prefix + root
+    return word + suffix
+
+
+def affixed_pairs(source: str, target: str) -> Iterator[tuple[str, str]]:
+    """Yield (affixed source, same affixes on target) for every prefix/suffix combination."""
+    for prefix in _PREFIXES:
+        for suffix in _SUFFIXES:
+            if not prefix and not suffix:
+                continue
+            yield attach(prefix, source, suffix), attach(prefix, target, suffix)
+
+
+def match_case(found: str, suggestion: str, title: bool = False) -> str:
+    """Give ``suggestion`` the capitalisation of ``found``.
+
+    ALL CAPS stays ALL CAPS; a capitalised word capitalises the suggestion (every word when
+    ``title``); a suggestion written with a capital (a proper noun) keeps it.
+    """
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return suggestion.upper()
+    if letters and letters[0].isupper():
+        if title:
+            return " ".join(w[:1].upper() + w[1:] for w in suggestion.split(" "))
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of a rule: the words to find and what to say about them."""
+
+    rule: Rule
+    words: tuple[str, ...]
+    suggestions: tuple[str, ...] = ()
+    source: str | None = None
+    fixable: bool = False
+    title: bool = False
+    ignorecase: bool = True
+    hint: bool = False
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """A term found in a document."""
+
+    term: Term
+    start: int
+    end: int
+
+
+class TermIndex:
+    """Index of the terms of many rules, by (case-folded) first word."""
+
+    def __init__(self, terms: Iterable[Term]):
+        self._folded: dict[str, list[Term]] = {}
+        self._exact: dict[str, list[Term]] = {}
+        for term in terms:
+            table = self._folded if term.ignorecase else self._exact
+            table.setdefault(term.words[0], []).append(term)
+        for table in (self._folded, self._exact):
+            for bucket in table.values():
+                bucket.sort(key=lambda t: -len(t.words))
+
+    def __bool__(self) -> bool:
+        return bool(self._folded or self._exact)
+
+    def find(self, doc: Document, active: set[str] | None = None) -> list[TermMatch]:
+        """Return the matches in ``doc`` of the terms whose rule id is in ``active``."""
+        words = doc.words
+        lower = doc.lower_words
+        text = doc.text
+        folded = self._folded
+        exact = self._exact
+        matches: list[TermMatch] = []
+        taken: dict[str, int] = {}  # rule id -> end of its last match (no overlaps per rule)
+        n = len(words)
+        for i in range(n):
+            cands = folded.get(lower[i])
+            if exact:
+                more = exact.get(words[i].text)
+                if more:
+                    cands = (cands or []) + more
+            if not cands:
+                continue
+            for term in cands:
+                rid = term.rule.id
+                if active is not None and rid not in active:
+                    continue
+                if taken.get(rid, -1) > words[i].start:
+                    continue
+                size = len(term.words)
+                if size > 1:
+                    if i + size > n or not _adjacent(text, words, i, size):
+                        continue
+                    if not _tail_matches(term.words, words, lower if term.ignorecase else None, i):
+                        continue
+                end = words[i + size - 1].end
+                matches.append(TermMatch(term, words[i].start, end))
+                taken[rid] = end
+        return matches
+
+
+def _adjacent(text: str, words: list, i: int, size: int) -> bool:
+    """Whether words i..i+size-1 are separated only by spaces or tabs."""
+    for k in range(i, i + size - 1):
+        gap = text[words[k].end:words[k + 1].start]
+        if not gap or gap.strip(" \t\u00a0"):
+            return False
+    return True
+
+
+def _tail_matches(key: tuple[str, ...], words: list, lower: list[str] | None, i: int) -> bool:
+    for k in range(1, len(key)):
+        actual = lower[i + k] if lower is not None else words[i + k].text
+        if actual != key[k]:
+            return False
+    return True

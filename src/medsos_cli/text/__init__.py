@@ -1,0 +1,1 @@
+"""Text analysis for Indonesian captions: tokens, sentences, syllables, metrics."""

@@ -1,0 +1,77 @@
+"""Readability metrics for Indonesian text, per sentence and per text.
+
+``reading_ease`` is an experimental, uncalibrated Indonesian adaptation of Flesch:
+``206.835 - 1.015 * ASL - 84.6 * (0.6 * ASW)``; the 0.6 factor is Harjasujana & Mulyati's
+syllable conversion for Fry's graph. Use it to compare drafts, not as a grade.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from medsos_cli.text.document import Document, Sentence
+
+LONG_WORD_SYLLABLES = 5
+
+
+def reading_ease(words_per_sentence: float, syllables_per_word: float) -> float:
+    """Experimental Indonesian reading ease (higher is easier)."""
+    return 206.835 - 1.015 * words_per_sentence - 84.6 * (0.6 * syllables_per_word)
+
+
+def caps_share(words: list[str]) -> float | None:
+    """Share of letters that are capitals, counted in words of 4 or more letters."""
+    letters = caps = 0
+    for word in words:
+        if len(word) < 4:
+            continue
+        for ch in word:
+            if ch.isalpha():
+                letters += 1
+                if ch.isupper():
+                    caps += 1
+    return caps / letters if letters else None
+
+
+def sentence_metrics(doc: Document, sentence: Sentence) -> dict[str, float | int | None]:
+    """Metrics of one sentence."""
+    span = slice(sentence.first_word, sentence.first_word + sentence.word_count)
+    syl = doc.syllables[span]
+    words = [t.text for t in doc.words[span]]
+    n = len(syl)
+    spw = sum(syl) / n if n else None
+    return {
+        "words": n,
+        "words_per_sentence": n,
+        "syllables_per_word": spw,
+        "long_word_share": (sum(1 for s in syl if s >= LONG_WORD_SYLLABLES) / n) if n else None,
+        "reading_ease": reading_ease(n, spw) if spw is not None else None,
+        "caps_share": caps_share(words),
+        "sentences": 1,
+    }
+
+
+def text_metrics(doc: Document) -> dict[str, float | int | None]:
+    """Metrics of the whole body."""
+    syl = doc.syllables
+    n_words = len(syl)
+    n_sent = len(doc.sentences)
+    wps = n_words / n_sent if n_sent else None
+    spw = sum(syl) / n_words if n_words else None
+    return {
+        "words": n_words,
+        "sentences": n_sent,
+        "syllables": sum(syl),
+        "words_per_sentence": round(wps, 2) if wps is not None else None,
+        "syllables_per_word": round(spw, 3) if spw is not None else None,
+        "long_word_share": round(sum(1 for s in syl if s >= LONG_WORD_SYLLABLES) / n_words, 3)
+        if n_words else None,
+        "reading_ease": round(reading_ease(wps, spw), 1)
+        if wps is not None and spw is not None else None,
+        "caps_share": _round(caps_share([t.text for t in doc.words])),
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return round(value, 3) if value is not None else None
