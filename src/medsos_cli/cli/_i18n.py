@@ -47,7 +47,7 @@ def install() -> None:
     """
     import importlib
 
-    for name in ("typer.rich_utils", "typer._click.core", "typer._click.exceptions",
+    for name in ("typer._click.core", "typer._click.exceptions",
                  "typer._click.decorators", "typer._click.formatting", "typer._click.parser",
                  "typer.main", "typer.core"):
         try:
@@ -58,9 +58,10 @@ def install() -> None:
             module._ = translate  # type: ignore[attr-defined]
     _patch_click(importlib)
     _patch_usage_error(importlib)
-    try:
-        rich_utils = importlib.import_module("typer.rich_utils")
-    except ImportError:
+    import sys
+
+    rich_utils = sys.modules.get("typer.rich_utils")  # only when Typer already loaded it
+    if rich_utils is None:
         return
     for attr in ("ARGUMENTS_PANEL_TITLE", "OPTIONS_PANEL_TITLE", "COMMANDS_PANEL_TITLE",
                  "ERRORS_PANEL_TITLE", "ABORTED_TEXT", "RICH_HELP", "DEFAULT_STRING",

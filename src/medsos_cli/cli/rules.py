@@ -75,6 +75,6 @@ def check_rules(
         from medsos_cli.lint.run import build_rulebook
 
         books = [str(path)] if path is not None else None
-        book = build_rulebook(load_config(obj.get("config")), books)
+        book = build_rulebook(load_config(obj.get("config")), books, use_cache=False)
         examples = sum(len(r.examples.bad) + len(r.examples.good) for r in book)
         typer.echo(f"Buku aturan {book.name}: {len(book)} aturan sah, {examples} contoh sesuai.")

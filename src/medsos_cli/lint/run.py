@@ -23,12 +23,13 @@ class Options:
     rulebooks: list[str] = field(default_factory=list)
 
 
-def build_rulebook(config: Config, extra: list[str] | None = None) -> Rulebook:
+def build_rulebook(config: Config, extra: list[str] | None = None, *,
+                   use_cache: bool = True) -> Rulebook:
     """Load the configured rulebooks (later ones override earlier ids) and apply overrides."""
     locations = list(extra) if extra else list(config.rulebooks)
     book: Rulebook | None = None
     for location in locations:
-        loaded = load_rulebook(location)
+        loaded = load_rulebook(location, use_cache=use_cache)
         if book is None:
             book = loaded
         else:

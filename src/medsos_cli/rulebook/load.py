@@ -11,7 +11,7 @@ from medsos_cli.errors import RulebookError
 from medsos_cli.findings import Level
 from medsos_cli.rulebook.kinds import KINDS
 from medsos_cli.rulebook.model import Context, Rule, Where
-from medsos_cli.rulebook.yamlio import YDict, load_yaml_file
+from medsos_cli.rulebook.ydata import YDict
 
 DEFAULT = "default"
 META_FILE = "rulebook.yaml"
@@ -42,9 +42,25 @@ def bundled_rulebook_path() -> Path:
     return Path(__file__).resolve().parents[3] / "sop"
 
 
-def load_rulebook(location: str | Path = DEFAULT, *, check_examples: bool = True) -> Rulebook:
-    """Load the rulebook at ``location`` (a folder path, or ``default`` for the bundled one)."""
-    return _load(_resolve(location, Path.cwd()), set(), check_examples)
+def load_rulebook(location: str | Path = DEFAULT, *, check_examples: bool = True,
+                  use_cache: bool = True) -> Rulebook:
+    """Load the rulebook at ``location`` (a folder path, or ``default`` for the bundled one).
+
+    Every rule's examples are run (``check_examples``) unless the same rulebook files already
+    passed on this installation (``use_cache``; see ``medsos_cli.cache``).
+    """
+    folder = _resolve(location, Path.cwd()).resolve()
+    use_cache = use_cache and check_examples
+    if use_cache and folder.is_dir():
+        from medsos_cli import cache
+
+        cached = cache.load_cached_rulebook(folder)
+        if cached is not None:
+            return cached
+    book = _load(folder, set(), check_examples)
+    if use_cache:
+        cache.store_rulebook(folder, book, book.paths)
+    return book
 
 
 def _resolve(location: str | Path, base: Path) -> Path:
@@ -71,8 +87,9 @@ def _load(folder: Path, seen: set[Path], check_examples: bool) -> Rulebook:
         book.paths[:0] = base.paths
         book.rules.update(base.rules)
     own: dict[str, Rule] = {}
-    for path in sorted(p for p in folder.iterdir()
-                       if p.suffix in (".yaml", ".yml") and p.name != META_FILE):
+    files = sorted(p for p in folder.iterdir()
+                   if p.suffix in (".yaml", ".yml") and p.name != META_FILE)
+    for path in files:
         for rule in _read_rules(path):
             if rule.id in own:
                 raise rule.where.error(
@@ -89,6 +106,8 @@ def _load(folder: Path, seen: set[Path], check_examples: bool) -> Rulebook:
 
 
 def _read_meta(folder: Path) -> YDict:
+    from medsos_cli.rulebook.yamlio import load_yaml_file
+
     path = folder / META_FILE
     if not path.exists():
         return YDict()
@@ -143,6 +162,8 @@ def apply_overrides(book: Rulebook, levels: dict, disable: list[str], path: Path
 
 
 def _read_rules(path: Path) -> list[Rule]:
+    from medsos_cli.rulebook.yamlio import load_yaml_file
+
     data = load_yaml_file(path)
     if data is None:
         return []

@@ -48,9 +48,9 @@ _exceptions: dict[str, int] | None = None
 def load_exceptions(text: str | None = None) -> dict[str, int]:
     """Parse ``word<TAB>count`` lines (``#`` comments) from text, by default the bundled file."""
     if text is None:
-        from importlib.resources import files
+        from pathlib import Path  # deferred: keep the module import cheap
 
-        text = files(__package__).joinpath(_EXCEPTIONS_FILE).read_text(encoding="utf-8")
+        text = Path(__file__).with_name(_EXCEPTIONS_FILE).read_text(encoding="utf-8")
     table: dict[str, int] = {}
     for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].strip()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from medsos_cli.platforms import COUNT_MODES, measure, overflow_offset, publishable
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where
-from medsos_cli.rulebook.yamlio import YDict
+from medsos_cli.rulebook.ydata import YDict
 from medsos_cli.text import tokens as tk
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where
-from medsos_cli.rulebook.yamlio import YDict
+from medsos_cli.rulebook.ydata import YDict
 from medsos_cli.text.metrics import sentence_metrics
 
 if TYPE_CHECKING:

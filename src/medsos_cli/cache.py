@@ -1,0 +1,105 @@
+"""A small per-user cache of rulebooks that already passed their self-tests.
+
+Loading a rulebook parses its YAML and runs every rule's examples; that is the guarantee that a
+rulebook whose examples misbehave refuses to load. Doing it again on every ``medsos lint`` of one
+caption would cost more than the lint itself, so a rulebook whose files (and this medsos
+installation) are byte-for-byte the same as in a verified run is read back from the cache. The
+cache lives in the user's own cache folder and is only ever written by medsos itself.
+Set ``MEDSOS_NO_CACHE=1`` to always verify; ``MEDSOS_CACHE_DIR`` moves the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from medsos_cli import __version__
+
+
+def cache_dir() -> Path | None:
+    """The per-user cache folder (not created here), or None when caching is off."""
+    if os.environ.get("MEDSOS_NO_CACHE"):
+        return None
+    override = os.environ.get("MEDSOS_CACHE_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        return Path(base) / "medsos" / "Cache" if base else None
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "medsos"
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "medsos"
+
+
+@lru_cache(maxsize=1)
+def installation_fingerprint() -> str:
+    """Identifies this medsos installation: version plus size and time of its own files."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".txt") and "_data" not in path.parts:
+            stat = path.stat()
+            digest.update(f"{path.relative_to(package).as_posix()}:{stat.st_size}:"
+                          f"{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _yaml_names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+
+
+def _entry(folder: Path) -> Path | None:
+    base = cache_dir()
+    if base is None:
+        return None
+    key = hashlib.sha256(f"{installation_fingerprint()}\0{folder}".encode()).hexdigest()[:40]
+    return base / f"rulebook-{key}.pickle"
+
+
+def load_cached_rulebook(folder: Path) -> Any | None:
+    """A verified rulebook for ``folder`` if none of its files changed since, else None."""
+    entry = _entry(folder)
+    if entry is None or not entry.is_file():
+        return None
+    try:
+        with entry.open("rb") as handle:
+            deps, book = pickle.load(handle)
+        for dep_folder, names, digests in deps:
+            dep = Path(dep_folder)
+            if _yaml_names(dep) != names:
+                return None
+            for name, digest in zip(names, digests, strict=True):
+                if _digest(dep / name) != digest:
+                    return None
+    except Exception:  # a stale or broken cache entry is simply ignored
+        return None
+    return book
+
+
+def store_rulebook(folder: Path, book: Any, folders: list[Path]) -> None:
+    """Remember a rulebook that passed its self-tests, with the files it was built from."""
+    entry = _entry(folder)
+    if entry is None:
+        return
+    try:
+        deps = []
+        for dep in folders:
+            names = _yaml_names(dep)
+            deps.append((str(dep), names, [_digest(dep / n) for n in names]))
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump((deps, book), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, entry)
+    except Exception:  # caching is an optimisation; never fail a run because of it
+        pass
