@@ -77,7 +77,9 @@ class Config:
             lines = self.path.read_text(encoding="utf-8-sig").splitlines()
         except OSError:
             return None
-        pattern = re.compile(rf'^\s*"?{re.escape(key)}"?\s*=')
+        name = rf'"?{re.escape(key)}"?'
+        # ``key = …`` or a table header naming it: ``[akun]``, ``[tool.medsos.akun]``.
+        pattern = re.compile(rf'^\s*(?:{name}\s*=|\[\[?\s*(?:[\w".-]+\.)?{name}\s*\]\]?)')
         for number, line in enumerate(lines, 1):
             if pattern.match(line):
                 return number

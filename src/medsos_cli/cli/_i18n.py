@@ -121,6 +121,9 @@ _MESSAGE_PATTERNS = (
     (r"^(.*) option requires an argument\.?$", lambda m: f"opsi {m.group(1)} memerlukan nilai"),
     (r"^Option '(.*?)' does not take a value\.?$",
      lambda m: f"opsi {m.group(1)} tidak menerima nilai"),
+    # Typer appends this English hint itself, after Click's (translated) message.
+    (r"^(.*?)\.? Did you mean (.*)\?$",
+     lambda m: f"{m.group(1)}. Mungkin maksud Anda: {m.group(2)}?"),
 )
 
 

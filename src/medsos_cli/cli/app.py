@@ -51,6 +51,25 @@ app.command("lint")(lint_command)
 app.add_typer(rules_app, name="rules")
 
 
+def _utf8_streams() -> None:
+    """Write UTF-8 to pipes and files (JSON, SARIF) whatever the Windows code page; never crash
+    on a character the console cannot show."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            if not stream.isatty():
+                reconfigure(encoding="utf-8")
+            else:
+                reconfigure(errors="replace")
+        except (OSError, ValueError):
+            pass
+
+
 def main() -> None:
     """Console-script entry point."""
+    _utf8_streams()
     app(prog_name="medsos")

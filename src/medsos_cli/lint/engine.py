@@ -50,11 +50,15 @@ class Linter:
     """Applies a list of rules; build it once and lint many texts with it."""
 
     def __init__(self, rules: Iterable[Rule], context: Context | None = None,
-                 exemptions: Exemptions | None = None):
+                 exemptions: Exemptions | None = None, terms: TermIndex | None = None):
         self.rules = list(rules)
+        self.by_id = {r.id: r for r in self.rules}
         self.context = context or Context()
         self.exemptions = exemptions or Exemptions()
-        self.terms = TermIndex(t for r in self.rules if r.uses_terms for t in r.terms)
+        # A prebuilt index (from a cached rulebook) may hold terms of rules not in this run;
+        # matches are filtered by the ids of the active rules.
+        self.terms = terms if terms is not None else TermIndex(
+            t for r in self.rules if r.uses_terms for t in r.terms)
         self._scoped: dict[tuple[str | None, str], tuple[list[Rule], set[str] | None]] = {}
 
     def _rules_for(self, platform: str | None, kind: str) -> tuple[list[Rule], set[str] | None]:
@@ -62,9 +66,7 @@ class Linter:
         cached = self._scoped.get(key)
         if cached is None:
             active = [r for r in self.rules if r.applies_to(platform, kind)]
-            term_ids = {r.id for r in active if r.uses_terms}
-            all_terms = {r.id for r in self.rules if r.uses_terms}
-            cached = (active, None if term_ids == all_terms else term_ids)
+            cached = (active, {r.id for r in active if r.uses_terms})
             self._scoped[key] = cached
         return cached
 
@@ -104,7 +106,7 @@ class Linter:
         exception_spans: dict[str, list[tuple[int, int]]] = {}
         for match in self.terms.find(doc, term_ids):
             term = match.term
-            rule = term.rule
+            rule = self.by_id[term.rule_id]
             exc = rule.exceptions  # type: ignore[attr-defined]
             if exc is not None:
                 spans = exception_spans.get(rule.id)

@@ -35,6 +35,7 @@ def build_rulebook(config: Config, extra: list[str] | None = None, *,
         else:
             book.paths.extend(loaded.paths)
             book.rules.update(loaded.rules)
+            book.index = None  # rules were replaced: rebuild the term index
     assert book is not None
     where = config.path or "medsos.toml"
     apply_overrides(book, config.levels, config.disable, where, config.line_of,
@@ -46,7 +47,7 @@ def build_linter(config: Config, book: Rulebook) -> Linter:
     """A Linter for the rules of ``book`` with the account and exemptions of ``config``."""
     context = Context(account=Account(config.account_name, tuple(config.hashtags)),
                       regex_timeout=config.regex_timeout)
-    return Linter(book, context, Exemptions(config.exemptions))
+    return Linter(book, context, Exemptions(config.exemptions), book.term_index())
 
 
 def lint_paths(linter: Linter, args: list[str], config: Config,

@@ -11,6 +11,7 @@ from medsos_cli.errors import RulebookError
 from medsos_cli.findings import Level
 from medsos_cli.rulebook.kinds import KINDS
 from medsos_cli.rulebook.model import Context, Rule, Where
+from medsos_cli.rulebook.terms import TermIndex
 from medsos_cli.rulebook.ydata import YDict
 
 DEFAULT = "default"
@@ -26,6 +27,14 @@ class Rulebook:
     name: str
     paths: list[Path]
     rules: dict[str, Rule] = field(default_factory=dict)
+    index: TermIndex | None = None
+
+    def term_index(self) -> TermIndex:
+        """The word/phrase index of all term rules (built once, cached with the rulebook)."""
+        if self.index is None:
+            self.index = TermIndex(t for r in self.rules.values() if r.uses_terms
+                                   for t in r.terms)  # type: ignore[attr-defined]
+        return self.index
 
     def __iter__(self):
         return iter(self.rules.values())
@@ -58,6 +67,7 @@ def load_rulebook(location: str | Path = DEFAULT, *, check_examples: bool = True
         if cached is not None:
             return cached
     book = _load(folder, set(), check_examples)
+    book.term_index()
     if use_cache:
         cache.store_rulebook(folder, book, book.paths)
     return book

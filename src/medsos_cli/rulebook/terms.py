@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from medsos_cli.rulebook.model import Rule
     from medsos_cli.text.document import Document
 
 _VOWELS = frozenset("aeiou")
@@ -81,11 +80,13 @@ def match_case(found: str, suggestion: str, title: bool = False) -> str:
     return suggestion
 
 
-@dataclass(frozen=True)
-class Term:
-    """One term of a rule: the words to find and what to say about them."""
+class Term(NamedTuple):
+    """One term of a rule: the words to find and what to say about them.
 
-    rule: Rule
+    A plain tuple (the rule by id) so that thousands of affixed forms pickle and load fast.
+    """
+
+    rule_id: str
     words: tuple[str, ...]
     suggestions: tuple[str, ...] = ()
     source: str | None = None
@@ -139,7 +140,7 @@ class TermIndex:
             if not cands:
                 continue
             for term in cands:
-                rid = term.rule.id
+                rid = term.rule_id
                 if active is not None and rid not in active:
                     continue
                 if taken.get(rid, -1) > words[i].start:

@@ -32,7 +32,7 @@ class ExistenceRule(Rule):
         self.pairs: list[tuple[str, tuple[str, ...]]] = []
         for token, line in zip(tokens, lines, strict=True):
             words = split_key(token.lower() if self.ignorecase else token, where, self.id, line)
-            self.terms.append(Term(self, words, ignorecase=self.ignorecase))
+            self.terms.append(Term(self.id, words, ignorecase=self.ignorecase))
             if self.affixes and len(words) == 1:
                 for form, _ in affixed_pairs(words[0], ""):
-                    self.terms.append(Term(self, (form,), ignorecase=self.ignorecase))
+                    self.terms.append(Term(self.id, (form,), ignorecase=self.ignorecase))

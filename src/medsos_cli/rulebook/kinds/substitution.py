@@ -36,14 +36,14 @@ class SubstitutionRule(Rule):
             shown = targets or ((hint,) if hint else ())
             fixable = self.fix and len(targets) == 1
             self.pairs.append((" ".join(words), targets))
-            self.terms.append(Term(self, words, shown, source, fixable, self.title,
+            self.terms.append(Term(self.id, words, shown, source, fixable, self.title,
                                    self.ignorecase, hint=not targets))
             # Affixes apply to single words with at most one replacement; phrases match as is.
             if self.affixes and len(words) == 1 and len(targets) <= 1:
                 target = targets[0].lower() if targets else ""
                 for form, replaced in affixed_pairs(words[0], target):
                     self.pairs.append((form, (replaced,) if targets else ()))
-                    self.terms.append(Term(self, (form,), (replaced,) if targets else shown,
+                    self.terms.append(Term(self.id, (form,), (replaced,) if targets else shown,
                                            source, fixable, self.title, self.ignorecase,
                                            hint=not targets))
 
