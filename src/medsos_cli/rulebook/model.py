@@ -194,9 +194,7 @@ def _examples(data: YDict, where: Where) -> Examples:
         lines = items.item_lines if isinstance(items, YList) else [raw.line_of(key)] * len(items)
         pairs = []
         for item, line in zip(items, lines, strict=True):
-            if not isinstance(item, str):
-                raise where.error(f"aturan {data.get('id')}: contoh harus berupa teks", line)
-            pairs.append((item, line))
+            pairs.append((_example_text(item, where, str(data.get("id")), line), line))
         result[key] = pairs
     return Examples(bad=result["bad"], good=result["good"])
 
@@ -221,3 +219,22 @@ def flag(data: YDict, key: str, default: bool, where: Where, rule_id: str) -> bo
         raise where.error(f"aturan {rule_id}: “{key}” harus true atau false", data.line_of(key))
     return value
 
+
+
+_REPEAT_KEYS = frozenset({"repeat", "times", "separator", "after"})
+
+
+def _example_text(item: object, where: Where, rule_id: str, line: int) -> str:
+    """An example: a string, or ``{repeat, times, separator, after}`` for very long texts."""
+    if isinstance(item, str):
+        return item
+    if isinstance(item, dict) and set(item) <= _REPEAT_KEYS and "repeat" in item:
+        unit, times = item.get("repeat"), item.get("times", 1)
+        separator, after = item.get("separator", " "), item.get("after")
+        if (isinstance(unit, str) and isinstance(times, int) and not isinstance(times, bool)
+                and 0 < times <= 100_000 and isinstance(separator, str)
+                and (after is None or isinstance(after, str))):
+            text = separator.join([unit] * times)
+            return text + separator + after if after else text
+    raise where.error(f"aturan {rule_id}: contoh harus berupa teks atau {{repeat, times, "
+                      "separator, after}", line)

@@ -20,6 +20,14 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     pass
 
 
+# Dates stay text: an impossible date (2026-02-30) must not crash the reader, and medsos
+# validates dates where it uses them.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> YDict:
     result = YDict()
     result.line = node.start_mark.line + 1
@@ -60,6 +68,8 @@ def load_yaml_text(text: str, path: str | Path, first_line: int = 1) -> Any:
         raise RulebookError(f"YAML tidak sah: {problem}", path, line) from None
     except yaml.YAMLError as exc:
         raise RulebookError(f"YAML tidak sah: {exc}", path) from None
+    except (ValueError, TypeError) as exc:  # e.g. an impossible date such as 2026-02-30
+        raise RulebookError(f"nilai YAML tidak sah: {exc}", path) from None
 
 
 def load_yaml_file(path: Path) -> Any:

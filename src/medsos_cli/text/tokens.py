@@ -59,12 +59,12 @@ _TOKEN_RE = regex.compile(
   | (?P<email>(?<![\w.+-])[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+)
   | (?P<mention>(?<![\w@])@[a-z0-9_](?:[a-z0-9_.]*[a-z0-9_])?)
   | (?P<hashtag>(?<![\w#&])\#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)
+  | (?P<emoji>""" + _EMOJI + r""")
   | (?P<money>\bRp\.?\s?\d{1,3}(?:[.,]\d{3})*(?:,\d+)?(?:[.,]-)?(?![\d]))
   | (?P<time>\b\d{1,2}[.:][0-5]\d(?:\s?(?:WIB|WITA|WIT)\b))
   | (?P<number>\d+(?:[.,]\d+)*(?:%|(?![\p{L}\d])))
   | (?P<abbr>\b(?:\p{L}{1,3}\.){2,}(?!\p{L}))
   | (?P<word>[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}'’]|-(?=[\p{L}\p{N}]))*)
-  | (?P<emoji>""" + _EMOJI + r""")
   | (?P<punct>.)
     """,
     regex.VERBOSE | regex.IGNORECASE | regex.DOTALL,

@@ -57,7 +57,8 @@ class MetricRule(Rule):
         value = metrics.get(self.metric)
         if self._fires(value):
             end = doc.start + len(doc.body.rstrip())
-            yield Hit(doc.start, max(end - doc.start, 0), "", values=self._values(value))
+            yield Hit(doc.start, max(end - doc.start, 0), doc.text[doc.start:end],
+                      values=self._values(value))
 
     def _fires(self, value: float | int | None) -> bool:
         if value is None:

@@ -30,7 +30,9 @@ _PROBES = (
     " " * 4000 + "x",
     "a" * 2000 + "@" + "a" * 2000,
 )
-PROBE_TIMEOUT = 0.2
+# Linear patterns finish the probes in microseconds; catastrophic ones take exponential time,
+# so a generous limit separates them even on a busy machine.
+PROBE_TIMEOUT = 0.5
 
 
 class PatternRule(Rule):
