@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from medsos_cli.errors import InputError
 from medsos_cli.lint.engine import Linter
-from medsos_cli.lint.fix import apply_fixes
+from medsos_cli.lint.fix import apply_fixes, fix_text
 from medsos_cli.lint.inputs import decode
 from medsos_cli.rulebook.model import Context
 from medsos_cli.text.document import Document
@@ -167,8 +167,9 @@ def test_bundled_rulebook_findings_consistent(bundled_book, text, platform, kind
 @given(any_text)
 def test_bundled_rulebook_fix_is_idempotent(bundled_book, text):
     linter = _bundled_linter(bundled_book)
-    fixed, _ = apply_fixes(text, linter.lint_text(text).findings)
-    again, count = apply_fixes(fixed, linter.lint_text(fixed).findings)
+    fixed, _, result = fix_text(linter, text)
+    assert not any(f.fixable for f in result.findings)
+    again, count, _ = fix_text(linter, fixed)
     assert (again, count) == (fixed, 0)
 
 

@@ -553,3 +553,69 @@ def test_cache_sees_a_changed_parent(tmp_path):
     assert "format.seru" in load_rulebook(child).rules
     (base / "seru.yaml").unlink()
     assert "format.seru" not in load_rulebook(child).rules
+
+
+# -- pattern fixes (opt-in) and long examples ------------------------------------------------
+
+RUPIAH = """
+id: format.rupiah
+kind: pattern
+level: warning
+message: "Tulis “{suggestion}”."
+source: "EYD V"
+pattern: '\\bRp\\.?[ \\t]+(\\d)'
+replace: 'Rp\\1'
+fix: true
+examples:
+  bad: ["Biaya Rp 5.000."]
+  good: ["Biaya Rp5.000."]
+"""
+
+
+def test_pattern_fix_is_opt_in_and_fixable(tmp_path):
+    book = load_rulebook(write_rulebook(tmp_path, {"a.yaml": rule_yaml(RUPIAH)}))
+    findings = Linter(book).lint_text("Biaya Rp 5.000 dan Rp. 7.500").findings
+    assert [(f.text, f.suggestions, f.fixable) for f in findings] == [
+        ("Rp 5", ("Rp5",), True), ("Rp. 7", ("Rp7",), True)]
+    plain = RUPIAH.replace("fix: true\n", "")
+    book = load_rulebook(write_rulebook(tmp_path / "b", {"a.yaml": rule_yaml(plain)}))
+    assert not any(f.fixable for f in Linter(book).lint_text("Biaya Rp 5.000").findings)
+
+
+def test_pattern_fix_needs_replace(tmp_path):
+    text = rule_yaml(RUPIAH.replace("replace: 'Rp\\1'\n", ""))
+    err = load_error(tmp_path, {"a.yaml": text})
+    assert "replace" in err.message and err.line == line_of(text, "fix: true")
+
+
+def test_fix_that_does_not_settle_is_refused(tmp_path):
+    # "Rp  5" -> "Rp 5": still a match, so --fix would change its own output.
+    looping = RUPIAH.replace("replace: 'Rp\\1'", "replace: 'Rp \\1'")
+    err = load_error(tmp_path, {"a.yaml": rule_yaml(looping)})
+    assert "format.rupiah" in err.message and "--fix" in err.message
+
+
+def test_repeat_examples_build_long_texts(tmp_path):
+    limit = """
+    id: platform.panjang
+    kind: limit
+    level: error
+    message: "{count} dari {max}"
+    source: "uji"
+    count: characters
+    max: 100
+    examples:
+      bad: [{repeat: "Halo warga.", times: 10, after: "#KotaContoh"}]
+      good: [{repeat: "Halo warga.", times: 3}]
+    """
+    book = load_rulebook(write_rulebook(tmp_path, {"a.yaml": rule_yaml(limit)}))
+    rule = next(iter(book))
+    assert rule.examples.bad[0][0] == " ".join(["Halo warga."] * 10) + " #KotaContoh"
+    assert rule.examples.good[0][0] == "Halo warga. Halo warga. Halo warga."
+
+
+def test_bad_repeat_example_is_an_error(tmp_path):
+    text = rule_yaml(SUBST.replace('bad: ["Aktifitas warga meningkat."]',
+                                   'bad: [{repeat: "Aktifitas", times: "dua"}]'))
+    err = load_error(tmp_path, {"a.yaml": text})
+    assert "repeat" in err.message and err.line == line_of(text, "repeat")

@@ -15,6 +15,8 @@ _STRINGS = {
     "Aborted.": "Dibatalkan.",
     "[default: {}]": "[bawaan: {}]",
     "[required]": "[wajib]",
+    "required": "wajib",
+    "default: {default}": "bawaan: {default}",
     "Missing argument": "Argumen belum diisi",
     "Missing option": "Opsi belum diisi",
     "Missing parameter": "Parameter belum diisi",

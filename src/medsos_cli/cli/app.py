@@ -22,6 +22,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    options_metavar="[OPSI]",
+    subcommand_metavar="PERINTAH [ARGUMEN]...",
 )
 
 
@@ -39,7 +41,8 @@ def root(
         help="Tampilkan versi medsos lalu keluar.")] = None,
     config: Annotated[Path | None, typer.Option(
         "--config", "-c", help="Berkas konfigurasi (bawaan: medsos.toml dicari dari folder ini "
-        "ke atas, atau [tool.medsos] di pyproject.toml).", dir_okay=False)] = None,
+        "ke atas, atau [tool.medsos] di pyproject.toml).", dir_okay=False,
+        metavar="BERKAS")] = None,
     debug: Annotated[bool, typer.Option(
         "--debug", help="Tampilkan jejak lengkap (traceback) saat terjadi galat.")] = False,
 ) -> None:
@@ -47,7 +50,7 @@ def root(
     ctx.obj = {"config": config, "debug": debug}
 
 
-app.command("lint")(lint_command)
+app.command("lint", options_metavar="[OPSI]")(lint_command)
 app.add_typer(rules_app, name="rules")
 
 

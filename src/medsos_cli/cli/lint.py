@@ -32,24 +32,28 @@ def lint_command(
         help="Berkas, folder (semua *.txt dan *.md di dalamnya), pola glob, atau - untuk "
              "masukan standar.", show_default=False, metavar="BERKAS...")],
     platform: Annotated[str | None, typer.Option(
-        "--platform", "-p", help=PLATFORM_HELP + " Front matter berkas lebih diutamakan.")] = None,
+        "--platform", "-p", help=PLATFORM_HELP + " Front matter berkas lebih diutamakan.",
+        metavar="PLATFORM")] = None,
     reply: Annotated[bool, typer.Option(
         "--reply", help="Periksa sebagai balasan kepada warga (aturan nada balasan ikut "
                         "berlaku).")] = False,
     output_format: Annotated[str, typer.Option(
-        "--format", "-f", help="Format keluaran: text, json, sarif, github.")] = "text",
+        "--format", "-f", help="Format keluaran: text, json, sarif, github.",
+        metavar="FORMAT")] = "text",
     fail_on: Annotated[str | None, typer.Option(
         "--fail-on", help="Keluar dengan kode 1 bila ada temuan pada tingkat ini atau lebih "
-                          "tinggi: error, warning, suggestion, none (bawaan: error).")] = None,
+                          "tinggi: error, warning, suggestion, none (bawaan: error).",
+        metavar="TINGKAT")] = None,
     fix: Annotated[bool, typer.Option(
         "--fix", help="Terapkan saran yang tidak ambigu langsung ke berkas.")] = False,
     diff: Annotated[bool, typer.Option(
         "--diff", help="Tampilkan perubahan yang akan dibuat --fix tanpa menulis berkas.")] = False,
     rulebook: Annotated[list[str] | None, typer.Option(
         "--rulebook", "-r", help="Folder buku aturan (boleh diulang); menggantikan rulebooks di "
-                                 "konfigurasi. “default” = SOP bawaan.")] = None,
+                                 "konfigurasi. “default” = SOP bawaan.", metavar="FOLDER")] = None,
     config: Annotated[Path | None, typer.Option(
-        "--config", "-c", help="Berkas konfigurasi medsos.toml.", dir_okay=False)] = None,
+        "--config", "-c", help="Berkas konfigurasi medsos.toml.", dir_okay=False,
+        metavar="BERKAS")] = None,
     color: Annotated[bool | None, typer.Option(
         "--color/--no-color", help="Paksa warna menyala/mati (bawaan: otomatis; NO_COLOR "
                                    "dihormati).")] = None,
@@ -88,7 +92,7 @@ def _run(paths, platform, reply, output_format, fail_on, fix, diff, rulebooks, c
     from medsos_cli.fileio import atomic_write_text
     from medsos_cli.formats import renderer
     from medsos_cli.formats.report import LintReport
-    from medsos_cli.lint.fix import apply_fixes, unified_diff
+    from medsos_cli.lint.fix import fix_text, unified_diff
     from medsos_cli.lint.run import Options, build_linter, build_rulebook, exit_code, lint_paths
 
     config = load_config(config_path)
@@ -99,16 +103,15 @@ def _run(paths, platform, reply, output_format, fail_on, fix, diff, rulebooks, c
     diffs = []
     for result in lint_paths(linter, paths, config, options):
         doc = result.document
-        if (fix or diff) and doc is not None and result.findings:
-            fixed, count = apply_fixes(doc.text, result.findings)
+        if (fix or diff) and doc is not None and any(f.fixable for f in result.findings):
+            fixed, count, fixed_result = fix_text(linter, doc.text, platform=result.platform,
+                                                  kind=result.kind, start=doc.start,
+                                                  path=result.path)
             if count:
                 if diff:
                     diffs.append(unified_diff(result.path, doc.text, fixed))
                 else:
                     atomic_write_text(result.path, fixed, bom=result.bom)
-                    fixed_result = linter.lint_text(fixed, path=result.path,
-                                                    platform=result.platform, kind=result.kind,
-                                                    start=doc.start)
                     fixed_result.bom = result.bom
                     fixed_result.metrics = fixed_result.document.metrics
                     result = fixed_result

@@ -13,18 +13,21 @@ rules_app = typer.Typer(
     help="Lihat dan periksa buku aturan SOP.",
     no_args_is_help=True,
     rich_markup_mode=None,
+    options_metavar="[OPSI]",
+    subcommand_metavar="PERINTAH [ARGUMEN]...",
 )
 
 
-@rules_app.command("list")
+@rules_app.command("list", options_metavar="[OPSI]")
 def list_rules(
     ctx: typer.Context,
     rulebook: Annotated[list[str] | None, typer.Option(
-        "--rulebook", "-r", help="Folder buku aturan (boleh diulang).")] = None,
+        "--rulebook", "-r", help="Folder buku aturan (boleh diulang).", metavar="FOLDER")] = None,
     config: Annotated[Path | None, typer.Option(
-        "--config", "-c", help="Berkas konfigurasi medsos.toml.", dir_okay=False)] = None,
+        "--config", "-c", help="Berkas konfigurasi medsos.toml.", dir_okay=False,
+        metavar="BERKAS")] = None,
     output_format: Annotated[str, typer.Option(
-        "--format", "-f", help="Format keluaran: text atau json.")] = "text",
+        "--format", "-f", help="Format keluaran: text atau json.", metavar="FORMAT")] = "text",
 ) -> None:
     """Tampilkan tabel aturan yang berlaku: id, jenis, tingkat, platform, sumber.
 
@@ -58,12 +61,12 @@ def list_rules(
         Console(highlight=False).print(table)
 
 
-@rules_app.command("check")
+@rules_app.command("check", options_metavar="[OPSI]")
 def check_rules(
     ctx: typer.Context,
     path: Annotated[Path | None, typer.Argument(
         help="Folder buku aturan yang diperiksa (bawaan: yang dikonfigurasi).",
-        show_default=False)] = None,
+        show_default=False, metavar="FOLDER")] = None,
 ) -> None:
     """Periksa buku aturan: YAML, kunci, ekspresi reguler, dan semua contoh.
 

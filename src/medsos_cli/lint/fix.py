@@ -41,3 +41,22 @@ def unified_diff(path: str, before: str, after: str) -> str:
     for line in lines:
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+MAX_PASSES = 8
+
+
+def fix_text(linter, text: str, *, platform: str | None = None, kind: str = "caption",
+             start: int = 0, path: str = "-"):
+    """Apply fixes until none is left (one fix can uncover another, e.g. ``0 !!`` → ``0 !``
+    → ``0!``). Returns the fixed text, the number of replacements, and the final result."""
+    total = 0
+    result = linter.lint_text(text, path=path, platform=platform, kind=kind, start=start)
+    for _ in range(MAX_PASSES):
+        fixed, count = apply_fixes(text, result.findings)
+        if not count:
+            break
+        total += count
+        text = fixed
+        result = linter.lint_text(text, path=path, platform=platform, kind=kind, start=start)
+    return text, total, result

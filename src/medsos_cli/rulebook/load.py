@@ -214,6 +214,7 @@ def build_rule(item: YDict, path: Path) -> Rule:
 def check_rule_examples(rule: Rule) -> None:
     """Lint each example with this rule alone; refuse the rule if one misbehaves."""
     from medsos_cli.lint.engine import Linter
+    from medsos_cli.lint.fix import apply_fixes
     from medsos_cli.rulebook.model import Account
 
     values = getattr(rule, "example_values", ())
@@ -226,6 +227,13 @@ def check_rule_examples(rule: Rule) -> None:
             if expected == "bad" and not found:
                 raise rule.where.error(
                     f"aturan {rule.id}: contoh buruk tidak memicu temuan: “{text}”", line)
+            if expected == "bad" and any(f.fixable for f in found):
+                fixed, _ = apply_fixes(text, found)
+                again = linter.lint_text(fixed, platform=platform, kind=kind).findings
+                if any(f.fixable for f in again):
+                    raise rule.where.error(
+                        f"aturan {rule.id}: hasil --fix “{fixed}” masih dapat diperbaiki lagi; "
+                        "perbaikan harus tuntas sekali jalan", line)
             if expected == "good" and found:
                 raise rule.where.error(
                     f"aturan {rule.id}: contoh baik memicu temuan “{found[0].text}”: “{text}”",

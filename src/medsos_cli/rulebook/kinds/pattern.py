@@ -39,7 +39,7 @@ class PatternRule(Rule):
     """Flags matches of one or more regular expressions (the ``regex`` engine)."""
 
     kind = "pattern"
-    KEYS = COMMON_KEYS | {"pattern", "patterns", "replace", "ignorecase", "exceptions",
+    KEYS = COMMON_KEYS | {"pattern", "patterns", "replace", "fix", "ignorecase", "exceptions",
                           "skip_entities"}
 
     def __init__(self, data: YDict, where: Where):
@@ -67,6 +67,12 @@ class PatternRule(Rule):
         self.replace = data.get("replace")
         if self.replace is not None and not isinstance(self.replace, str):
             raise where.error(f"aturan {self.id}: “replace” harus teks", data.line_of("replace"))
+        # Opt-in: --fix applies ``replace``; the loader checks on the bad examples that the
+        # fixed text no longer matches, so fixing twice changes nothing.
+        self.fix = flag(data, "fix", False, where, self.id)
+        if self.fix and self.replace is None:
+            raise where.error(f"aturan {self.id}: “fix: true” memerlukan “replace”",
+                              data.line_of("fix"))
         self.exceptions = compile_exceptions(
             str_list(data, "exceptions", where, self.id), ignorecase)
         skip = data.get("skip_entities", list(DEFAULT_SKIP))
@@ -105,7 +111,8 @@ class PatternRule(Rule):
                         suggestions = (m.expand(self.replace),)
                     except (regex.error, IndexError):
                         suggestions = ()
-                yield Hit(start, end - start, m.group(), suggestions)
+                yield Hit(start, end - start, m.group(), suggestions,
+                          fixable=self.fix and len(suggestions) == 1)
 
 
 def _probe(compiled: regex.Pattern, source: str, where: Where, rule_id: str, line: int) -> None:
