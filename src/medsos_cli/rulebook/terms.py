@@ -96,6 +96,14 @@ class Term(NamedTuple):
     hint: bool = False
 
 
+_RULE_ID, _WORDS, _IGNORECASE = 0, 1, Term._fields.index("ignorecase")
+
+
+def term(*args, **kwargs) -> tuple:
+    """Build a term as a plain tuple in ``Term`` field order (cheap to pickle and load)."""
+    return tuple(Term(*args, **kwargs))
+
+
 @dataclass(frozen=True)
 class TermMatch:
     """A term found in a document."""
@@ -106,17 +114,22 @@ class TermMatch:
 
 
 class TermIndex:
-    """Index of the terms of many rules, by (case-folded) first word."""
+    """Index of the terms of many rules, by (case-folded) first word.
 
-    def __init__(self, terms: Iterable[Term]):
-        self._folded: dict[str, list[Term]] = {}
-        self._exact: dict[str, list[Term]] = {}
+    Entries are stored as plain tuples (``Term`` field order): a cached rulebook with thousands
+    of affixed forms then unpickles in C, without one Python call per term.
+    """
+
+    def __init__(self, terms: Iterable[tuple]):
+        self._folded: dict[str, list[tuple]] = {}
+        self._exact: dict[str, list[tuple]] = {}
         for term in terms:
-            table = self._folded if term.ignorecase else self._exact
-            table.setdefault(term.words[0], []).append(term)
+            entry = tuple(term)
+            table = self._folded if entry[_IGNORECASE] else self._exact
+            table.setdefault(entry[_WORDS][0], []).append(entry)
         for table in (self._folded, self._exact):
             for bucket in table.values():
-                bucket.sort(key=lambda t: -len(t.words))
+                bucket.sort(key=lambda t: -len(t[_WORDS]))
 
     def __bool__(self) -> bool:
         return bool(self._folded or self._exact)
@@ -139,20 +152,22 @@ class TermIndex:
                     cands = (cands or []) + more
             if not cands:
                 continue
-            for term in cands:
-                rid = term.rule_id
+            for entry in cands:
+                rid = entry[_RULE_ID]
                 if active is not None and rid not in active:
                     continue
                 if taken.get(rid, -1) > words[i].start:
                     continue
-                size = len(term.words)
+                words_key = entry[_WORDS]
+                size = len(words_key)
                 if size > 1:
                     if i + size > n or not _adjacent(text, words, i, size):
                         continue
-                    if not _tail_matches(term.words, words, lower if term.ignorecase else None, i):
+                    if not _tail_matches(words_key, words, lower if entry[_IGNORECASE] else None,
+                                         i):
                         continue
                 end = words[i + size - 1].end
-                matches.append(TermMatch(term, words[i].start, end))
+                matches.append(TermMatch(Term._make(entry), words[i].start, end))
                 taken[rid] = end
         return matches
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from medsos_cli.rulebook.kinds._terms import compile_exceptions, split_key
 from medsos_cli.rulebook.model import COMMON_KEYS, Rule, Where, flag, str_list
-from medsos_cli.rulebook.terms import Term, affixed_pairs
+from medsos_cli.rulebook.terms import affixed_pairs, term
 from medsos_cli.rulebook.ydata import YDict, YList
 
 
@@ -28,11 +28,11 @@ class ExistenceRule(Rule):
                               data.line_of("tokens"))
         raw = data.get("tokens")
         lines = raw.item_lines if isinstance(raw, YList) else [data.line_of("tokens")] * len(tokens)
-        self.terms: list[Term] = []
+        self.terms: list[tuple] = []
         self.pairs: list[tuple[str, tuple[str, ...]]] = []
         for token, line in zip(tokens, lines, strict=True):
             words = split_key(token.lower() if self.ignorecase else token, where, self.id, line)
-            self.terms.append(Term(self.id, words, ignorecase=self.ignorecase))
+            self.terms.append(term(self.id, words, ignorecase=self.ignorecase))
             if self.affixes and len(words) == 1:
                 for form, _ in affixed_pairs(words[0], ""):
-                    self.terms.append(Term(self.id, (form,), ignorecase=self.ignorecase))
+                    self.terms.append(term(self.id, (form,), ignorecase=self.ignorecase))

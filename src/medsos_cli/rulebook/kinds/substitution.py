@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from medsos_cli.rulebook.kinds._terms import compile_exceptions, split_key
 from medsos_cli.rulebook.model import COMMON_KEYS, Rule, Where, flag, str_list
-from medsos_cli.rulebook.terms import Term, affixed_pairs
+from medsos_cli.rulebook.terms import affixed_pairs, term
 from medsos_cli.rulebook.ydata import YDict
 
 
@@ -27,7 +27,7 @@ class SubstitutionRule(Rule):
         if not isinstance(swap, dict) or not swap:
             raise where.error(f"aturan {self.id}: “swap” wajib berisi pasangan bentuk → saran",
                               data.line_of("swap"))
-        self.terms: list[Term] = []
+        self.terms: list[tuple] = []
         self.pairs: list[tuple[str, tuple[str, ...]]] = []
         for key, value in swap.items():
             line = swap.line_of(key) if isinstance(swap, YDict) else where.line
@@ -36,14 +36,14 @@ class SubstitutionRule(Rule):
             shown = targets or ((hint,) if hint else ())
             fixable = self.fix and len(targets) == 1
             self.pairs.append((" ".join(words), targets))
-            self.terms.append(Term(self.id, words, shown, source, fixable, self.title,
+            self.terms.append(term(self.id, words, shown, source, fixable, self.title,
                                    self.ignorecase, hint=not targets))
             # Affixes apply to single words with at most one replacement; phrases match as is.
             if self.affixes and len(words) == 1 and len(targets) <= 1:
                 target = targets[0].lower() if targets else ""
                 for form, replaced in affixed_pairs(words[0], target):
                     self.pairs.append((form, (replaced,) if targets else ()))
-                    self.terms.append(Term(self.id, (form,), (replaced,) if targets else shown,
+                    self.terms.append(term(self.id, (form,), (replaced,) if targets else shown,
                                            source, fixable, self.title, self.ignorecase,
                                            hint=not targets))
 
