@@ -60,3 +60,20 @@ def test_overflow_offset_is_the_first_prefix_over_the_limit(mode):
     cut = overflow_offset(text, mode, limit)
     assert measure(text[:cut], mode) > limit
     assert measure(text[:cut - 1], mode) <= limit
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CAPTION_PARTS, max_size=60).map(" ".join), st.integers(0, 300))
+def test_token_reuse_path_matches_the_plain_path(text, limit):
+    """The limit rule's fast path (the document's own tokens) agrees with measuring anew."""
+    import unicodedata
+
+    from medsos_cli.platforms import x_overflow_span, x_weighted_span
+    from medsos_cli.text.tokens import tokenize
+
+    text = unicodedata.normalize("NFC", text)
+    tokens = tokenize(text)
+    assert x_weighted_span(text, 0, len(text), tokens) == x_weighted_length(text)
+    cut = x_overflow_span(text, 0, len(text), tokens, limit)
+    expected = overflow_offset(text, "x_weighted", limit)
+    assert (len(text) if cut is None else cut) == expected

@@ -6,6 +6,7 @@ knows the platform names and the counting modes.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -32,12 +33,46 @@ X_URL_LENGTH = 23
 X_RANGES = ((0, 4351, 100), (8192, 8205, 100), (8208, 8223, 100), (8242, 8247, 100))
 
 
-def _x_weight(ch: str) -> int:
-    cp = ord(ch)
-    for start, end, weight in X_RANGES:
-        if start <= cp <= end:
-            return weight
-    return X_DEFAULT_WEIGHT
+# Code points outside X_RANGES weigh X_DEFAULT_WEIGHT.
+_X_HEAVY = re.compile("[^" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi, _ in X_RANGES) + "]")
+
+
+def _x_pieces(text: str, start: int = 0, end: int | None = None, tokens=None):
+    """Yield (start, end, units) over ``text[start:end]``: links and emoji as one piece each,
+    other text as runs (units None). ``tokens`` of the same text may be passed to reuse them."""
+    from medsos_cli.text import tokens as tk
+
+    end = len(text) if end is None else end
+    pos = start
+    for token in tk.tokenize(text) if tokens is None else tokens:
+        if token.start < start or token.end > end:
+            continue
+        if token.kind == tk.URL or token.kind == tk.EMOJI:
+            if token.start > pos:
+                yield pos, token.start, None
+            yield token.start, token.end, (
+                X_URL_LENGTH * X_SCALE if token.kind == tk.URL else X_DEFAULT_WEIGHT)
+            pos = token.end
+    if pos < end:
+        yield pos, end, None
+
+
+def _run_units(text: str, start: int, end: int) -> int:
+    run = text[start:end]
+    return (len(run) + len(_X_HEAVY.findall(run))) * X_SCALE
+
+
+def x_weighted_span(text: str, start: int, end: int, tokens) -> int:
+    """X length of ``text[start:end]`` (already NFC), reusing the tokens of ``text``."""
+    total = 0
+    for begin, stop, units in _x_pieces(text, start, end, tokens):
+        total += _run_units(text, begin, stop) if units is None else units
+    return total // X_SCALE
+
+
+def x_overflow_span(text: str, start: int, end: int, tokens, limit: int) -> int | None:
+    """Offset (in ``text``) just past the first code point over ``limit``; None if it fits."""
+    return _x_overflow(text, limit, _x_pieces(text, start, end, tokens))
 
 
 def x_weighted_length(text: str) -> int:
@@ -48,19 +83,31 @@ def x_weighted_length(text: str) -> int:
     with medsos's own tokenizer, which recognises the link forms of Indonesian captions; the
     test suite checks the result against the twitter-text reference implementation.
     """
-    from medsos_cli.text import tokens as tk
-
     text = unicodedata.normalize("NFC", text)
     total = 0
-    pos = 0
-    for token in tk.tokenize(text):
-        if token.kind not in (tk.URL, tk.EMOJI):
-            continue
-        total += sum(_x_weight(ch) for ch in text[pos:token.start])
-        total += X_URL_LENGTH * X_SCALE if token.kind == tk.URL else X_DEFAULT_WEIGHT
-        pos = token.end
-    total += sum(_x_weight(ch) for ch in text[pos:])
+    for start, end, units in _x_pieces(text):
+        total += _run_units(text, start, end) if units is None else units
     return total // X_SCALE
+
+
+def _x_overflow(text: str, limit: int, pieces=None) -> int | None:
+    """``overflow_offset`` for X in one pass (text already NFC); None when it fits."""
+    budget = limit * X_SCALE
+    total = 0
+    for start, end, units in _x_pieces(text) if pieces is None else pieces:
+        if units is not None:
+            total += units
+            if total > budget:
+                return end
+            continue
+        if total + _run_units(text, start, end) <= budget:
+            total += _run_units(text, start, end)
+            continue
+        for i in range(start, end):
+            total += X_SCALE if not _X_HEAVY.match(text, i) else X_DEFAULT_WEIGHT
+            if total > budget:
+                return i + 1
+    return None
 
 
 def _utf8(text: str) -> int:
@@ -98,6 +145,9 @@ def overflow_offset(text: str, mode: str, limit: int) -> int:
     """
     if mode == "chars":
         return min(limit + 1, len(text)) if len(text) > limit else len(text)
+    if mode == "x_weighted" and unicodedata.is_normalized("NFC", text):
+        cut = _x_overflow(text, limit)
+        return len(text) if cut is None else cut
     count = COUNTERS[mode]
     if count(text) <= limit:
         return len(text)

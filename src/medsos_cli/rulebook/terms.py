@@ -114,60 +114,70 @@ class TermMatch:
 
 
 class TermIndex:
-    """Index of the terms of many rules, by (case-folded) first word.
+    """Index of the terms of many rules, keyed by their (case-folded) first word, or by their
+    first two words for phrases, so that each word of a text costs two dictionary look-ups.
 
     Entries are stored as plain tuples (``Term`` field order): a cached rulebook with thousands
     of affixed forms then unpickles in C, without one Python call per term.
     """
 
     def __init__(self, terms: Iterable[tuple]):
-        self._folded: dict[str, list[tuple]] = {}
-        self._exact: dict[str, list[tuple]] = {}
+        # (ignorecase, key) -> entries; key is the first word, or "first second" for phrases
+        self._tables: dict[bool, dict[str, list[tuple]]] = {True: {}, False: {}}
         for term in terms:
             entry = tuple(term)
-            table = self._folded if entry[_IGNORECASE] else self._exact
-            table.setdefault(entry[_WORDS][0], []).append(entry)
-        for table in (self._folded, self._exact):
+            words = entry[_WORDS]
+            key = words[0] if len(words) == 1 else f"{words[0]} {words[1]}"
+            self._tables[bool(entry[_IGNORECASE])].setdefault(key, []).append(entry)
+        for table in self._tables.values():
             for bucket in table.values():
                 bucket.sort(key=lambda t: -len(t[_WORDS]))
 
     def __bool__(self) -> bool:
-        return bool(self._folded or self._exact)
+        return any(self._tables.values())
 
     def find(self, doc: Document, active: set[str] | None = None) -> list[TermMatch]:
         """Return the matches in ``doc`` of the terms whose rule id is in ``active``."""
         words = doc.words
         lower = doc.lower_words
         text = doc.text
-        folded = self._folded
-        exact = self._exact
+        folded = self._tables[True]
+        exact = self._tables[False]
         matches: list[TermMatch] = []
         taken: dict[str, int] = {}  # rule id -> end of its last match (no overlaps per rule)
         n = len(words)
         for i in range(n):
-            cands = folded.get(lower[i])
+            low = lower[i]
+            cands = folded.get(low)
+            if i + 1 < n:
+                pair = folded.get(f"{low} {lower[i + 1]}")
+                if pair:
+                    cands = pair + cands if cands else pair
             if exact:
-                more = exact.get(words[i].text)
-                if more:
-                    cands = (cands or []) + more
+                for key in (words[i].text, f"{words[i].text} {words[i + 1].text}"
+                            if i + 1 < n else None):
+                    more = exact.get(key) if key else None
+                    if more:
+                        cands = more + cands if cands else more
             if not cands:
                 continue
+            start = words[i].start
             for entry in cands:
                 rid = entry[_RULE_ID]
                 if active is not None and rid not in active:
                     continue
-                if taken.get(rid, -1) > words[i].start:
+                if taken.get(rid, -1) > start:
                     continue
                 words_key = entry[_WORDS]
                 size = len(words_key)
                 if size > 1:
                     if i + size > n or not _adjacent(text, words, i, size):
                         continue
-                    if not _tail_matches(words_key, words, lower if entry[_IGNORECASE] else None,
-                                         i):
+                    if size > 2 and not _tail_matches(
+                            words_key, words, lower if entry[_IGNORECASE] else None, i):
                         continue
                 end = words[i + size - 1].end
-                matches.append(TermMatch(Term._make(entry), words[i].start, end))
+                matches.append(TermMatch(Term._make(entry), start, end))
                 taken[rid] = end
         return matches
 

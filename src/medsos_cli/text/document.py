@@ -48,6 +48,11 @@ class Document:
         return tk.tokenize(self.text, self.start)
 
     @cached_property
+    def lower_text(self) -> str:
+        """The whole text in lower case (for quick substring pre-checks)."""
+        return self.text.lower()
+
+    @cached_property
     def words(self) -> list[tk.Token]:
         """Word tokens only (prose words; entities excluded)."""
         return [t for t in self.tokens if t.kind == tk.WORD]
@@ -62,6 +67,14 @@ class Document:
         """Tokens that are not prose: URLs, e-mail, hashtags, mentions, emoji, numbers."""
         kinds = tk.ENTITY_KINDS
         return [t for t in self.tokens if t.kind in kinds]
+
+    def entity_spans(self, kinds: frozenset[str]) -> list[tuple[int, int]]:
+        """Spans of the entities of the given kinds (cached per set of kinds)."""
+        cache = self.__dict__.setdefault("_entity_spans", {})
+        spans = cache.get(kinds)
+        if spans is None:
+            spans = cache[kinds] = [(t.start, t.end) for t in self.entities if t.kind in kinds]
+        return spans
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -26,30 +26,50 @@ def caps_share(words: list[str]) -> float | None:
     for word in words:
         if len(word) < 4:
             continue
+        # Fast paths for the usual shapes; mixed words are counted letter by letter.
+        if word.isalpha():
+            letters += len(word)
+            if word.islower():
+                continue
+            if word.isupper():
+                caps += len(word)
+                continue
+            if word[1:].islower():
+                caps += 1
+                continue
         for ch in word:
             if ch.isalpha():
-                letters += 1
+                if not word.isalpha():
+                    letters += 1
                 if ch.isupper():
                     caps += 1
     return caps / letters if letters else None
 
 
-def sentence_metrics(doc: Document, sentence: Sentence) -> dict[str, float | int | None]:
-    """Metrics of one sentence."""
-    span = slice(sentence.first_word, sentence.first_word + sentence.word_count)
+def sentence_metric(doc: Document, sentence: Sentence, name: str) -> float | int | None:
+    """One metric of one sentence (only what a rule asks for is computed)."""
+    n = sentence.word_count
+    if name in ("words", "words_per_sentence"):
+        return n
+    if name == "sentences":
+        return 1
+    if not n:
+        return None
+    span = slice(sentence.first_word, sentence.first_word + n)
+    if name == "caps_share":
+        return caps_share([t.text for t in doc.words[span]])
     syl = doc.syllables[span]
-    words = [t.text for t in doc.words[span]]
-    n = len(syl)
-    spw = sum(syl) / n if n else None
-    return {
-        "words": n,
-        "words_per_sentence": n,
-        "syllables_per_word": spw,
-        "long_word_share": (sum(1 for s in syl if s >= LONG_WORD_SYLLABLES) / n) if n else None,
-        "reading_ease": reading_ease(n, spw) if spw is not None else None,
-        "caps_share": caps_share(words),
-        "sentences": 1,
-    }
+    if name == "long_word_share":
+        return sum(1 for s in syl if s >= LONG_WORD_SYLLABLES) / n
+    spw = sum(syl) / n
+    return spw if name == "syllables_per_word" else reading_ease(n, spw)
+
+
+def sentence_metrics(doc: Document, sentence: Sentence) -> dict[str, float | int | None]:
+    """All metrics of one sentence."""
+    names = ("words", "words_per_sentence", "syllables_per_word", "long_word_share",
+             "reading_ease", "caps_share", "sentences")
+    return {name: sentence_metric(doc, sentence, name) for name in names}
 
 
 def text_metrics(doc: Document) -> dict[str, float | int | None]:

@@ -6,6 +6,7 @@ numbers) become their own tokens so that word rules and readability counts never
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -64,11 +65,18 @@ _TOKEN_RE = regex.compile(
   | (?P<time>\b\d{1,2}[.:][0-5]\d(?:\s?(?:WIB|WITA|WIT)\b))
   | (?P<number>\d+(?:[.,]\d+)*(?:%|(?![\p{L}\d])))
   | (?P<abbr>\b(?:\p{L}{1,3}\.){2,}(?!\p{L}))
-  | (?P<word>[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}'’]|-(?=[\p{L}\p{N}]))*)
+  | (?P<word>[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’-](?=[\p{L}\p{N}]))*)
   | (?P<punct>.)
     """,
     regex.VERBOSE | regex.IGNORECASE | regex.DOTALL,
 )
+
+_JOINED_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)+")
+_HASHTAG_RE = regex.compile(r"\#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*")
+_MENTION_RE = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*%?")
+_EMOJI_RE = regex.compile(_EMOJI)
+_EMOJI_RUN_RE = regex.compile(f"(?:{_EMOJI})+")
 
 _KIND_BY_GROUP = {
     "newline": NEWLINE,
@@ -86,17 +94,169 @@ _KIND_BY_GROUP = {
 }
 
 
-def tokenize(text: str, start: int = 0) -> list[Token]:
-    """Split ``text[start:]`` into tokens (spaces dropped), offsets relative to ``text``."""
-    tokens: list[Token] = []
-    append = tokens.append
+_new = tuple.__new__
+_LEAD = "([{“\"'‘«"
+_TRAIL = ".,!?:;)]}”\"'’…»"
+_ZONES = frozenset({"WIB", "WITA", "WIT", "wib", "wita", "wit", "Wib", "Wita", "Wit"})
+_TIME_RE = re.compile(r"\d{1,2}[.:][0-5]\d")
+_MONEY_DIGITS_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:,\d+)?")
+# Characters that the ``re`` module treats as spaces but the token pattern does not.
+_ODD_SPACE = re.compile("[\x1c-\x1f]")
+# First pass (stdlib ``re``, faster than ``regex`` here): line breaks, plain words, other chunks.
+_CHUNK_RE = re.compile(
+    r"([^\S\r\n]*)(?:(\r\n|\n|\r)|([^\W\d_]+)([.,!?:;]?)(?=\s|\Z)|(\S+))")
+
+
+def _tokenize_with_pattern(text: str, start: int, end: int, tokens: list[Token]) -> None:
     kinds = _KIND_BY_GROUP
-    for m in _TOKEN_RE.finditer(text, start):
+    append = tokens.append
+    for m in _TOKEN_RE.finditer(text, start, end):
         group = m.lastgroup
-        if group == "space":
+        if group != "space":
+            append(_new(Token, (kinds[group], m.start(), m.end(), m.group())))
+
+
+def _plain_word(core: str) -> bool:
+    """A word of letters, with inner hyphens or apostrophes (anak-anak, Jum'at)."""
+    return core.isalpha() or _JOINED_WORD_RE.fullmatch(core) is not None
+
+
+def tokenize(text: str, start: int = 0) -> list[Token]:
+    """Split ``text[start:]`` into tokens (spaces dropped), offsets relative to ``text``.
+
+    Most chunks between spaces are plain words, recognised by a cheap first pass; only chunks
+    with digits, symbols, links, tags or emoji go through the full token pattern. A time
+    (``08.00 WIB``) or an amount (``Rp 5.000``) written across one space is merged afterwards.
+    """
+    tokens: list[Token] = []
+    if _ODD_SPACE.search(text, start):
+        _tokenize_with_pattern(text, start, len(text), tokens)
+        return tokens
+    append = tokens.append
+    pos = start
+    # findall (one C call) gives the pieces in order; offsets are the running sum of lengths.
+    for space, newline, word, mark, chunk in _CHUNK_RE.findall(text, start):
+        pos += len(space)
+        if word:
+            end = pos + len(word)
+            if word in _ZONES and tokens:
+                _merge_time(text, tokens, pos, end)
+            else:
+                append(_new(Token, (WORD, pos, end, word)))
+            pos = end
+            if mark:
+                append(_new(Token, (PUNCT, pos, pos + 1, mark)))
+                pos += 1
             continue
-        append(Token(kinds[group], m.start(), m.end(), m.group()))
+        if newline:
+            end = pos + len(newline)
+            append(_new(Token, (NEWLINE, pos, end, newline)))
+            pos = end
+            continue
+        at = pos
+        end = pos = at + len(chunk)
+        core = chunk.rstrip(_TRAIL)
+        lead = len(core) - len(core.lstrip(_LEAD))
+        core = core[lead:]
+        if _plain_word(core):
+            for i in range(lead):
+                append(_new(Token, (PUNCT, at + i, at + i + 1, chunk[i])))
+            word_end = at + lead + len(core)
+            if core in _ZONES and tokens and not lead:
+                _merge_time(text, tokens, at, word_end)
+            else:
+                append(_new(Token, (WORD, at + lead, word_end, core)))
+            for i in range(word_end, end):
+                append(_new(Token, (PUNCT, i, i + 1, text[i])))
+            continue
+        first = len(tokens)
+        if not _simple_chunk(text, chunk, at, end, core, lead, tokens):
+            _tokenize_with_pattern(text, at, end, tokens)
+        if first < len(tokens) and tokens[first].kind == NUMBER:
+            _merge_money(text, tokens, first)
     return tokens
+
+
+def _simple_chunk(text: str, chunk: str, at: int, end: int, core: str, lead: int,
+                  tokens: list[Token]) -> bool:
+    """Tokenize the common chunk shapes (#tagar, @akun, numbers, emoji runs) without the full
+    pattern; return False to let the full pattern decide."""
+    first = chunk[0]
+    if first == "#" or first == "@":
+        found = (_HASHTAG_RE if first == "#" else _MENTION_RE).fullmatch(core) if not lead else None
+        if found is None:
+            return False
+        kind = HASHTAG if first == "#" else MENTION
+        word_end = at + len(core)
+        tokens.append(_new(Token, (kind, at, word_end, core)))
+    elif first.isdigit():
+        # "19:30" stays one token so that a following zone can make it a time.
+        if lead or not (_NUMBER_RE.fullmatch(core) or _TIME_RE.fullmatch(core)):
+            return False
+        word_end = at + len(core)
+        tokens.append(_new(Token, (NUMBER, at, word_end, core)))
+    elif first >= "\u2000":
+        found = _EMOJI_RUN_RE.fullmatch(chunk)
+        if found is None:
+            return False
+        for m in _EMOJI_RE.finditer(chunk):
+            tokens.append(_new(Token, (EMOJI, at + m.start(), at + m.end(), m.group())))
+        return True
+    else:
+        return False
+    for i in range(word_end, end):
+        tokens.append(_new(Token, (PUNCT, i, i + 1, text[i])))
+    return True
+
+
+def _newlines(gap: str, offset: int, tokens: list[Token]) -> None:
+    i = 0
+    n = len(gap)
+    while i < n:
+        ch = gap[i]
+        if ch == "\r" and i + 1 < n and gap[i + 1] == "\n":
+            tokens.append(_new(Token, (NEWLINE, offset + i, offset + i + 2, "\r\n")))
+            i += 2
+            continue
+        if ch in "\r\n":
+            tokens.append(_new(Token, (NEWLINE, offset + i, offset + i + 1, ch)))
+        i += 1
+
+
+def _merge_time(text: str, tokens: list[Token], at: int, end: int) -> None:
+    """``08.00 WIB``: a time followed by its zone across one space is one TIME token."""
+    prev = tokens[-1]
+    if (prev.kind == NUMBER and at - prev.end == 1 and _TIME_RE.fullmatch(prev.text)
+            and text[prev.end] not in "\r\n"):
+        tokens[-1] = _new(Token, (TIME, prev.start, end, text[prev.start:end]))
+    else:
+        tokens.append(_new(Token, (WORD, at, end, text[at:end])))
+
+
+def _merge_money(text: str, tokens: list[Token], i: int) -> None:
+    """``Rp 5.000`` / ``Rp. 5.000``: the amount after the symbol and one space is one token."""
+    number = tokens[i]
+    j = i - 1
+    if j >= 0 and tokens[j].kind == PUNCT and tokens[j].text == "." and j > 0:
+        j -= 1
+    if j < 0 or tokens[j].kind != WORD or tokens[j].text.lower() != "rp":
+        return
+    symbol_end = tokens[i - 1].end
+    if number.start - symbol_end != 1 or text[symbol_end] in "\r\n":
+        return
+    if j != i - 1 and tokens[i - 1].start != tokens[j].end:
+        return
+    digits = _MONEY_DIGITS_RE.match(number.text)
+    if digits is None or digits.end() != len(number.text):
+        return
+    start = tokens[j].start
+    stop = i + 1
+    end = number.end
+    # "Rp 5.000,-": the dash that closes a round amount belongs to it.
+    if (len(tokens) >= i + 3 and tokens[i + 1].text in ",." and tokens[i + 2].text == "-"
+            and tokens[i + 1].start == end and tokens[i + 2].start == end + 1):
+        stop, end = i + 3, end + 2
+    tokens[j:stop] = [_new(Token, (MONEY, start, end, text[start:end]))]
 
 
 @lru_cache(maxsize=1)

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from medsos_cli.platforms import COUNT_MODES, measure, overflow_offset, publishable
+from medsos_cli.platforms import (
+    COUNT_MODES,
+    measure,
+    overflow_offset,
+    publishable,
+    x_overflow_span,
+    x_weighted_span,
+)
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where
 from medsos_cli.rulebook.ydata import YDict
 from medsos_cli.text import tokens as tk
@@ -70,6 +78,11 @@ class LimitRule(Rule):
         return spans
 
     def _characters(self, doc: Document) -> Iterator[Hit]:
+        if self.mode == "x_weighted" and self.max is not None:
+            fast = self._x_from_tokens(doc)
+            if fast is not None:
+                yield from fast
+                return
         body = doc.body
         text = publishable(body)
         n = measure(text, self.mode)
@@ -82,6 +95,24 @@ class LimitRule(Rule):
             yield Hit(start, max(end - start, 0), doc.text[start:end], values=values)
         elif self.min is not None and n < self.min:
             yield Hit(doc.start, 0, "", values=values)
+
+
+    def _x_from_tokens(self, doc: Document) -> list[Hit] | None:
+        """X length from the document's own tokens (no second tokenization), when the body is
+        already what would be pasted: NFC and without CR characters."""
+        body = doc.body
+        if "\r" in body or not unicodedata.is_normalized("NFC", body):
+            return None
+        stripped = body.strip()
+        start = doc.start + (len(body) - len(body.lstrip()))
+        end = start + len(stripped)
+        n = x_weighted_span(doc.text, start, end, doc.tokens)
+        if n <= self.max:  # type: ignore[operator]
+            return []
+        cut = x_overflow_span(doc.text, start, end, doc.tokens, self.max)  # type: ignore[arg-type]
+        first = (cut if cut is not None else end) - 1
+        values = {"count": n, "max": self.max, "min": self.min if self.min is not None else ""}
+        return [Hit(first, end - first, doc.text[first:end], values=values)]
 
 
 def _original_index(body: str, index: int) -> int:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where
 from medsos_cli.rulebook.ydata import YDict
-from medsos_cli.text.metrics import sentence_metrics
+from medsos_cli.text.metrics import sentence_metric
 
 if TYPE_CHECKING:
     from medsos_cli.text.document import Document
@@ -46,7 +46,7 @@ class MetricRule(Rule):
             for sentence in doc.sentences:
                 if sentence.word_count < self.min_words:
                     continue
-                value = sentence_metrics(doc, sentence).get(self.metric)
+                value = sentence_metric(doc, sentence, self.metric)
                 if self._fires(value):
                     yield Hit(sentence.start, sentence.end - sentence.start,
                               doc.text[sentence.start:sentence.end], values=self._values(value))

@@ -40,7 +40,7 @@ class PatternRule(Rule):
 
     kind = "pattern"
     KEYS = COMMON_KEYS | {"pattern", "patterns", "replace", "fix", "ignorecase", "exceptions",
-                          "skip_entities"}
+                          "skip_entities", "requires", "within"}
 
     def __init__(self, data: YDict, where: Where):
         super().__init__(data, where)
@@ -75,23 +75,44 @@ class PatternRule(Rule):
                               data.line_of("fix"))
         self.exceptions = compile_exceptions(
             str_list(data, "exceptions", where, self.id), ignorecase)
+        # A cheap pre-check: the patterns only run on texts containing one of these strings
+        # (case-insensitively when the rule ignores case). The examples prove it is right.
+        self.ignorecase = ignorecase
+        self.requires = tuple(r.lower() if ignorecase else r
+                              for r in str_list(data, "requires", where, self.id))
+        if any(not r for r in self.requires):
+            raise where.error(f"aturan {self.id}: “requires” tidak boleh berisi teks kosong",
+                              data.line_of("requires"))
         skip = data.get("skip_entities", list(DEFAULT_SKIP))
         if not isinstance(skip, list) or any(s not in ENTITY_NAMES for s in skip):
             raise where.error(f"aturan {self.id}: “skip_entities” hanya boleh berisi "
                               f"{', '.join(ENTITY_NAMES)}", data.line_of("skip_entities"))
         self.skip = frozenset(skip)
+        within = data.get("within", [])
+        if not isinstance(within, list) or any(s not in ENTITY_NAMES for s in within):
+            raise where.error(f"aturan {self.id}: “within” hanya boleh berisi "
+                              f"{', '.join(ENTITY_NAMES)}", data.line_of("within"))
+        # Search only inside these entities (e.g. e-mail addresses found by the tokenizer).
+        self.within = frozenset(within)
+        if self.within & self.skip:
+            self.skip = self.skip - self.within
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield every match outside skipped entities and exceptions."""
+        if self.requires:
+            haystack = doc.lower_text if self.ignorecase else doc.text
+            if not any(r in haystack for r in self.requires):
+                return
         text = doc.text
-        skip_spans = [(t.start, t.end) for t in doc.entities if t.kind in self.skip] \
-            if self.skip else []
+        skip_spans = doc.entity_spans(self.skip) if self.skip else ()
         exc_spans: list[tuple[int, int]] | None = None
         deadline = time.perf_counter() + ctx.regex_timeout
+        ranges = doc.entity_spans(self.within) if self.within else ((doc.start, len(text)),)
         for pattern in self.patterns:
             remaining = max(deadline - time.perf_counter(), 0.001)
             try:
-                found = list(pattern.finditer(text, doc.start, timeout=remaining))
+                found = [m for begin, stop in ranges
+                         for m in pattern.finditer(text, begin, stop, timeout=remaining)]
             except TimeoutError:
                 raise RegexTimeout(
                     f"aturan {self.id}: pola “{pattern.pattern}” melewati batas waktu "
