@@ -93,11 +93,19 @@ def _run(paths, platform, reply, output_format, fail_on, fix, diff, rulebooks, c
     from medsos_cli.formats import renderer
     from medsos_cli.formats.report import LintReport
     from medsos_cli.lint.fix import fix_text, unified_diff
-    from medsos_cli.lint.run import Options, build_linter, build_rulebook, exit_code, lint_paths
+    from medsos_cli.lint.run import (
+        Options,
+        build_linter,
+        build_rulebook,
+        exit_code,
+        lint_paths,
+        prepare_batch,
+    )
 
     config = load_config(config_path)
     book = build_rulebook(config, rulebooks)
     linter = build_linter(config, book)
+    prepare_batch()
     options = Options(platform=platform, reply=reply)
     results = []
     diffs = []

@@ -37,6 +37,15 @@ class Document:
         self.kind = kind
         self.path = path
 
+    _ANALYSIS = ("tokens", "words", "lower_words", "entities", "sentences", "syllables",
+                 "lower_text", "metrics", "_entity_spans")
+
+    def compact(self) -> None:
+        """Drop the analysis (tokens, sentences, …) once findings are made; what remains
+        (text, line positions) is enough to show the findings. Properties recompute on use."""
+        for name in self._ANALYSIS:
+            self.__dict__.pop(name, None)
+
     @property
     def body(self) -> str:
         """The text after the front matter (what gets published)."""

@@ -1,0 +1,505 @@
+"""Benchmark ``medsos lint``: rulebook load, a 10,000-caption corpus, and command start-up.
+
+Usage::
+
+    python benchmarks/generate_corpus.py && python benchmarks/bench_lint.py
+    python benchmarks/bench_lint.py --quick                 # smoke check: 1,000 captions, 1 run
+    python benchmarks/bench_lint.py --json bench.json       # figures as JSON as well
+    python benchmarks/bench_lint.py --profile 25            # + cProfile of the in-memory lint
+    python benchmarks/bench_lint.py --rulebook path/to/rulebook
+
+Measures (time.perf_counter, best of ``--runs``):
+
+a. rulebook load: ``build_rulebook`` (YAML, typed rules, example self-checks, regex probes)
+   plus ``build_linter`` (the term index);
+b. the corpus from disk through ``lint_paths`` (expand the folder, read, decode, front matter,
+   lint, text metrics), as ``medsos lint benchmarks/corpus/`` does minus the report;
+c. the same texts in memory through ``Linter.lint_text`` (decoding done beforehand);
+d. start-up: ``python -m medsos_cli lint one-short-caption.txt`` as a subprocess, median wall
+   time of ``--startup-runs``, and the ``-X importtime`` top imports of that command.
+
+The process pins itself to one CPU where the OS allows it (``os.sched_setaffinity``); the
+start-up subprocesses inherit the pin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import generate_corpus
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+SRC = REPO / "src"
+
+TARGET_CORPUS_S = 3.0        # 10,000 captions, one process, one core
+TARGET_CORPUS_N = 10_000
+TARGET_STARTUP_S = 0.3       # `medsos lint` of one short caption, wall, interpreter included
+
+SHORT_CAPTION = "Warga dihimbau datang pukul 08.00 WIB ke Jl. Pemuda No. 5. #KotaMagelang\n"
+HEAVY_MODULES = ("typer", "click", "rich", "pydantic", "jinja2", "textstat", "yaml", "regex",
+                 "twitter_text", "pickle")
+
+
+# --------------------------------------------------------------------------------------------
+# Environment
+# --------------------------------------------------------------------------------------------
+
+
+def pin_one_core() -> str:
+    """Pin this process (and its children) to one CPU; say what happened."""
+    if not hasattr(os, "sched_setaffinity"):
+        return "not pinned (os.sched_setaffinity unavailable on this OS)"
+    try:
+        allowed = sorted(os.sched_getaffinity(0))
+        cpu = 0 if 0 in allowed else allowed[0]
+        os.sched_setaffinity(0, {cpu})
+    except OSError as exc:
+        return f"not pinned ({exc})"
+    return f"pinned to CPU {cpu} (of {len(allowed)} allowed)"
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.lower().startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def ensure_importable() -> dict[str, str]:
+    """Make ``medsos_cli`` importable; return the environment for subprocesses."""
+    env = dict(os.environ)
+    try:
+        import medsos_cli  # noqa: F401
+    except ImportError:
+        sys.path.insert(0, str(SRC))
+        old = env.get("PYTHONPATH")
+        env["PYTHONPATH"] = str(SRC) + (os.pathsep + old if old else "")
+    env.pop("PYTHONSTARTUP", None)
+    env.pop("MEDSOS_NO_CACHE", None)
+    env["NO_COLOR"] = "1"
+    return env
+
+
+class CacheEnv:
+    """Point the rulebook cache (``medsos_cli.cache``) at a private folder, or switch it off.
+
+    The benchmark never reads or writes the user's own cache.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def __call__(self, enabled: bool) -> None:
+        os.environ["MEDSOS_CACHE_DIR"] = str(self.folder)
+        if enabled:
+            os.environ.pop("MEDSOS_NO_CACHE", None)
+        else:
+            os.environ["MEDSOS_NO_CACHE"] = "1"
+
+    def env(self, base: dict[str, str], enabled: bool) -> dict[str, str]:
+        env = dict(base, MEDSOS_CACHE_DIR=str(self.folder))
+        if not enabled:
+            env["MEDSOS_NO_CACHE"] = "1"
+        return env
+
+
+# --------------------------------------------------------------------------------------------
+# Measurements
+# --------------------------------------------------------------------------------------------
+
+
+def timed(fn, runs: int):
+    """Call ``fn`` ``runs`` times; return (last result, list of seconds)."""
+    times = []
+    result = None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t0)
+    return result, times
+
+
+def prepare_corpus(folder: Path, count: int, seed: int) -> tuple[list[str], list[tuple]]:
+    """Return (lint_paths arguments, in-memory sources) for the first ``count`` captions.
+
+    The in-memory texts come from ``generate_corpus.generate``; the folder is (re)written when
+    it does not hold exactly those texts, so (b) and (c) lint the same captions.
+    """
+    from medsos_cli.lint.inputs import decode
+
+    captions = generate_corpus.generate(count, seed)
+    stale = False
+    for name, text in captions:
+        path = folder / name
+        try:
+            if path.read_bytes() != text.encode("utf-8"):
+                stale = True
+                break
+        except OSError:
+            stale = True
+            break
+    if stale:
+        print(f"(writing {count:,} captions to {folder})", file=sys.stderr)
+        generate_corpus.write_corpus(folder, count, seed)
+    on_disk = sorted(p.name for p in folder.glob("*") if p.suffix.lower() in (".txt", ".md"))
+    names = [name for name, _ in captions]
+    args = [str(folder)] if on_disk == names else [str(folder / n) for n in names]
+    sources = []
+    for name, text in captions:
+        source = decode(text.encode("utf-8"), str(folder / name))
+        sources.append((source.path, source.text, source.start, source.platform, source.kind))
+    return args, sources
+
+
+def summarize(results) -> dict:
+    levels: Counter = Counter()
+    rules: Counter = Counter()
+    errors = 0
+    for result in results:
+        if result.error is not None:
+            errors += 1
+        for finding in result.findings:
+            levels[finding.level.label] += 1
+            rules[finding.rule] += 1
+    clean = sum(1 for r in results if not r.findings and r.error is None)
+    return {"findings": sum(levels.values()), "levels": dict(levels),
+            "top_rules": rules.most_common(12), "errors": errors, "clean_captions": clean}
+
+
+def bench_startup(env: dict[str, str], cache: CacheEnv, runs: int, rulebooks: list[str]) -> dict:
+    """Wall time of ``python -m medsos_cli lint caption.txt`` with a warm and a cold cache."""
+    with tempfile.TemporaryDirectory(prefix="medsos-bench-") as tmp:
+        caption = Path(tmp) / "caption.txt"
+        caption.write_text(SHORT_CAPTION, encoding="utf-8")
+        extra = [x for book in rulebooks for x in ("--rulebook", book)]
+        cmd = [sys.executable, "-m", "medsos_cli", "lint", str(caption), *extra]
+        warm_env = cache.env(env, enabled=True)
+        cold_env = cache.env(env, enabled=False)
+
+        def wall(command: list[str], run_env: dict[str, str]):
+            t0 = time.perf_counter()
+            proc = subprocess.run(command, env=run_env, cwd=REPO, capture_output=True,
+                                  text=True, encoding="utf-8", errors="replace")
+            return time.perf_counter() - t0, proc
+
+        _, first = wall(cmd, warm_env)  # warm-up: byte code, page cache, rulebook cache
+        if first.returncode not in (0, 1):
+            raise SystemExit(f"medsos lint failed (exit {first.returncode}):\n{first.stderr}")
+        warm = [wall(cmd, warm_env)[0] for _ in range(runs)]
+        cold = [wall(cmd, cold_env)[0] for _ in range(runs)]
+        base = [wall([sys.executable, "-c", "pass"], env)[0] for _ in range(runs)]
+        _, proc = wall([sys.executable, "-X", "importtime", *cmd[1:]], warm_env)
+    imports = parse_importtime(proc.stderr)
+    loaded = {name.split(".")[0] for name, _, _ in imports}
+    return {
+        "command": " ".join(["python", *cmd[1:4], "caption.txt", *extra]),
+        "exit_code": first.returncode,
+        "runs": runs,
+        "median_s": statistics.median(warm),
+        "min_s": min(warm),
+        "max_s": max(warm),
+        "no_cache_median_s": statistics.median(cold),
+        "interpreter_median_s": statistics.median(base),
+        "import_total_s": sum(self_us for _, self_us, _ in imports) / 1e6,
+        "top_imports": [{"module": name, "cumulative_ms": cum / 1000, "self_ms": self_us / 1000}
+                        for name, self_us, cum in sorted(imports, key=lambda x: -x[2])[:10]],
+        "top_self": [{"module": name, "self_ms": self_us / 1000}
+                     for name, self_us, _ in sorted(imports, key=lambda x: -x[1])[:10]],
+        "heavy_loaded": sorted(m for m in HEAVY_MODULES if m in loaded),
+        "output": first.stdout,
+    }
+
+
+def parse_importtime(stderr: str) -> list[tuple[str, int, int]]:
+    """Parse ``-X importtime`` lines into (module, self µs, cumulative µs)."""
+    rows = []
+    for line in stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        try:
+            self_us, cum_us, name = line[len("import time:"):].split("|", 2)
+            rows.append((name.strip(), int(self_us), int(cum_us)))
+        except ValueError:
+            continue
+    return rows
+
+
+def rule_costs(linter, sources) -> list[tuple[str, float, int]]:
+    """Seconds spent per rule over the corpus, each rule on the captions it applies to.
+
+    Shared analysis (tokens, sentences, syllables) is timed first so that it is not charged to
+    whichever rule happens to ask for it first. Term rules are one row: they share one index.
+    """
+    from medsos_cli.text.document import Document
+
+    docs = [Document(text, start, plat, kind or "caption", path)
+            for path, text, start, plat, kind in sources]
+    rows = []
+
+    def clock(label: str, fn, n: int) -> None:
+        t0 = time.perf_counter()
+        fn()
+        rows.append((label, time.perf_counter() - t0, n))
+
+    clock("Document: tokens, words, lower_words, entities",
+          lambda: [(d.lower_words, d.entities) for d in docs], len(docs))
+    clock("Document: sentences, syllables", lambda: [(d.sentences, d.syllables) for d in docs],
+          len(docs))
+    clock("Document: metrics", lambda: [d.metrics for d in docs], len(docs))
+    term_rules = [r for r in linter.rules if r.uses_terms]
+    clock(f"term index ({len(term_rules)} term rules, one pass)",
+          lambda: [linter.terms.find(d) for d in docs], len(docs))
+    for rule in linter.rules:
+        if rule.uses_terms:
+            continue
+        mine = [d for d in docs if rule.applies_to(d.platform, d.kind)]
+        clock(f"{rule.id} ({rule.kind})",
+              lambda rule=rule, mine=mine: [list(rule.check(d, linter.context)) for d in mine],
+              len(mine))
+    return sorted(rows, key=lambda r: -r[1])
+
+
+def profile_memory(linter, sources, top: int) -> str:
+    def lint_all():
+        for path, text, start, plat, kind in sources:
+            linter.lint_text(text, path=path, platform=plat, kind=kind or "caption", start=start)
+
+    out = io.StringIO()
+    n = len(sources)
+    out.write("\n### time per rule (no profiler; each rule only on captions it applies to)\n\n"
+              "| part | total | per caption of the corpus | captions checked |\n"
+              "|---|---:|---:|---:|\n")
+    for label, seconds, checked in rule_costs(linter, sources):
+        out.write(f"| {label} | {seconds * 1000:.0f} ms | {seconds / n * 1e6:.0f} µs | "
+                  f"{checked:,} |\n")
+    profiler = cProfile.Profile()
+    profiler.enable()
+    lint_all()
+    profiler.disable()
+    for key in ("cumulative", "tottime"):
+        out.write(f"\n### cProfile sorted by {key}\n\n```\n")
+        stats = pstats.Stats(profiler, stream=out)
+        stats.strip_dirs().sort_stats(key).print_stats(top)
+        out.write("```\n")
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------------------------
+# Main
+# --------------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=generate_corpus.DEFAULT_OUT,
+                        help="corpus folder (default benchmarks/corpus/; written if stale)")
+    parser.add_argument("-n", "--count", type=int, default=None,
+                        help="captions to lint (default 10,000; 1,000 with --quick)")
+    parser.add_argument("--seed", type=int, default=generate_corpus.DEFAULT_SEED)
+    parser.add_argument("--runs", type=int, default=None, help="timed runs, best kept (3)")
+    parser.add_argument("--startup-runs", type=int, default=None,
+                        help="start-up subprocess runs, median kept (10; 3 with --quick)")
+    parser.add_argument("--rulebook", "-r", action="append", default=None, metavar="PATH",
+                        help="rulebook folder(s) instead of the configured/default one")
+    parser.add_argument("--config", type=Path, default=None,
+                        help="medsos.toml to use (default: none, i.e. built-in defaults)")
+    parser.add_argument("--quick", action="store_true", help="1,000 captions, 1 run")
+    parser.add_argument("--no-startup", action="store_true", help="skip the start-up part (d)")
+    parser.add_argument("--profile", type=int, nargs="?", const=25, default=0, metavar="N",
+                        help="append a cProfile of the in-memory lint (top N functions)")
+    parser.add_argument("--json", type=Path, default=None, metavar="PATH",
+                        help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+    count = args.count or (1_000 if args.quick else TARGET_CORPUS_N)
+    runs = args.runs or (1 if args.quick else 3)
+    startup_runs = args.startup_runs or (3 if args.quick else 10)
+    rulebooks = [str(Path(b).resolve()) if b != "default" else b for b in args.rulebook or []]
+
+    pinned = pin_one_core()
+    env = ensure_importable()
+    import medsos_cli
+    from medsos_cli.config import load_config
+    from medsos_cli.lint.run import (
+        Options,
+        build_linter,
+        build_rulebook,
+        lint_paths,
+        prepare_batch,
+    )
+    from medsos_cli.rulebook.load import load_rulebook
+
+    machine = {
+        "platform": platform.platform(),
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "cpu": cpu_model(),
+        "cpu_count": os.cpu_count(),
+        "affinity": pinned,
+        "medsos": getattr(medsos_cli, "__version__", "?"),
+    }
+    config = load_config(args.config, search=False)
+    locations = rulebooks or list(config.rulebooks)
+
+    # (a) rulebook load, with example self-checks, and the linter (term index).
+    cache_folder = Path(tempfile.mkdtemp(prefix="medsos-bench-cache-"))
+    cache = CacheEnv(cache_folder)
+
+    def load():
+        book = build_rulebook(config, rulebooks or None)
+        return book, build_linter(config, book)
+
+    cache(enabled=False)
+    (book, linter), load_times = timed(load, runs)
+    _, load_raw_times = timed(
+        lambda: [load_rulebook(loc, check_examples=False) for loc in locations], runs)
+    cache(enabled=True)
+    load()  # fills the private cache
+    _, load_cached_times = timed(load, runs)
+    prepare_batch()  # the garbage-collector tuning the command line applies before linting
+    kinds = Counter(rule.kind for rule in book)
+    terms = sum(len(rule.terms) for rule in book if rule.uses_terms)
+    patterns = sum(len(getattr(rule, "patterns", ())) for rule in book)
+    examples = sum(len(r.examples.bad) + len(r.examples.good) for r in book)
+
+    # (b) from disk, (c) in memory.
+    lint_args, sources = prepare_corpus(args.corpus, count, args.seed)
+    chars = sum(len(text) - start for _, text, start, _, _ in sources)
+    options = Options()
+    disk_results, disk_times = timed(
+        lambda: list(lint_paths(linter, lint_args, config, options)), runs)
+
+    def lint_memory():
+        return [linter.lint_text(text, path=path, platform=plat, kind=kind or "caption",
+                                 start=start)
+                for path, text, start, plat, kind in sources]
+
+    mem_results, mem_times = timed(lint_memory, runs)
+    disk = summarize(disk_results)
+    mem = summarize(mem_results)
+    if disk["findings"] != mem["findings"]:
+        print(f"warning: {disk['findings']} findings from disk but {mem['findings']} in memory",
+              file=sys.stderr)
+
+    startup = None if args.no_startup else bench_startup(env, cache, startup_runs, rulebooks)
+    shutil.rmtree(cache_folder, ignore_errors=True)
+    profile = profile_memory(linter, sources, args.profile) if args.profile else ""
+
+    target_s = TARGET_CORPUS_S * count / TARGET_CORPUS_N
+    figures = {
+        "machine": machine,
+        "rulebook": {"locations": locations, "rules": len(book), "kinds": dict(kinds),
+                     "terms": terms, "regex_patterns": patterns, "examples": examples},
+        "corpus": {"folder": str(args.corpus), "captions": count, "characters": chars,
+                   "seed": args.seed},
+        "runs": runs,
+        "load_s": min(load_times),
+        "load_times_s": load_times,
+        "load_no_examples_s": min(load_raw_times),
+        "load_cached_s": min(load_cached_times),
+        "disk_s": min(disk_times),
+        "disk_times_s": disk_times,
+        "memory_s": min(mem_times),
+        "memory_times_s": mem_times,
+        "disk_captions_per_s": count / min(disk_times),
+        "memory_captions_per_s": count / min(mem_times),
+        "disk_us_per_caption": min(disk_times) / count * 1e6,
+        "memory_us_per_caption": min(mem_times) / count * 1e6,
+        "findings": mem,
+        "targets": {"corpus_s": target_s, "corpus_met": min(disk_times) <= target_s,
+                    "startup_s": TARGET_STARTUP_S,
+                    "startup_met": startup["median_s"] <= TARGET_STARTUP_S if startup else None},
+        "startup": startup,
+    }
+    print(render(figures, profile))
+    if args.json:
+        args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n",
+                             encoding="utf-8")
+    return 0
+
+
+def _ok(met: bool | None) -> str:
+    return "" if met is None else ("✅" if met else "❌")
+
+
+def render(f: dict, profile: str) -> str:
+    m, rb, c, t, s = f["machine"], f["rulebook"], f["corpus"], f["targets"], f["startup"]
+    n = c["captions"]
+    lines = [
+        "# medsos lint benchmark", "",
+        f"- Machine: {m['platform']}; {m['cpu']}; {m['cpu_count']} CPUs, {m['affinity']}",
+        f"- Python: {m['python']}; medsos {m['medsos']}",
+        f"- Rulebook: {', '.join(rb['locations'])}: {rb['rules']} rules "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(rb['kinds'].items()))}); "
+        f"{rb['terms']:,} indexed terms, {rb['regex_patterns']} regex patterns, "
+        f"{rb['examples']} examples",
+        f"- Corpus: {n:,} captions, {c['characters'] / 1e6:.2f} M characters of body "
+        f"(seed {c['seed']}); best of {f['runs']} run(s)", "",
+        "| measure | time | per caption | captions/s | target | |",
+        "|---|---:|---:|---:|---:|---|",
+        f"| (a) rulebook load + example self-checks + linter (no cache) | "
+        f"{f['load_s'] * 1000:.0f} ms "
+        "| | | | |",
+        f"| (a′) rulebook load without example self-checks | "
+        f"{f['load_no_examples_s'] * 1000:.0f} ms | | | | |",
+        f"| (a″) rulebook from the verified-rulebook cache + linter | "
+        f"{f['load_cached_s'] * 1000:.0f} ms | | | | |",
+        f"| (b) {n:,} captions from disk (`lint_paths`) | {f['disk_s']:.2f} s | "
+        f"{f['disk_us_per_caption']:.0f} µs | {f['disk_captions_per_s']:,.0f} | "
+        f"< {t['corpus_s']:g} s | {_ok(t['corpus_met'])} |",
+        f"| (c) {n:,} captions in memory (`lint_text`) | {f['memory_s']:.2f} s | "
+        f"{f['memory_us_per_caption']:.0f} µs | {f['memory_captions_per_s']:,.0f} | | |",
+    ]
+    if s:
+        lines += [
+            f"| (d) `medsos lint` one short caption, median of {s['runs']} | "
+            f"{s['median_s'] * 1000:.0f} ms | | | < {t['startup_s'] * 1000:.0f} ms | "
+            f"{_ok(t['startup_met'])} |",
+            f"| (d′) the same with `MEDSOS_NO_CACHE=1` (first run after an install or a "
+            f"rulebook change), median | {s['no_cache_median_s'] * 1000:.0f} ms | | | | |",
+            f"| (d″) bare interpreter `python -c pass`, median | "
+            f"{s['interpreter_median_s'] * 1000:.0f} ms | | | | |",
+        ]
+    fnd = f["findings"]
+    levels = ", ".join(f"{k} {fnd['levels'].get(k, 0):,}" for k in ("error", "warning",
+                                                                      "suggestion"))
+    lines += [
+        "", f"Findings: {fnd['findings']:,} ({levels}); {fnd['clean_captions']:,} captions "
+        f"clean; {fnd['errors']} with errors.", "",
+        "| rule | findings |", "|---|---:|",
+        *(f"| {rule} | {k:,} |" for rule, k in fnd["top_rules"]),
+    ]
+    if s:
+        lines += [
+            "", f"## Start-up imports (`{s['command']}`, exit {s['exit_code']})", "",
+            f"Sum of import self-times: {s['import_total_s'] * 1000:.0f} ms. Heavy modules "
+            f"loaded: {', '.join(s['heavy_loaded']) or 'none'}.", "",
+            "| module (top 10 cumulative) | cumulative | self |", "|---|---:|---:|",
+            *(f"| {i['module']} | {i['cumulative_ms']:.1f} ms | {i['self_ms']:.1f} ms |"
+              for i in s["top_imports"]),
+            "", "| module (top 10 self) | self |", "|---|---:|",
+            *(f"| {i['module']} | {i['self_ms']:.1f} ms |" for i in s["top_self"]),
+        ]
+    if profile:
+        lines += ["", "## cProfile of the in-memory lint (one pass)", profile]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
