@@ -619,3 +619,12 @@ def test_bad_repeat_example_is_an_error(tmp_path):
                                    'bad: [{repeat: "Aktifitas", times: "dua"}]'))
     err = load_error(tmp_path, {"a.yaml": text})
     assert "repeat" in err.message and err.line == line_of(text, "repeat")
+
+
+def test_only_bundled_rules_skip_the_regex_time_limit(tmp_path):
+    bundled = load_rulebook("default")
+    if not len(bundled):
+        pytest.skip("bundled rulebook is empty")
+    assert all(rule.trusted for rule in bundled)
+    own = load_rulebook(write_rulebook(tmp_path, {"a.yaml": rule_yaml(RUPIAH)}))
+    assert not any(rule.trusted for rule in own)

@@ -106,7 +106,7 @@ def _run(paths, platform, reply, output_format, fail_on, fix, diff, rulebooks, c
     book = build_rulebook(config, rulebooks)
     linter = build_linter(config, book)
     prepare_batch()
-    options = Options(platform=platform, reply=reply)
+    options = Options(platform=platform, reply=reply, metrics=output_format == "json")
     results = []
     diffs = []
     for result in lint_paths(linter, paths, config, options):
@@ -121,7 +121,8 @@ def _run(paths, platform, reply, output_format, fail_on, fix, diff, rulebooks, c
                 else:
                     atomic_write_text(result.path, fixed, bom=result.bom)
                     fixed_result.bom = result.bom
-                    fixed_result.metrics = fixed_result.document.metrics
+                    if options.metrics:
+                        fixed_result.metrics = fixed_result.document.metrics
                     result = fixed_result
         results.append(result)
     for result in results:

@@ -21,6 +21,7 @@ class Options:
     platform: str | None = None
     reply: bool = False
     rulebooks: list[str] = field(default_factory=list)
+    metrics: bool = True  # readability metrics per file (the JSON output reports them)
 
 
 def build_rulebook(config: Config, extra: list[str] | None = None, *,
@@ -73,7 +74,8 @@ def lint_paths(linter: Linter, args: list[str], config: Config,
                                   start=source.start)
         result.bom = source.bom
         if result.document is not None:
-            result.metrics = result.document.metrics
+            if options.metrics:
+                result.metrics = result.document.metrics
             result.document.compact()  # thousands of results may be held for rendering
         yield result
 

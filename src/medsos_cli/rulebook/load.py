@@ -106,6 +106,9 @@ def _load(folder: Path, seen: set[Path], check_examples: bool) -> Rulebook:
                     f"id aturan “{rule.id}” sudah dipakai di {own[rule.id].where.path}:"
                     f"{own[rule.id].where.line}")
             own[rule.id] = rule
+    if folder == bundled_rulebook_path().resolve():
+        for rule in own.values():
+            rule.trusted = True
     if check_examples:
         for rule in own.values():
             check_rule_examples(rule)

@@ -124,11 +124,18 @@ class TermIndex:
     def __init__(self, terms: Iterable[tuple]):
         # (ignorecase, key) -> entries; key is the first word, or "first second" for phrases
         self._tables: dict[bool, dict[str, list[tuple]]] = {True: {}, False: {}}
+        # First words of phrases: only after one of these is a word pair looked up.
+        self._starters: dict[bool, set[str]] = {True: set(), False: set()}
         for term in terms:
             entry = tuple(term)
             words = entry[_WORDS]
-            key = words[0] if len(words) == 1 else f"{words[0]} {words[1]}"
-            self._tables[bool(entry[_IGNORECASE])].setdefault(key, []).append(entry)
+            folded = bool(entry[_IGNORECASE])
+            if len(words) == 1:
+                key = words[0]
+            else:
+                key = f"{words[0]} {words[1]}"
+                self._starters[folded].add(words[0])
+            self._tables[folded].setdefault(key, []).append(entry)
         for table in self._tables.values():
             for bucket in table.values():
                 bucket.sort(key=lambda t: -len(t[_WORDS]))
@@ -143,20 +150,25 @@ class TermIndex:
         text = doc.text
         folded = self._tables[True]
         exact = self._tables[False]
+        starters = self._starters[True]
+        exact_starters = self._starters[False]
         matches: list[TermMatch] = []
         taken: dict[str, int] = {}  # rule id -> end of its last match (no overlaps per rule)
         n = len(words)
         for i in range(n):
             low = lower[i]
             cands = folded.get(low)
-            if i + 1 < n:
+            if low in starters and i + 1 < n:
                 pair = folded.get(f"{low} {lower[i + 1]}")
                 if pair:
                     cands = pair + cands if cands else pair
             if exact:
-                for key in (words[i].text, f"{words[i].text} {words[i + 1].text}"
-                            if i + 1 < n else None):
-                    more = exact.get(key) if key else None
+                word = words[i].text
+                more = exact.get(word)
+                if more:
+                    cands = more + cands if cands else more
+                if word in exact_starters and i + 1 < n:
+                    more = exact.get(f"{word} {words[i + 1].text}")
                     if more:
                         cands = more + cands if cands else more
             if not cands:

@@ -14,6 +14,7 @@ from medsos_cli.text import tokens as tk
 from medsos_cli.text.syllables import count_syllables
 
 _SENTENCE_END = frozenset(".!?…")
+_SYLLABLE_CACHE: dict[str, int] = {}
 
 
 @dataclass(frozen=True)
@@ -119,63 +120,71 @@ class Document:
         """
         abbrevs, final_abbrevs = tk.abbreviations()
         toks = self.tokens
+        word_kind, punct_kind, newline_kind, emoji_kind = tk.WORD, tk.PUNCT, tk.NEWLINE, tk.EMOJI
+        ends_at = _SENTENCE_END
         result: list[Sentence] = []
-        sent_start: int | None = None
-        sent_end = 0
-        first_word = 0
-        n_words = 0
-        word_index = 0
-        prev: tk.Token | None = None
-
-        def close() -> None:
-            nonlocal sent_start, n_words
-            if sent_start is not None and n_words:
-                result.append(Sentence(sent_start, sent_end, first_word, n_words))
-            sent_start = None
-            n_words = 0
-
-        for i, tok in enumerate(toks):
-            kind = tok.kind
-            if kind == tk.NEWLINE:
-                close()
-                prev = tok
-                continue
-            if kind == tk.EMOJI and sent_start is not None and n_words:
-                nxt = _next_word_like(toks, i + 1)
-                if prev is not None and (prev.kind == tk.NEWLINE or (
-                        nxt is not None and nxt.text[:1].isupper())):
-                    close()
-            if sent_start is None:
-                sent_start = tok.start
-                first_word = word_index
-            sent_end = tok.end
-            if kind == tk.WORD:
+        sent_start = -1  # -1: no sentence open
+        sent_end = first_word = n_words = word_index = 0
+        prev_kind = prev_end = None
+        prev_text = ""
+        last = len(toks) - 1
+        for i, (kind, start, end, text) in enumerate(toks):
+            if kind == word_kind:
+                if sent_start < 0:
+                    sent_start, first_word = start, word_index
+                sent_end = end
                 n_words += 1
                 word_index += 1
-            elif kind == tk.PUNCT and tok.text in _SENTENCE_END:
+                prev_kind, prev_end, prev_text = kind, end, text
+                continue
+            if kind == newline_kind:
+                if sent_start >= 0 and n_words:
+                    result.append(Sentence(sent_start, sent_end, first_word, n_words))
+                sent_start, n_words = -1, 0
+                prev_kind, prev_end, prev_text = kind, end, text
+                continue
+            if kind == emoji_kind and sent_start >= 0 and n_words:
+                nxt = _next_word_like(toks, i + 1)
+                if prev_kind == newline_kind or (nxt is not None and nxt.text[:1].isupper()):
+                    result.append(Sentence(sent_start, sent_end, first_word, n_words))
+                    sent_start, n_words = -1, 0
+            if sent_start < 0:
+                sent_start, first_word = start, word_index
+            sent_end = end
+            if kind == punct_kind and text in ends_at:
                 ends = True
-                if tok.text == "." and prev is not None and prev.kind == tk.WORD \
-                        and prev.end == tok.start:
-                    low = prev.text.lower()
+                if text == "." and prev_kind == word_kind and prev_end == start:
+                    low = prev_text.lower()
                     if low in abbrevs:
                         ends = False
                         if low in final_abbrevs:
                             nxt = _next_word_like(toks, i + 1)
                             ends = nxt is None or nxt.text[:1].isupper()
-                if ends:
-                    # Keep runs like "?!" or "..." inside the same sentence.
-                    nxt_tok = toks[i + 1] if i + 1 < len(toks) else None
-                    if not (nxt_tok is not None and nxt_tok.kind == tk.PUNCT
-                            and nxt_tok.text in _SENTENCE_END and nxt_tok.start == tok.end):
-                        close()
-            prev = tok
-        close()
+                # Keep runs like "?!" or "..." inside the same sentence.
+                if ends and not (i < last and toks[i + 1].kind == punct_kind
+                                 and toks[i + 1].text in ends_at and toks[i + 1].start == end):
+                    if n_words:
+                        result.append(Sentence(sent_start, sent_end, first_word, n_words))
+                    sent_start, n_words = -1, 0
+            prev_kind, prev_end, prev_text = kind, end, text
+        if sent_start >= 0 and n_words:
+            result.append(Sentence(sent_start, sent_end, first_word, n_words))
         return result
 
     @cached_property
     def syllables(self) -> list[int]:
         """Syllable count of each word, aligned with ``words``."""
-        return [count_syllables(t.text) for t in self.words]
+        # Words recur across captions; a plain dict in front of the counter saves a call each.
+        cache = _SYLLABLE_CACHE
+        counts = []
+        for t in self.words:
+            n = cache.get(t.text)
+            if n is None:
+                n = count_syllables(t.text)
+                if len(cache) < 200_000:
+                    cache[t.text] = n
+            counts.append(n)
+        return counts
 
     @cached_property
     def metrics(self) -> dict[str, float | int | None]:

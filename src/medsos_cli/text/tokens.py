@@ -154,27 +154,38 @@ def tokenize(text: str, start: int = 0) -> list[Token]:
             pos = end
             continue
         at = pos
-        end = pos = at + len(chunk)
-        core = chunk.rstrip(_TRAIL)
-        lead = len(core) - len(core.lstrip(_LEAD))
-        core = core[lead:]
-        if _plain_word(core):
-            for i in range(lead):
-                append(_new(Token, (PUNCT, at + i, at + i + 1, chunk[i])))
-            word_end = at + lead + len(core)
-            if core in _ZONES and tokens and not lead:
-                _merge_time(text, tokens, at, word_end)
-            else:
-                append(_new(Token, (WORD, at + lead, word_end, core)))
-            for i in range(word_end, end):
-                append(_new(Token, (PUNCT, i, i + 1, text[i])))
-            continue
+        pos = at + len(chunk)
         first = len(tokens)
-        if not _simple_chunk(text, chunk, at, end, core, lead, tokens):
-            _tokenize_with_pattern(text, at, end, tokens)
+        for kind, begin, stop in _chunk_layout(chunk):
+            piece = chunk[begin:stop]
+            if begin == 0 and kind == WORD and piece in _ZONES and tokens:
+                _merge_time(text, tokens, at, at + stop)
+            else:
+                append(_new(Token, (kind, at + begin, at + stop, piece)))
         if first < len(tokens) and tokens[first].kind == NUMBER:
             _merge_money(text, tokens, first)
     return tokens
+
+
+@lru_cache(maxsize=1 << 16)
+def _chunk_layout(chunk: str) -> tuple[tuple[str, int, int], ...]:
+    """Tokens of one space-free chunk as (kind, start, end) relative to the chunk.
+
+    A chunk is tokenized the same way wherever it stands (the pattern only looks at what is
+    inside it, and a space or the start of the text before it), so the layout is memoised:
+    tags, emoji, dates and links recur across captions.
+    """
+    core = chunk.rstrip(_TRAIL)
+    lead = len(core) - len(core.lstrip(_LEAD))
+    core = core[lead:]
+    if _plain_word(core):
+        word_end = lead + len(core)
+        return (tuple((PUNCT, i, i + 1) for i in range(lead)) + ((WORD, lead, word_end),)
+                + tuple((PUNCT, i, i + 1) for i in range(word_end, len(chunk))))
+    found: list[Token] = []
+    if not _simple_chunk(chunk, chunk, 0, len(chunk), core, lead, found):
+        _tokenize_with_pattern(chunk, 0, len(chunk), found)
+    return tuple((t.kind, t.start, t.end) for t in found)
 
 
 def _simple_chunk(text: str, chunk: str, at: int, end: int, core: str, lead: int,

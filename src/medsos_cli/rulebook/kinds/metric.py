@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where
 from medsos_cli.rulebook.ydata import YDict
-from medsos_cli.text.metrics import sentence_metric
+from medsos_cli.text.metrics import sentence_metric, text_metric
 
 if TYPE_CHECKING:
     from medsos_cli.text.document import Document
@@ -51,10 +51,9 @@ class MetricRule(Rule):
                     yield Hit(sentence.start, sentence.end - sentence.start,
                               doc.text[sentence.start:sentence.end], values=self._values(value))
             return
-        metrics = doc.metrics
-        if (metrics.get("words") or 0) < self.min_words:
+        if len(doc.words) < self.min_words:
             return
-        value = metrics.get(self.metric)
+        value = text_metric(doc, self.metric)
         if self._fires(value):
             end = doc.start + len(doc.body.rstrip())
             yield Hit(doc.start, max(end - doc.start, 0), doc.text[doc.start:end],
