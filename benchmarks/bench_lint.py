@@ -189,6 +189,7 @@ def bench_startup(env: dict[str, str], cache: CacheEnv, runs: int, rulebooks: li
     # Byte-compile the package first, as `pip install` does: with PYTHONDONTWRITEBYTECODE set,
     # a source checkout would otherwise be compiled anew on every start.
     import compileall
+
     import medsos_cli
 
     compileall.compile_dir(str(Path(medsos_cli.__file__).parent), quiet=1)
