@@ -227,3 +227,16 @@ def test_bom_config_is_read(tmp_path):
     path = tmp_path / "medsos.toml"
     path.write_bytes(b"\xef\xbb\xbf[lint]\nplatform = \"tiktok\"\n")
     assert load_config(path).platform == "tiktok"
+
+
+def test_exemption_for_an_unknown_rule_is_a_config_error(tmp_path):
+    from medsos_cli.lint.run import build_linter
+
+    path = tmp_path / "medsos.toml"
+    path.write_text(f'[lint]\nrulebooks = ["{UJI.as_posix()}"]\n\n[[lint.exemptions]]\n'
+                    'rule = "tidak.ada"\ntext = "x"\nreason = "uji"\napproved_by = "Kabid"\n',
+                    encoding="utf-8")
+    config = load_config(path)
+    with pytest.raises(ConfigError) as info:
+        build_linter(config, build_rulebook(config))
+    assert "tidak.ada" in info.value.message and info.value.line == 5

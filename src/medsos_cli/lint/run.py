@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from medsos_cli.config import Config
-from medsos_cli.errors import ExitCode, InputError
+from medsos_cli.errors import ConfigError, ExitCode, InputError
 from medsos_cli.findings import Level
 from medsos_cli.lint.engine import Exemptions, FileResult, Linter
 from medsos_cli.lint.inputs import expand, read_source
@@ -46,6 +46,11 @@ def build_rulebook(config: Config, extra: list[str] | None = None, *,
 
 def build_linter(config: Config, book: Rulebook) -> Linter:
     """A Linter for the rules of ``book`` with the account and exemptions of ``config``."""
+    for exemption in config.exemptions:
+        if exemption.rule != "*" and exemption.rule not in book.rules:
+            raise ConfigError(f"[[lint.exemptions]]: aturan “{exemption.rule}” tidak ada di buku "
+                              "aturan (lihat medsos rules list)", config.path,
+                              config.line_of("rule"))
     context = Context(account=Account(config.account_name, tuple(config.hashtags)),
                       regex_timeout=config.regex_timeout)
     return Linter(book, context, Exemptions(config.exemptions), book.term_index())
