@@ -628,3 +628,16 @@ def test_only_bundled_rules_skip_the_regex_time_limit(tmp_path):
     assert all(rule.trusted for rule in bundled)
     own = load_rulebook(write_rulebook(tmp_path, {"a.yaml": rule_yaml(RUPIAH)}))
     assert not any(rule.trusted for rule in own)
+
+
+def test_bundled_patterns_pass_the_backtracking_probe():
+    """The bundled rulebook skips the probe at load time; this test runs it instead."""
+    from medsos_cli.rulebook.kinds.pattern import _probe
+
+    book = load_rulebook("default", use_cache=False)
+    patterns = [(rule, p) for rule in book if rule.kind == "pattern"
+                for p in [*rule.patterns, *([rule.prefilter] if rule.prefilter else [])]]
+    if not patterns:
+        pytest.skip("bundled rulebook has no pattern rules")
+    for rule, pattern in patterns:
+        _probe(pattern, pattern.pattern, rule.where, rule.id, rule.where.line)

@@ -96,19 +96,17 @@ def _load(folder: Path, seen: set[Path], check_examples: bool) -> Rulebook:
         base = _load(_resolve(parent, folder), seen, check_examples)
         book.paths[:0] = base.paths
         book.rules.update(base.rules)
+    bundled = folder == bundled_rulebook_path().resolve()
     own: dict[str, Rule] = {}
     files = sorted(p for p in folder.iterdir()
                    if p.suffix in (".yaml", ".yml") and p.name != META_FILE)
     for path in files:
-        for rule in _read_rules(path):
+        for rule in _read_rules(path, bundled):
             if rule.id in own:
                 raise rule.where.error(
                     f"id aturan “{rule.id}” sudah dipakai di {own[rule.id].where.path}:"
                     f"{own[rule.id].where.line}")
             own[rule.id] = rule
-    if folder == bundled_rulebook_path().resolve():
-        for rule in own.values():
-            rule.trusted = True
     if check_examples:
         for rule in own.values():
             check_rule_examples(rule)
@@ -174,7 +172,7 @@ def apply_overrides(book: Rulebook, levels: dict, disable: list[str], path: Path
         del book.rules[rule_id]
 
 
-def _read_rules(path: Path) -> list[Rule]:
+def _read_rules(path: Path, bundled: bool = False) -> list[Rule]:
     from medsos_cli.rulebook.yamlio import load_yaml_file
 
     data = load_yaml_file(path)
@@ -191,13 +189,13 @@ def _read_rules(path: Path) -> list[Rule]:
     for item in items:
         if not isinstance(item, YDict):
             raise RulebookError("setiap aturan harus berupa pemetaan", path, data.line_of("rules"))
-        rules.append(build_rule(item, path))
+        rules.append(build_rule(item, path, bundled))
     return rules
 
 
-def build_rule(item: YDict, path: Path) -> Rule:
+def build_rule(item: YDict, path: Path, bundled: bool = False) -> Rule:
     """Validate one rule mapping and build the typed rule of its kind."""
-    where = Where(str(path), item.line)
+    where = Where(str(path), item.line, bundled)
     rule_id = item.get("id")
     if not isinstance(rule_id, str) or not _ID_RE.match(rule_id):
         raise where.error(f"id aturan “{rule_id}” tidak sah: huruf kecil, angka, titik, dan "

@@ -23,10 +23,11 @@ PLACEHOLDERS = frozenset({"match", "suggestion", "count", "max", "min", "platfor
 
 @dataclass(frozen=True)
 class Where:
-    """Where a rule was defined: file and line."""
+    """Where a rule was defined: file and line, and whether it is the bundled rulebook."""
 
     path: str
     line: int
+    bundled: bool = False
 
     def error(self, message: str, line: int | None = None) -> RulebookError:
         """Build a RulebookError located at this rule (or at ``line``)."""
@@ -76,10 +77,13 @@ class Rule:
     kind: ClassVar[str] = ""
     KEYS: ClassVar[frozenset[str]] = frozenset()
     uses_terms: ClassVar[bool] = False
-    trusted: bool = False  # from the bundled rulebook: vetted by its tests, no regex time limit
+    # From the bundled rulebook: its patterns are vetted by its tests (which also run the
+    # catastrophic-backtracking probe), so they skip the probe at load and the per-call limit.
+    trusted: bool = False
 
     def __init__(self, data: YDict, where: Where):
         self.where = where
+        self.trusted = where.bundled
         self.id: str = data["id"]
         self.level: Level = _level(data, where)
         self.message: str = _text(data, "message", where)

@@ -61,7 +61,8 @@ class PatternRule(Rule):
             if compiled.search("") is not None and compiled.fullmatch("") is not None:
                 raise where.error(f"aturan {self.id}: pola “{source}” cocok dengan teks kosong",
                                   line)
-            _probe(compiled, source, where, self.id, line)
+            if not where.bundled:
+                _probe(compiled, source, where, self.id, line)
             self.patterns.append(compiled)
         self.replace = data.get("replace")
         if self.replace is not None and not isinstance(self.replace, str):
@@ -91,7 +92,8 @@ class PatternRule(Rule):
             except regex.error as exc:
                 raise where.error(f"aturan {self.id}: prefilter tidak sah: {exc}",
                                   line) from None
-            _probe(self.prefilter, str(data["prefilter"]), where, self.id, line)
+            if not where.bundled:
+                _probe(self.prefilter, str(data["prefilter"]), where, self.id, line)
         skip = data.get("skip_entities", list(DEFAULT_SKIP))
         if not isinstance(skip, list) or any(s not in ENTITY_NAMES for s in skip):
             raise where.error(f"aturan {self.id}: “skip_entities” hanya boleh berisi "
