@@ -46,7 +46,8 @@ def list_rules(
 
             data = [{"id": r.id, "kind": r.kind, "level": r.level.label,
                      "platforms": list(r.platforms), "kinds": list(r.kinds),
-                     "source": r.source, "message": r.message} for r in book]
+                     "source": r.source, "message": r.message,
+                     "description": r.description} for r in book]
             stdout_write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
             return
         from rich.console import Console

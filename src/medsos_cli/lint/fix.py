@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 from collections.abc import Iterable
 
 from medsos_cli.findings import Finding
@@ -34,9 +35,10 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
 
 def unified_diff(path: str, before: str, after: str) -> str:
     """A unified diff of a fix, as ``--diff`` prints it."""
+    relative = not Path(path).is_absolute()
     lines = difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True),
-        fromfile=f"a/{path}", tofile=f"b/{path}")
+        fromfile=f"a/{path}" if relative else path, tofile=f"b/{path}" if relative else path)
     out = []
     for line in lines:
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
