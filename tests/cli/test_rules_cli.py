@@ -26,7 +26,8 @@ def test_rules_list_json(invoke, scenario, uji_book):
     assert [r["id"] for r in data] == list(uji_book.rules)
     x = next(r for r in data if r["id"] == "platform.x.panjang")
     assert (x["kind"], x["level"], x["platforms"]) == ("limit", "error", ["x"])
-    assert set(x) == {"id", "kind", "level", "platforms", "kinds", "source", "message"}
+    assert set(x) == {"id", "kind", "level", "platforms", "kinds", "source", "message",
+                      "description"}
 
 
 def test_rules_list_applies_config_overrides(invoke, scenario):
