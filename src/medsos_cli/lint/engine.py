@@ -65,8 +65,9 @@ class Linter:
         key = (platform, kind)
         cached = self._scoped.get(key)
         if cached is None:
-            active = [r for r in self.rules if r.applies_to(platform, kind)]
-            cached = (active, {r.id for r in active if r.uses_terms})
+            active = [r for r in self.rules if r.applies_to(platform, kind) and not r.uses_terms]
+            cached = (active, {r.id for r in self.rules
+                               if r.uses_terms and r.applies_to(platform, kind)})
             self._scoped[key] = cached
         return cached
 
@@ -83,11 +84,12 @@ class Linter:
         hits: list[tuple[Rule, Hit]] = []
         if self.terms:
             hits.extend(self._term_hits(doc, term_ids))
+        context = self.context
         for rule in active:
-            if rule.uses_terms:
-                continue
             try:
-                hits.extend((rule, hit) for hit in rule.check(doc, self.context))
+                found = rule.check(doc, context)
+                if found:
+                    hits.extend((rule, hit) for hit in found)
             except RegexTimeout as exc:
                 result.error = exc
         findings = []

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 
 from medsos_cli.findings import Finding
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -107,9 +106,9 @@ class Rule:
                 self.kinds[0] if self.kinds else "caption")
 
     # -- behaviour ---------------------------------------------------------------------------
-    def check(self, doc: Document, ctx: Context) -> Iterable[Hit]:
-        """Yield the hits of this rule in ``doc`` (term rules are matched by the engine)."""
-        return ()
+    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+        """The hits of this rule in ``doc`` (term rules are matched by the engine)."""
+        return []
 
     def format_message(self, hit: Hit, platform: str | None) -> str:
         """Fill the message placeholders for one hit."""

@@ -47,7 +47,11 @@ class LimitRule(Rule):
         if self.max is None and self.min is None:
             raise where.error(f"aturan {self.id}: isi “max” atau “min”", data.line)
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+        """The hits of this rule (see ``_check``)."""
+        return list(self._check(doc, ctx))
+
+    def _check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield one hit when the count is out of bounds."""
         if self.count == "characters":
             yield from self._characters(doc)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where
@@ -40,24 +39,27 @@ class MetricRule(Rule):
         if self.max is None and self.min is None:
             raise where.error(f"aturan {self.id}: isi “max” atau “min”", data.line)
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        """Yield a hit per offending sentence, or one for the whole text."""
+    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+        """A hit per offending sentence, or one for the whole text."""
+        hits: list[Hit] = []
         if self.scope == "sentence":
             for sentence in doc.sentences:
                 if sentence.word_count < self.min_words:
                     continue
                 value = sentence_metric(doc, sentence, self.metric)
                 if self._fires(value):
-                    yield Hit(sentence.start, sentence.end - sentence.start,
-                              doc.text[sentence.start:sentence.end], values=self._values(value))
-            return
+                    hits.append(Hit(sentence.start, sentence.end - sentence.start,
+                                    doc.text[sentence.start:sentence.end],
+                                    values=self._values(value)))
+            return hits
         if len(doc.words) < self.min_words:
-            return
+            return hits
         value = text_metric(doc, self.metric)
         if self._fires(value):
             end = doc.start + len(doc.body.rstrip())
-            yield Hit(doc.start, max(end - doc.start, 0), doc.text[doc.start:end],
-                      values=self._values(value))
+            hits.append(Hit(doc.start, max(end - doc.start, 0), doc.text[doc.start:end],
+                            values=self._values(value)))
+        return hits
 
     def _fires(self, value: float | int | None) -> bool:
         if value is None:

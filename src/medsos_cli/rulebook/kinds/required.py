@@ -54,7 +54,11 @@ class RequiredRule(Rule):
             return (ctx.account.name,) if ctx.account.name else ()
         return tuple(self.tokens)
 
-    def check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+        """The hits of this rule (see ``_check``)."""
+        return list(self._check(doc, ctx))
+
+    def _check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Yield one zero-length hit at the start when the requirement is not met."""
         body = doc.body
         if self.pattern is not None:
