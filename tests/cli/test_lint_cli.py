@@ -388,3 +388,34 @@ def test_regex_timeout_exit_2_and_other_rules_report(invoke, scenario):
     (line,) = result.stderr.splitlines()
     assert line.startswith("medsos: lambat.txt: aturan format.lambat: pola")
     assert "lambat.txt:1:7 peringatan baku.ejaan" in result.stdout
+
+
+def test_ten_megabyte_file_refused_others_still_linted(invoke, scenario):
+    folder = scenario("temuan")
+    (folder / "besar.txt").write_bytes(b"Warga diimbau datang. " * 480_000)  # ~10 MB
+    result = invoke("lint", "besar.txt", "takarir.txt", *R, "-f", "json")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("medsos: besar.txt: berkas terlalu besar")
+    assert len(result.stderr.strip().splitlines()) == 1
+    files = {f["path"]: f for f in json.loads(result.stdout)["files"]}
+    assert "terlalu besar" in files["besar.txt"]["error"]["message"]
+    assert files["takarir.txt"]["findings"]
+
+
+def test_folder_with_thousands_of_files(invoke, scenario):
+    folder = scenario("bersih")
+    arsip = folder / "arsip"
+    for month in range(1, 13):
+        sub = arsip / f"2026-{month:02d}"
+        sub.mkdir(parents=True)
+        for day in range(200):
+            text = "Warga dihimbau datang." if day == 7 else "Halo warga!"
+            text += " #KotaContoh\n"
+            (sub / f"takarir-{day:03d}.txt").write_text(text, encoding="utf-8")
+    result = invoke("lint", "arsip", *R, "-f", "json")
+    data = json.loads(result.stdout)
+    assert data["summary"]["files"] == 2400
+    paths = [f["path"] for f in data["files"]]
+    assert paths == sorted(paths, key=lambda p: p.replace(os.sep, "/"))
+    flagged = [f["path"] for f in data["files"] if f["findings"]]
+    assert len(flagged) == 12 and all(p.endswith("takarir-007.txt") for p in flagged)
