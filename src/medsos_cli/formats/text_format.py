@@ -49,10 +49,17 @@ def _render_result(out: _Out, result: FileResult) -> None:
             f"(disetujui: {exempt.approved_by})", "dim"))
 
 
+_CLEAN = {**{code: "\ufffd" for code in range(32)}, 9: " ", 127: "\ufffd"}
+
+
 def _clean(text: str) -> str:
     """Make user text safe for a terminal: tabs as one space, control characters shown."""
-    return "".join(" " if ch == "\t" else ("\ufffd" if ch < " " or ch == "\x7f" else ch)
-                   for ch in text)
+    return text.translate(_CLEAN)
+
+
+def _number(n: int) -> str:
+    """An integer with Indonesian thousands separators (23.162)."""
+    return f"{n:,}".replace(",", ".")
 
 
 def _render_finding(out: _Out, result: FileResult, f: Finding) -> None:
@@ -82,12 +89,13 @@ def _render_finding(out: _Out, result: FileResult, f: Finding) -> None:
 def _render_summary(out: _Out, report: LintReport) -> None:
     s = report.summary()
     total = s["errors"] + s["warnings"] + s["suggestions"]
-    parts = [f"{s['errors']} galat", f"{s['warnings']} peringatan", f"{s['suggestions']} saran"]
-    text = f"{total} temuan ({', '.join(parts)}) dalam {s['files']} berkas"
+    parts = [f"{_number(s['errors'])} galat", f"{_number(s['warnings'])} peringatan",
+             f"{_number(s['suggestions'])} saran"]
+    text = f"{_number(total)} temuan ({', '.join(parts)}) dalam {_number(s['files'])} berkas"
     if s["input_errors"]:
-        text += f"; {s['input_errors']} berkas tidak dapat diperiksa"
+        text += f"; {_number(s['input_errors'])} berkas tidak dapat diperiksa"
     if s["exempted"]:
-        text += f"; {s['exempted']} dikecualikan"
+        text += f"; {_number(s['exempted'])} dikecualikan"
     clean = not total and not s["input_errors"]
     style = "bold red" if s["errors"] or s["input_errors"] else ("yellow" if total else "green")
     out.lines.append(out.style(("✔ " if clean else "✖ ") + text, style))
