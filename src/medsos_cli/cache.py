@@ -41,12 +41,16 @@ def cache_dir() -> Path | None:
 def installation_fingerprint() -> str:
     """Identifies this medsos installation: version plus size and time of its own files."""
     digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".txt") and "_data" not in path.parts:
-            stat = path.stat()
-            digest.update(f"{path.relative_to(package).as_posix()}:{stat.st_size}:"
-                          f"{stat.st_mtime_ns}\n".encode())
+    package = os.path.dirname(os.path.abspath(__file__))
+    entries = []
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = [d for d in dirs if d not in ("_data", "__pycache__")]
+        for name in files:
+            if name.endswith((".py", ".txt")):
+                stat = os.stat(os.path.join(folder, name))
+                relative = os.path.relpath(os.path.join(folder, name), package)
+                entries.append(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}")
+    digest.update("\n".join(sorted(entries)).encode())
     return digest.hexdigest()
 
 
