@@ -240,3 +240,12 @@ def test_exemption_for_an_unknown_rule_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError) as info:
         build_linter(config, build_rulebook(config))
     assert "tidak.ada" in info.value.message and info.value.line == 5
+
+
+def test_empty_rulebooks_list_is_a_config_error(tmp_path):
+    path = tmp_path / "medsos.toml"
+    path.write_text("[lint]\nrulebooks = []\n", encoding="utf-8")
+    config = load_config(path)
+    with pytest.raises(ConfigError) as info:
+        build_rulebook(config)
+    assert "rulebooks" in info.value.message and info.value.line == 2

@@ -602,3 +602,26 @@ def test_exit_code_input_error_wins():
     results = [_result(Level.ERROR), _result(error=InputError("biner", "b.txt"))]
     assert exit_code(results, "error") is ExitCode.USAGE
     assert exit_code(results, "none") is ExitCode.USAGE
+
+
+def test_x_limit_with_a_minimum_uses_the_same_count(tmp_path):
+    from helpers import rule_yaml, write_rulebook
+
+    from medsos_cli.rulebook.load import load_rulebook
+
+    rule = """
+    id: x.pendek
+    kind: limit
+    level: suggestion
+    message: "{count} dari minimal {min}"
+    source: "uji"
+    platforms: [x]
+    count: characters
+    mode: x_weighted
+    min: 30
+    max: 280
+    examples: {bad: ["Halo 😀"], good: ["Info lengkap: kotacontoh.go.id 😀 #KotaContoh"]}
+    """
+    book = load_rulebook(write_rulebook(tmp_path, {"a.yaml": rule_yaml(rule)}))
+    findings = Linter(book).lint_text("Halo 😀", platform="x").findings
+    assert [(f.rule, f.message) for f in findings] == [("x.pendek", "7 dari minimal 30")]

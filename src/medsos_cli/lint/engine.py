@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from medsos_cli.errors import MedsosError, RegexTimeout
 from medsos_cli.findings import Exempted, Finding, Level
+from medsos_cli.rulebook.kinds._terms import overlaps
 from medsos_cli.rulebook.model import Context, Hit, Rule
 from medsos_cli.rulebook.terms import TermIndex, match_case
 from medsos_cli.text.document import Document
@@ -59,9 +60,10 @@ class Linter:
         # matches are filtered by the ids of the active rules.
         self.terms = terms if terms is not None else TermIndex(
             t for r in self.rules if r.uses_terms for t in r.terms)
-        self._scoped: dict[tuple[str | None, str], tuple[list[Rule], set[str] | None]] = {}
+        self._scoped: dict[tuple[str | None, str], tuple[list[Rule], set[str]]] = {}
 
-    def _rules_for(self, platform: str | None, kind: str) -> tuple[list[Rule], set[str] | None]:
+    def _rules_for(self, platform: str | None, kind: str) -> tuple[list[Rule], set[str]]:
+        """Rules that run for this context (term rules apart: their ids filter the index)."""
         key = (platform, kind)
         cached = self._scoped.get(key)
         if cached is None:
@@ -104,7 +106,7 @@ class Linter:
         result.findings = findings
         return result
 
-    def _term_hits(self, doc: Document, term_ids: set[str] | None):
+    def _term_hits(self, doc: Document, term_ids: set[str]):
         exception_spans: dict[str, list[tuple[int, int]]] = {}
         for match in self.terms.find(doc, term_ids):
             term = match.term
@@ -115,7 +117,7 @@ class Linter:
                 if spans is None:
                     spans = [m.span() for m in exc.finditer(doc.text, doc.start)]
                     exception_spans[rule.id] = spans
-                if any(s < match.end and match.start < e for s, e in spans):
+                if overlaps(spans, match.start, match.end):
                     continue
             found = doc.text[match.start:match.end]
             if term.hint:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from medsos_cli.config import Config
 from medsos_cli.errors import ConfigError, ExitCode, InputError
@@ -20,7 +20,6 @@ class Options:
 
     platform: str | None = None
     reply: bool = False
-    rulebooks: list[str] = field(default_factory=list)
     metrics: bool = True  # readability metrics per file (the JSON output reports them)
 
 
@@ -28,6 +27,9 @@ def build_rulebook(config: Config, extra: list[str] | None = None, *,
                    use_cache: bool = True) -> Rulebook:
     """Load the configured rulebooks (later ones override earlier ids) and apply overrides."""
     locations = list(extra) if extra else list(config.rulebooks)
+    if not locations:
+        raise ConfigError("lint.rulebooks kosong: sebutkan sedikitnya satu buku aturan "
+                          "(“default” untuk SOP bawaan)", config.path, config.line_of("rulebooks"))
     book: Rulebook | None = None
     for location in locations:
         loaded = load_rulebook(location, use_cache=use_cache)

@@ -183,55 +183,38 @@ def _chunk_layout(chunk: str) -> tuple[tuple[str, int, int], ...]:
         return (tuple((PUNCT, i, i + 1) for i in range(lead)) + ((WORD, lead, word_end),)
                 + tuple((PUNCT, i, i + 1) for i in range(word_end, len(chunk))))
     found: list[Token] = []
-    if not _simple_chunk(chunk, chunk, 0, len(chunk), core, lead, found):
+    if not _simple_chunk(chunk, core, lead, found):
         _tokenize_with_pattern(chunk, 0, len(chunk), found)
     return tuple((t.kind, t.start, t.end) for t in found)
 
 
-def _simple_chunk(text: str, chunk: str, at: int, end: int, core: str, lead: int,
-                  tokens: list[Token]) -> bool:
+def _simple_chunk(chunk: str, core: str, lead: int, tokens: list[Token]) -> bool:
     """Tokenize the common chunk shapes (#tagar, @akun, numbers, emoji runs) without the full
-    pattern; return False to let the full pattern decide."""
+    pattern, offsets relative to the chunk; return False to let the full pattern decide."""
     first = chunk[0]
     if first == "#" or first == "@":
         found = (_HASHTAG_RE if first == "#" else _MENTION_RE).fullmatch(core) if not lead else None
         if found is None:
             return False
         kind = HASHTAG if first == "#" else MENTION
-        word_end = at + len(core)
-        tokens.append(_new(Token, (kind, at, word_end, core)))
+        tokens.append(_new(Token, (kind, 0, len(core), core)))
     elif first.isdigit():
         # "19:30" stays one token so that a following zone can make it a time.
         if lead or not (_NUMBER_RE.fullmatch(core) or _TIME_RE.fullmatch(core)):
             return False
-        word_end = at + len(core)
-        tokens.append(_new(Token, (NUMBER, at, word_end, core)))
+        tokens.append(_new(Token, (NUMBER, 0, len(core), core)))
     elif first >= "\u2000":
         found = _EMOJI_RUN_RE.fullmatch(chunk)
         if found is None:
             return False
         for m in _EMOJI_RE.finditer(chunk):
-            tokens.append(_new(Token, (EMOJI, at + m.start(), at + m.end(), m.group())))
+            tokens.append(_new(Token, (EMOJI, m.start(), m.end(), m.group())))
         return True
     else:
         return False
-    for i in range(word_end, end):
-        tokens.append(_new(Token, (PUNCT, i, i + 1, text[i])))
+    for i in range(len(core), len(chunk)):
+        tokens.append(_new(Token, (PUNCT, i, i + 1, chunk[i])))
     return True
-
-
-def _newlines(gap: str, offset: int, tokens: list[Token]) -> None:
-    i = 0
-    n = len(gap)
-    while i < n:
-        ch = gap[i]
-        if ch == "\r" and i + 1 < n and gap[i + 1] == "\n":
-            tokens.append(_new(Token, (NEWLINE, offset + i, offset + i + 2, "\r\n")))
-            i += 2
-            continue
-        if ch in "\r\n":
-            tokens.append(_new(Token, (NEWLINE, offset + i, offset + i + 1, ch)))
-        i += 1
 
 
 def _merge_time(text: str, tokens: list[Token], at: int, end: int) -> None:

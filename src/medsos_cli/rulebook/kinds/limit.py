@@ -58,13 +58,15 @@ class LimitRule(Rule):
             return
         spans = self._items(doc)
         n = len(spans)
-        values = {"count": n, "max": self.max if self.max is not None else "",
-                  "min": self.min if self.min is not None else ""}
         if self.max is not None and n > self.max:
             start, end = spans[self.max]
-            yield Hit(start, end - start, doc.text[start:end], values=values)
+            yield Hit(start, end - start, doc.text[start:end], values=self._values(n))
         elif self.min is not None and n < self.min:
-            yield Hit(doc.start, 0, "", values=values)
+            yield Hit(doc.start, 0, "", values=self._values(n))
+
+    def _values(self, n: int) -> dict[str, int | str]:
+        return {"count": n, "max": self.max if self.max is not None else "",
+                "min": self.min if self.min is not None else ""}
 
     def _items(self, doc: Document) -> list[tuple[int, int]]:
         if self.count in _ITEM_KINDS:
@@ -82,41 +84,28 @@ class LimitRule(Rule):
         return spans
 
     def _characters(self, doc: Document) -> Iterator[Hit]:
-        if self.mode == "x_weighted" and self.max is not None:
-            fast = self._x_from_tokens(doc)
-            if fast is not None:
-                yield from fast
-                return
         body = doc.body
-        text = publishable(body)
-        n = measure(text, self.mode)
-        values = {"count": n, "max": self.max if self.max is not None else "",
-                  "min": self.min if self.min is not None else ""}
-        if self.max is not None and n > self.max:
-            cut = overflow_offset(text, self.mode, self.max) - 1
-            start = doc.start + _original_index(body, cut)
-            end = doc.start + len(body.rstrip())
-            yield Hit(start, max(end - start, 0), doc.text[start:end], values=values)
-        elif self.min is not None and n < self.min:
-            yield Hit(doc.start, 0, "", values=values)
-
-
-    def _x_from_tokens(self, doc: Document) -> list[Hit] | None:
-        """X length from the document's own tokens (no second tokenization), when the body is
-        already what would be pasted: NFC and without CR characters."""
-        body = doc.body
-        if "\r" in body or not unicodedata.is_normalized("NFC", body):
-            return None
-        stripped = body.strip()
         start = doc.start + (len(body) - len(body.lstrip()))
-        end = start + len(stripped)
-        n = x_weighted_span(doc.text, start, end, doc.tokens)
-        if n <= self.max:  # type: ignore[operator]
-            return []
-        cut = x_overflow_span(doc.text, start, end, doc.tokens, self.max)  # type: ignore[arg-type]
-        first = (cut if cut is not None else end) - 1
-        values = {"count": n, "max": self.max, "min": self.min if self.min is not None else ""}
-        return [Hit(first, end - first, doc.text[first:end], values=values)]
+        end = doc.start + len(body.rstrip())
+        # X: when the body is already what would be pasted (NFC, no CR), count with the
+        # document's own tokens instead of tokenizing a copy.
+        reuse = (self.mode == "x_weighted" and "\r" not in body
+                 and unicodedata.is_normalized("NFC", body))
+        if reuse:
+            n = x_weighted_span(doc.text, start, end, doc.tokens)
+        else:
+            text = publishable(body)
+            n = measure(text, self.mode)
+        if self.max is not None and n > self.max:
+            if reuse:
+                cut = x_overflow_span(doc.text, start, end, doc.tokens, self.max)
+                first = (cut if cut is not None else end) - 1
+            else:
+                cut = overflow_offset(text, self.mode, self.max) - 1
+                first = doc.start + _original_index(body, cut)
+            yield Hit(first, max(end - first, 0), doc.text[first:end], values=self._values(n))
+        elif self.min is not None and n < self.min:
+            yield Hit(doc.start, 0, "", values=self._values(n))
 
 
 def _original_index(body: str, index: int) -> int:
