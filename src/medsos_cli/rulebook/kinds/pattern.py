@@ -51,18 +51,12 @@ class PatternRule(Rule):
             raise where.error(f"aturan {self.id}: “pattern” wajib diisi", data.line)
         flags = regex.IGNORECASE if ignorecase else 0
         self.patterns: list[regex.Pattern] = []
+        line = data.line_of("pattern" if "pattern" in data else "patterns")
         for source in sources:
-            line = data.line_of("pattern" if "pattern" in data else "patterns")
-            try:
-                compiled = regex.compile(source, flags)
-            except regex.error as exc:
-                raise where.error(f"aturan {self.id}: ekspresi reguler tidak sah: {exc}",
-                                  line) from None
-            if compiled.search("") is not None and compiled.fullmatch("") is not None:
+            compiled = self._compile(source, flags, where, line)
+            if compiled.fullmatch("") is not None:
                 raise where.error(f"aturan {self.id}: pola “{source}” cocok dengan teks kosong",
                                   line)
-            if not where.bundled:
-                _probe(compiled, source, where, self.id, line)
             self.patterns.append(compiled)
         self.replace = data.get("replace")
         if self.replace is not None and not isinstance(self.replace, str):
@@ -85,29 +79,33 @@ class PatternRule(Rule):
                               data.line_of("requires"))
 
         # A cheap regular expression that must match before the (costlier) patterns run.
-        self.prefilter: regex.Pattern | None = None
-        if "prefilter" in data:
-            line = data.line_of("prefilter")
-            try:
-                self.prefilter = regex.compile(str(data["prefilter"]), flags)
-            except regex.error as exc:
-                raise where.error(f"aturan {self.id}: prefilter tidak sah: {exc}",
-                                  line) from None
-            if not where.bundled:
-                _probe(self.prefilter, str(data["prefilter"]), where, self.id, line)
-        skip = data.get("skip_entities", list(DEFAULT_SKIP))
-        if not isinstance(skip, list) or any(s not in ENTITY_NAMES for s in skip):
-            raise where.error(f"aturan {self.id}: “skip_entities” hanya boleh berisi "
-                              f"{', '.join(ENTITY_NAMES)}", data.line_of("skip_entities"))
-        self.skip = frozenset(skip)
-        within = data.get("within", [])
-        if not isinstance(within, list) or any(s not in ENTITY_NAMES for s in within):
-            raise where.error(f"aturan {self.id}: “within” hanya boleh berisi "
-                              f"{', '.join(ENTITY_NAMES)}", data.line_of("within"))
-        # Search only inside these entities (e.g. e-mail addresses found by the tokenizer).
-        self.within = frozenset(within)
-        if self.within & self.skip:
-            self.skip = self.skip - self.within
+        self.prefilter = (self._compile(str(data["prefilter"]), flags, where,
+                                        data.line_of("prefilter"))
+                          if "prefilter" in data else None)
+        # Search only inside these entities (e.g. e-mail addresses found by the tokenizer),
+        # and never report a match overlapping the skipped ones.
+        self.within = self._entities(data, "within", [], where)
+        self.skip = self._entities(data, "skip_entities", list(DEFAULT_SKIP), where) - self.within
+
+    def _compile(self, source: str, flags: int, where: Where, line: int) -> regex.Pattern:
+        """Compile a user pattern; refuse a catastrophic one (the bundled rulebook's patterns
+        are probed by its test suite instead)."""
+        try:
+            compiled = regex.compile(source, flags)
+        except regex.error as exc:
+            raise where.error(f"aturan {self.id}: ekspresi reguler tidak sah: {exc}",
+                              line) from None
+        if not where.bundled:
+            _probe(compiled, source, where, self.id, line)
+        return compiled
+
+    def _entities(self, data: YDict, key: str, default: list[str],
+                  where: Where) -> frozenset[str]:
+        value = data.get(key, default)
+        if not isinstance(value, list) or any(s not in ENTITY_NAMES for s in value):
+            raise where.error(f"aturan {self.id}: “{key}” hanya boleh berisi "
+                              f"{', '.join(ENTITY_NAMES)}", data.line_of(key))
+        return frozenset(value)
 
     def check(self, doc: Document, ctx: Context) -> list[Hit]:
         """Every match outside skipped entities and exceptions."""
