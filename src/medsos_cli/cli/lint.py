@@ -114,7 +114,7 @@ def _run(paths, platform, reply, output_format, fail_on, fix, diff, rulebooks, c
         if (fix or diff) and doc is not None and any(f.fixable for f in result.findings):
             fixed, count, fixed_result = fix_text(linter, doc.text, platform=result.platform,
                                                   kind=result.kind, start=doc.start,
-                                                  path=result.path)
+                                                  path=result.path, findings=result.findings)
             if count:
                 if diff:
                     diffs.append(unified_diff(result.path, doc.text, fixed))

@@ -49,16 +49,21 @@ MAX_PASSES = 8
 
 
 def fix_text(linter, text: str, *, platform: str | None = None, kind: str = "caption",
-             start: int = 0, path: str = "-"):
+             start: int = 0, path: str = "-", findings: list[Finding] | None = None):
     """Apply fixes until none is left (one fix can uncover another, e.g. ``0 !!`` → ``0 !``
-    → ``0!``). Returns the fixed text, the number of replacements, and the final result."""
+    → ``0!``). Returns the fixed text, the number of replacements, and the final result
+    (None when ``findings`` of the text were given and nothing was fixed)."""
     total = 0
-    result = linter.lint_text(text, path=path, platform=platform, kind=kind, start=start)
+    result = None
+    if findings is None:
+        result = linter.lint_text(text, path=path, platform=platform, kind=kind, start=start)
+        findings = result.findings
     for _ in range(MAX_PASSES):
-        fixed, count = apply_fixes(text, result.findings)
+        fixed, count = apply_fixes(text, findings)
         if not count:
             break
         total += count
         text = fixed
         result = linter.lint_text(text, path=path, platform=platform, kind=kind, start=start)
+        findings = result.findings
     return text, total, result
