@@ -22,10 +22,13 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAME = "medsos.toml"
-TOP_KEYS = {"lint", "account"}
+TOP_KEYS = {"lint", "account", "draft", "report"}
 LINT_KEYS = {"rulebooks", "platform", "fail_on", "disable", "levels", "exemptions",
              "max_file_size_mb", "regex_timeout"}
-ACCOUNT_KEYS = {"name", "hashtags"}
+ACCOUNT_KEYS = {"name", "hashtags", "website", "contacts", "timezone"}
+DRAFT_KEYS = {"templates", "roster", "allowed_domains"}
+REPORT_KEYS = {"sla_hours", "db"}
+DEFAULT_TIMEZONE = "Asia/Jakarta"
 EXEMPTION_KEYS = {"rule", "text", "file", "reason", "approved_by"}
 
 
@@ -68,6 +71,14 @@ class Config:
     hashtags: list[str] = field(default_factory=list)
     max_file_size_mb: float = 2.0
     regex_timeout: float = 0.5
+    website: str = ""
+    contacts: dict[str, str] = field(default_factory=dict)  # label -> value, in file order
+    timezone: str = DEFAULT_TIMEZONE  # IANA name; WIB/WITA/WIT are derived from it
+    templates: Path | None = None  # None: the bundled, locked templates
+    roster: Path | None = None  # roster.yaml of officials; None: roster.yaml beside the config
+    allowed_domains: list[str] = field(default_factory=list)  # besides *.go.id
+    sla_hours: float = 24.0  # first response to a complaint (1x24 jam)
+    db: Path | None = None  # history database; None: the per-user data folder
 
     def line_of(self, key: str) -> int | None:
         """Best-effort line of ``key`` in the config file (for error messages)."""
@@ -181,6 +192,68 @@ def _apply(config: Config, data: dict[str, Any]) -> None:
         if not re.fullmatch(r"#\w+", tag):
             raise _error(config, "hashtags", f"tagar “{tag}” tidak sah: tulis seperti #KotaContoh")
     config.hashtags = tags
+    _apply_account(config, account)
+    draft = data.get("draft", {})
+    _known(config, draft, DRAFT_KEYS, "draft.")
+    base = config.path.parent if config.path else Path.cwd()
+    for key in ("templates", "roster"):
+        if key in draft:
+            if not isinstance(draft[key], str) or not draft[key].strip():
+                raise _error(config, key, f"draft.{key} harus berupa path folder/berkas")
+            setattr(config, key, (base / draft[key]).resolve())
+    if config.roster is None and config.path is not None:
+        beside = config.path.parent / "roster.yaml"
+        if beside.is_file():
+            config.roster = beside
+    domains = _str_list(config, draft, "allowed_domains")
+    for domain in domains:
+        if not re.fullmatch(r"(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+", domain.lower()):
+            raise _error(config, "allowed_domains", f"domain “{domain}” tidak sah: tulis seperti "
+                         "kotacontoh.go.id atau *.kotacontoh.go.id (tanpa https://)")
+    config.allowed_domains = [d.lower() for d in domains]
+    report = data.get("report", {})
+    _known(config, report, REPORT_KEYS, "report.")
+    if "sla_hours" in report:
+        value = report["sla_hours"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise _error(config, "sla_hours", "report.sla_hours harus angka jam positif "
+                         "(mis. 24 untuk 1×24 jam)")
+        config.sla_hours = float(value)
+    if "db" in report:
+        if not isinstance(report["db"], str) or not report["db"].strip():
+            raise _error(config, "db", "report.db harus berupa path berkas")
+        config.db = (base / report["db"]).resolve()
+
+
+def _apply_account(config: Config, account: dict[str, Any]) -> None:
+    if "website" in account:
+        website = account["website"]
+        if not isinstance(website, str) or not re.fullmatch(r"https?://\S+", website):
+            raise _error(config, "website", "account.website harus alamat lengkap, mis. "
+                         "https://kotacontoh.go.id")
+        config.website = website
+    contacts = account.get("contacts", {})
+    if not isinstance(contacts, dict) or not all(
+            isinstance(v, str) and v.strip() for v in contacts.values()):
+        raise _error(config, "contacts", "account.contacts harus berupa tabel label = \"nilai\", "
+                     "mis. whatsapp = \"0811-2000-3000\"")
+    config.contacts = {str(k): v.strip() for k, v in contacts.items()}
+    if "timezone" in account:
+        zone = account["timezone"]
+        if not isinstance(zone, str) or not _valid_zone(zone):
+            raise _error(config, "timezone", f"zona waktu “{zone}” tidak dikenal; pakai nama IANA "
+                         "seperti Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)")
+        config.timezone = zone
+
+
+def _valid_zone(name: str) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def _exemption(config: Config, item: Any) -> Exemption:

@@ -1,0 +1,127 @@
+"""Normalised records read from platform exports and the admins' own logs.
+
+Every importer turns one file into these records; nothing downstream knows which export (or
+which interface language) a number came from. ``None`` always means *unknown* (a blank or
+``-`` cell, or a column the export does not have), never zero: rates leave unknowns out.
+Times are timezone-aware (UTC inside; shown in the configured zone).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+# Platform names used everywhere (same spelling as medsos_cli.platforms).
+REPORT_PLATFORMS = ("facebook", "instagram", "x", "youtube", "tiktok")
+
+# Export formats, detected from the header (never from the file name).
+FORMATS = (
+    "meta_facebook_posts",  # Meta Business Suite, Facebook Page posts
+    "meta_instagram_posts",  # Meta Business Suite, Instagram content
+    "meta_daily",  # Meta per-metric daily file (UTF-16, sep=, line, "Date","Primary")
+    "x_tweet_activity",  # legacy analytics.twitter.com tweet_activity_metrics (40 columns)
+    "x_account_analytics",  # current X account analytics content export (Post id, ...)
+    "youtube_table",  # YouTube Studio Table data.csv, English interface
+    "youtube_table_id",  # the same from the Indonesian interface (Konten, Judul video, ...)
+    "tiktok_overview",  # TikTok overview: Date, Video Views, Profile Views, Likes, ...
+    "medsos_comments",  # medsos's own comments log (docs/exports.md)
+    "medsos_complaints",  # medsos's own complaint log (docs/exports.md)
+)
+
+METRICS = ("reach", "views", "impressions", "likes", "comments", "shares", "saves",
+           "engagements")
+
+
+@dataclass
+class Post:
+    """One published post with lifetime totals as of its export (``None`` = unknown).
+
+    Each figure keeps the platform's meaning: X impressions in ``impressions``; YouTube and
+    TikTok views in ``views``; Facebook reactions in ``likes``; ``engagements`` only where the
+    platform exports its own total (X).
+    """
+
+    platform: str
+    post_id: str
+    published_at: datetime | None
+    account: str = ""
+    permalink: str | None = None
+    post_type: str | None = None  # normalised: foto, video, reel, carousel, story, teks, tautan
+    caption: str = ""
+    title: str = ""  # YouTube video title (the caption is the description where exported)
+    reach: int | None = None
+    views: int | None = None
+    impressions: int | None = None
+    likes: int | None = None
+    comments: int | None = None
+    shares: int | None = None
+    saves: int | None = None
+    engagements: int | None = None
+    source: str = ""  # path of the export it came from
+    line: int = 0  # physical line where its row starts
+
+
+@dataclass
+class DailyValue:
+    """One day of a per-day metric (Meta daily files, TikTok overview)."""
+
+    platform: str
+    metric: str  # follows, reach, views, video_views, profile_views, likes, comments, shares, ...
+    day: date
+    value: int | None
+    account: str = ""
+    source: str = ""
+    line: int = 0
+
+
+@dataclass
+class Comment:
+    """A citizen's comment (medsos comments log)."""
+
+    platform: str
+    post_ref: str  # post id or permalink
+    author: str
+    time: datetime
+    text: str
+    replied_at: datetime | None = None
+    source: str = ""
+    line: int = 0
+
+
+@dataclass
+class Complaint:
+    """One complaint (aduan) from the complaint log."""
+
+    received_at: datetime
+    channel: str  # komentar, DM, WhatsApp, LAPOR!, LaporGub!, ...
+    text: str
+    category: str = ""
+    forwarded_to: str = ""
+    first_response_at: datetime | None = None
+    resolved_at: datetime | None = None
+    status: str = ""  # baru, diteruskan, diproses, selesai, ditolak (as written by the admin)
+    source: str = ""
+    line: int = 0
+
+
+@dataclass
+class Skipped:
+    """A row left out, and why (shown in the report; nothing is dropped silently)."""
+
+    line: int
+    reason: str
+
+
+@dataclass
+class ImportResult:
+    """What one file gave: its format, its records, and what was skipped or doubtful."""
+
+    path: str
+    format: str
+    rows: int = 0  # data rows read (excluding header, Total row, blank lines)
+    posts: list[Post] = field(default_factory=list)
+    daily: list[DailyValue] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    complaints: list[Complaint] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
