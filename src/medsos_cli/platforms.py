@@ -11,7 +11,9 @@ import unicodedata
 from collections.abc import Callable
 
 PLATFORMS = ("instagram", "x", "facebook", "youtube", "tiktok", "threads", "web")
-TEXT_KINDS = ("caption", "reply")
+# caption: a post's text (for YouTube, the video description); reply: an answer to a citizen;
+# title: a video title (YouTube, 100 characters).
+TEXT_KINDS = ("caption", "reply", "title")
 
 COUNT_MODES = ("chars", "graphemes", "x_weighted", "utf8_bytes", "utf16")
 

@@ -127,7 +127,34 @@ def decode(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> Source:
                          "simpan ulang berkas sebagai UTF-8", path, line) from None
     source = Source(path=path, text=text, bom=bom, crlf="\r\n" in text)
     _front_matter(source)
+    if path != "<stdin>":
+        _context_from_name(source)
     return source
+
+
+# Saved drafts are named ``NAME.<platform>.txt`` (or ``.md``); a YouTube title is
+# ``NAME.youtube-title.txt``.
+_NAMED_KINDS = {"youtube-title": ("youtube", "title")}
+
+
+def _context_from_name(source: Source) -> None:
+    """Take the platform (and, for a title, the kind) from a name like ``hut.x.txt`` when the
+    front matter does not say it."""
+    name = os.path.basename(source.path)
+    stem, ext = os.path.splitext(name)
+    if ext.lower() not in EXTENSIONS:
+        return
+    base, dot, label = stem.rpartition(".")
+    if not dot or not base:
+        return
+    label = label.lower()
+    if label in PLATFORMS:
+        source.platform = source.platform or label
+    elif label in _NAMED_KINDS:
+        platform, kind = _NAMED_KINDS[label]
+        if source.platform in (None, platform):
+            source.platform = platform
+            source.kind = source.kind or kind
 
 
 def _front_matter(source: Source) -> None:

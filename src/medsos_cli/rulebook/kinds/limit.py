@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from medsos_cli.text.document import Document
 
 COUNTS = ("characters", "hashtags", "mentions", "emoji", "links", "sentences", "words", "lines")
+# Counts that X and Threads apply to each post of a thread (hashtags: to the whole thread).
+_PER_POST = frozenset({"characters", "links"})
+_THREAD_PLATFORMS = frozenset({"x", "threads"})
 _ITEM_KINDS = {"hashtags": (tk.HASHTAG,), "mentions": (tk.MENTION,), "emoji": (tk.EMOJI,),
                "links": (tk.URL,), "words": (tk.WORD,)}
 
@@ -52,17 +55,48 @@ class LimitRule(Rule):
         return list(self._check(doc, ctx))
 
     def _check(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        """Yield one hit when the count is out of bounds."""
+        """Yield one hit when the count is out of bounds (for a saved X/Threads thread, one
+        hit per part over ``max`` for the counts that apply to each post)."""
+        parts = (self._thread_parts(doc)
+                 if self.max is not None and self.count in _PER_POST else None)
         if self.count == "characters":
-            yield from self._characters(doc)
+            if parts is None:
+                yield from self._characters(doc, doc.start, len(doc.text), upper=True)
+                return
+            for start, end in parts:
+                yield from self._characters(doc, start, end, upper=True, lower=False)
+            if self.min is not None:
+                yield from self._characters(doc, doc.start, len(doc.text), upper=False)
             return
         spans = self._items(doc)
         n = len(spans)
+        if parts is not None:
+            over = False
+            for start, end in parts:
+                inside = [s for s in spans if start <= s[0] < end]
+                if len(inside) > self.max:
+                    over = True
+                    first, last = inside[self.max]
+                    yield Hit(first, last - first, doc.text[first:last],
+                              values=self._values(len(inside)))
+            if not over and self.min is not None and n < self.min:
+                yield Hit(doc.start, 0, "", values=self._values(n))
+            return
         if self.max is not None and n > self.max:
             start, end = spans[self.max]
             yield Hit(start, end - start, doc.text[start:end], values=self._values(n))
         elif self.min is not None and n < self.min:
             yield Hit(doc.start, 0, "", values=self._values(n))
+
+    @staticmethod
+    def _thread_parts(doc: Document) -> list[tuple[int, int]] | None:
+        """Spans of the parts of a thread saved in one file (X, Threads), else None."""
+        if doc.platform not in _THREAD_PLATFORMS or doc.text.find("---", doc.start) == -1:
+            return None
+        from medsos_cli.drafting.thread import part_spans
+
+        spans = part_spans(doc.text, doc.start)
+        return spans if len(spans) > 1 else None
 
     def _values(self, n: int) -> dict[str, int | str]:
         return {"count": n, "max": self.max if self.max is not None else "",
@@ -83,10 +117,13 @@ class LimitRule(Rule):
             pos += len(raw) + 1
         return spans
 
-    def _characters(self, doc: Document) -> Iterator[Hit]:
-        body = doc.body
-        start = doc.start + (len(body) - len(body.lstrip()))
-        end = doc.start + len(body.rstrip())
+    def _characters(self, doc: Document, seg_start: int, seg_end: int, *, upper: bool,
+                    lower: bool = True) -> Iterator[Hit]:
+        """Check the length of ``doc.text[seg_start:seg_end]`` (the body, or one part of a
+        thread) against ``max`` (when ``upper``) and ``min`` (when ``lower``)."""
+        body = doc.text[seg_start:seg_end]
+        start = seg_start + (len(body) - len(body.lstrip()))
+        end = seg_start + len(body.rstrip())
         # X: when the body is already what would be pasted (NFC, no CR), count with the
         # document's own tokens instead of tokenizing a copy.
         reuse = (self.mode == "x_weighted" and "\r" not in body
@@ -96,15 +133,15 @@ class LimitRule(Rule):
         else:
             text = publishable(body)
             n = measure(text, self.mode)
-        if self.max is not None and n > self.max:
+        if upper and self.max is not None and n > self.max:
             if reuse:
                 cut = x_overflow_span(doc.text, start, end, doc.tokens, self.max)
                 first = (cut if cut is not None else end) - 1
             else:
                 cut = overflow_offset(text, self.mode, self.max) - 1
-                first = doc.start + _original_index(body, cut)
+                first = seg_start + _original_index(body, cut)
             yield Hit(first, max(end - first, 0), doc.text[first:end], values=self._values(n))
-        elif self.min is not None and n < self.min:
+        elif lower and self.min is not None and n < self.min:
             yield Hit(doc.start, 0, "", values=self._values(n))
 
 
