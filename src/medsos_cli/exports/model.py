@@ -24,6 +24,7 @@ FORMATS = (
     "youtube_table",  # YouTube Studio Table data.csv, English interface
     "youtube_table_id",  # the same from the Indonesian interface (Konten, Judul video, ...)
     "tiktok_overview",  # TikTok overview: Date, Video Views, Profile Views, Likes, ...
+    "tiktok_content",  # TikTok per-video content export (Video title, Video link, Post time)
     "medsos_comments",  # medsos's own comments log (docs/exports.md)
     "medsos_complaints",  # medsos's own complaint log (docs/exports.md)
 )
@@ -59,6 +60,9 @@ class Post:
     engagements: int | None = None
     source: str = ""  # path of the export it came from
     line: int = 0  # physical line where its row starts
+    # False when the export gives only a date (YouTube, X when the id gives no time):
+    # published_at is then local midnight and the day x hour grid must leave the post out.
+    time_known: bool = True
 
 
 @dataclass

@@ -1,0 +1,293 @@
+"""Decode an export file and recognise its format from the header (never from the name).
+
+Encodings: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise strict UTF-8; otherwise UTF-16
+without BOM when every other byte is zero; otherwise cp1252 with a warning. Rows come from the
+``csv`` module so quoted multi-line captions work, and every row carries the physical lines
+it spans in the file (``csv.reader.line_num``), also for CR-only and CRLF files.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from medsos_cli.errors import InputError
+
+MAX_BYTES = 200 * 1024 * 1024  # far above a year of provincial exports; guards against mistakes
+
+SUPPORTED = (
+    "Yang didukung: Meta Business Suite (ekspor unggahan Facebook, ekspor konten Instagram, "
+    "berkas harian per metrik seperti Follows), X (tweet_activity_metrics lama dan ekspor "
+    "konten Account analytics), YouTube Studio (Table data.csv berbahasa Inggris atau "
+    "Data tabel.csv berbahasa Indonesia), TikTok (Overview dan ekspor konten video), serta "
+    "log komentar dan log aduan medsos (lihat docs/exports.md). Ekspor Meta, X, dan TikTok "
+    "harus dibuat dengan antarmuka berbahasa Inggris."
+)
+
+
+def norm(name: str) -> str:
+    """A header cell as compared: BOM and quotes trimmed, spaces collapsed, lower case."""
+    return " ".join(name.replace("\ufeff", "").strip().strip('"').split()).lower()
+
+
+# Required header subsets, in order of specificity (first match wins).
+_REQUIRED: tuple[tuple[str, frozenset[str]], ...] = (
+    ("x_tweet_activity", frozenset({"tweet id", "tweet permalink", "tweet text", "time",
+                                    "impressions", "engagements"})),
+    ("x_account_analytics", frozenset({"post id", "date", "post text", "post link",
+                                       "impressions"})),
+    ("meta_facebook_posts", frozenset({"post id", "page id", "publish time", "post type"})),
+    ("meta_instagram_posts", frozenset({"post id", "account username", "publish time",
+                                        "post type"})),
+    ("youtube_table", frozenset({"content", "video title", "video publish time"})),
+    ("youtube_table_id", frozenset({"konten", "judul video", "waktu publikasi video"})),
+    ("tiktok_overview", frozenset({"date", "video views", "profile views", "likes", "comments",
+                                   "shares"})),
+    ("tiktok_content", frozenset({"video title", "video link", "post time"})),
+    ("medsos_comments", frozenset({"platform", "unggahan", "waktu", "komentar"})),
+    ("medsos_comments", frozenset({"platform", "post", "time", "text"})),
+    ("medsos_complaints", frozenset({"diterima", "kanal", "isi"})),
+    ("medsos_complaints", frozenset({"received_at", "channel", "text"})),
+)
+
+# Headers we recognise but do not read: a precise message beats "not recognised".
+_KNOWN_UNSUPPORTED: tuple[tuple[str, frozenset[str]], ...] = (
+    ("berkas FollowerHistory TikTok", frozenset({"date", "followers"})),
+    ("berkas Viewers (Meta atau TikTok)", frozenset({"date", "total viewers", "new viewers"})),
+    ("berkas ringkasan akun X (account_overview_analytics)",
+     frozenset({"date", "impressions", "engagements", "new follows", "unfollows"})),
+    ("berkas harian X lama (daily_tweet_activity_metrics)",
+     frozenset({"date", "tweets published", "impressions"})),
+    ("Chart data.csv YouTube", frozenset({"date", "content", "video title"})),
+    ("Totals.csv YouTube", frozenset({"date", "views"})),
+    ("berkas Gender/Distribution", frozenset({"gender", "distribution"})),
+    ("berkas wilayah pengikut", frozenset({"top territories", "distribution"})),
+    ("ekspor Page Insights Facebook lama (sebelum Business Suite)",
+     frozenset({"post id", "permalink", "post message", "posted"})),
+)
+
+# Header words of interfaces we do not support (German, Swedish, Meta in Indonesian, ...).
+_FOREIGN_HINTS = (
+    "beitrags-id", "konto-id", "veröffentlichungszeit", "publicerings-id", "sid-id", "sidnamn",
+    "id postingan", "waktu publikasi", "jangkauan", "reaksi", "tayangan", "publicación",
+    "date de publication", "identifiant de",
+)
+
+# Our own logs: a header with some of these but not the required ones lacks a column.
+_OWN = (
+    ("log komentar", ("platform", "unggahan", "waktu", "komentar"),
+     {"unggahan", "penulis", "komentar", "dibalas_pada"}),
+    ("log aduan", ("diterima", "kanal", "isi"),
+     {"diterima", "kanal", "kategori", "diteruskan_ke", "respons_pertama", "selesai"}),
+)
+
+
+@dataclass(slots=True)
+class Row:
+    """One CSV record and the physical lines it spans (1-based, inclusive)."""
+
+    line: int
+    end: int
+    cells: list[str]
+
+
+@dataclass
+class Table:
+    """A decoded, recognised export: its format, header, preamble and data rows."""
+
+    path: str
+    format: str
+    encoding: str
+    header: list[str]
+    header_line: int
+    rows: Iterator[Row]
+    metric_name: str | None = None  # the metric-name line of a Meta daily file
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode(path: str, data: bytes) -> tuple[str, str, list[str]]:
+    """Decode ``data`` → (text, encoding, warnings); ``InputError`` for non-text files."""
+    if not data.strip():
+        raise InputError(f"berkas kosong, tidak ada data untuk dibaca. {SUPPORTED}", path)
+    if data.startswith(b"PK\x03\x04"):
+        raise InputError("ini berkas Excel/ZIP, bukan CSV; simpan sebagai CSV atau ekstrak "
+                         "berkas CSV dari ZIP ekspor lalu coba lagi", path)
+    warnings: list[str] = []
+    if data.startswith(codecs.BOM_UTF8):
+        text, encoding = _strict(path, data[3:], "utf-8"), "utf-8-sig"
+    elif data.startswith(codecs.BOM_UTF16_LE):
+        text, encoding = _strict(path, data[2:], "utf-16-le"), "utf-16-le"
+    elif data.startswith(codecs.BOM_UTF16_BE):
+        text, encoding = _strict(path, data[2:], "utf-16-be"), "utf-16-be"
+    elif len(data) >= 4 and data[1::2].count(0) > 0.9 * (len(data) // 2) and b"\0" not in data[::2]:
+        text, encoding = _strict(path, data, "utf-16-le"), "utf-16-le"
+        warnings.append("berkas UTF-16 tanpa BOM; dibaca sebagai UTF-16 LE")
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as exc:
+            if b"\0" in data:
+                raise InputError(f"bukan berkas teks CSV (berisi data biner). {SUPPORTED}",
+                                 path) from None
+            text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
+            line = data[: exc.start].count(b"\n") + 1
+            warnings.append(
+                f"berkas bukan UTF-8 (bita tidak valid di baris {line}); dibaca sebagai "
+                "Windows-1252, periksa huruf beraksen dan emoji. Simpan ulang sebagai "
+                "CSV UTF-8 bila bisa."
+            )
+    _reject_binary(path, text)
+    return text, encoding, warnings
+
+
+def _strict(path: str, data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(f"berkas mengaku {encoding.upper()} (BOM) tetapi isinya tidak valid; "
+                         "ekspor ulang berkas ini", path) from None
+
+
+def _reject_binary(path: str, text: str) -> None:
+    sample = text[:65536]
+    control = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n") or ch == "\ufffd")
+    if "\0" in sample or control > max(2, len(sample) // 100):
+        raise InputError(f"bukan berkas teks CSV (berisi data biner). {SUPPORTED}", path)
+
+
+_SEP_LINE = re.compile(r"\s*\"?sep=(.)\"?\s*")
+
+
+def _delimiter(text: str) -> str:
+    """``sep=X`` on the first line wins; else the one of ``,`` ``;`` tab that splits the header
+    into the most columns (Excel in an Indonesian locale saves CSV with ``;``)."""
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        m = _SEP_LINE.fullmatch(line)
+        if m:
+            return m[1]
+        best, width = ",", 0
+        for candidate in (",", ";", "\t"):
+            try:
+                cells = next(csv.reader([line], delimiter=candidate))
+            except (csv.Error, StopIteration):
+                continue
+            if len(cells) > width:
+                best, width = candidate, len(cells)
+        return best
+    return ","
+
+
+def iter_rows(path: str, text: str, delimiter: str = ",") -> Iterator[Row]:
+    """Every CSV record of ``text`` with its physical line span; ``InputError`` when broken."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    end = 0
+    while True:
+        start = end + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "unexpected end of data" in str(exc) or "EOF" in str(exc):
+                reason = ("berkas terpotong: tanda kutip dibuka di sini tetapi tidak pernah "
+                          "ditutup; ekspor ulang atau unduh ulang berkas ini")
+            else:
+                reason = f"CSV rusak ({exc}); periksa tanda kutip di baris ini"
+            raise InputError(reason, path, start) from None
+        end = reader.line_num
+        yield Row(start, end, cells)
+
+
+def is_blank(cells: list[str]) -> bool:
+    """A record with no content (an empty line or only empty cells)."""
+    return not any(cell.strip() for cell in cells)
+
+
+def open_table(path: str | Path) -> Table:
+    """Read, decode and recognise ``path``; ``InputError`` (Indonesian) when it is not an export."""
+    name = str(path)
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"berkas terlalu besar ({size // 1048576} MB); batasnya "
+                             f"{MAX_BYTES // 1048576} MB", name)
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError("berkas tidak ditemukan", name) from None
+    except IsADirectoryError:
+        raise InputError("ini folder, bukan berkas", name) from None
+    except OSError as exc:
+        raise InputError(f"berkas tidak bisa dibaca: {exc.strerror or exc}", name) from None
+    text, encoding, warnings = decode(name, data)
+    rows = iter_rows(name, text, _delimiter(text))
+    return _recognise(name, rows, encoding, warnings)
+
+
+def _next_content(rows: Iterator[Row]) -> Row | None:
+    for row in rows:
+        if not is_blank(row.cells):
+            return row
+    return None
+
+
+def _recognise(path: str, rows: Iterator[Row], encoding: str, warnings: list[str]) -> Table:
+    first = _next_content(rows)
+    if first is None:
+        raise InputError(f"berkas kosong, tidak ada data untuk dibaca. {SUPPORTED}", path)
+    if len(first.cells) <= 2 and _SEP_LINE.fullmatch(",".join(first.cells)):
+        first = _next_content(rows)
+        if first is None:
+            raise InputError("berkas hanya berisi baris sep=, tanpa data", path)
+    metric_name = None
+    header = first
+    if len([c for c in first.cells if c.strip()]) == 1 and _detect(first.cells) is None:
+        second = _next_content(rows)
+        if second is not None and [norm(c) for c in second.cells] == ["date", "primary"]:
+            metric_name = first.cells[0].strip()
+            header = second
+        else:
+            raise _unrecognised(path, first)
+    fmt = _detect(header.cells)
+    if fmt is None:
+        raise _unrecognised(path, header)
+    # Rows stay a stream (big exports); a truncated file raises InputError while reading.
+    return Table(path, fmt, encoding, header.cells, header.line, rows, metric_name, warnings)
+
+
+def _detect(cells: list[str]) -> str | None:
+    names = {norm(c) for c in cells}
+    if [norm(c) for c in cells if c.strip()] == ["date", "primary"]:
+        return "meta_daily"
+    for fmt, required in _REQUIRED:
+        if required <= names:
+            return fmt
+    return None
+
+
+def _unrecognised(path: str, header: Row) -> InputError:
+    names = {norm(c) for c in header.cells}
+    for label, required in _KNOWN_UNSUPPORTED:
+        if required <= names:
+            return InputError(f"{label} dikenali, tetapi belum dibaca oleh medsos. {SUPPORTED}",
+                              path, header.line)
+    for label, required, typical in _OWN:
+        if len(names & typical) >= 2:
+            missing = ", ".join(c for c in required if c not in names)
+            return InputError(f"judul kolom {label} tidak lengkap: kolom {missing} tidak ada "
+                              "(lihat docs/exports.md)", path, header.line)
+    if any(hint in name for name in names for hint in _FOREIGN_HINTS):
+        return InputError(
+            "judul kolom tampaknya dari antarmuka berbahasa lain yang belum didukung; ganti "
+            f"bahasa antarmuka ke English lalu ekspor ulang. {SUPPORTED}", path, header.line)
+    shown = ", ".join(c.strip() for c in header.cells[:4] if c.strip())
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    return InputError(f"bukan berkas ekspor yang dikenali (judul kolom: {shown}). {SUPPORTED}",
+                      path, header.line)
