@@ -1,0 +1,256 @@
+"""SVG charts of the weekly report, drawn with matplotlib and inlined into the HTML.
+
+matplotlib is imported inside the functions: other commands must not pay for it at start-up.
+Figures are built with ``matplotlib.figure.Figure`` (no pyplot global state) and saved with
+text kept as text, a fixed hash salt and no date, so the same report gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from io import StringIO
+from typing import Any
+
+from medsos_cli.weekly import fmt
+
+# Okabe–Ito colours (distinguishable with colour-vision deficiencies), one per platform; lines
+# also differ by marker and dash so the chart does not rely on colour alone.
+PLATFORM_STYLE = {
+    "facebook": ("#0072B2", "o", "-"),
+    "instagram": ("#CC79A7", "s", "--"),
+    "x": ("#000000", "^", "-."),
+    "youtube": ("#D55E00", "D", ":"),
+    "tiktok": ("#009E73", "v", (0, (5, 1, 1, 1))),
+}
+_FALLBACK_STYLE = ("#555555", "o", "-")
+INK = "#1f2933"
+MUTED = "#52606d"
+GRID = "#d9e2ec"
+
+_RC = {
+    "svg.fonttype": "none",  # text stays text: small, searchable, selectable
+    "svg.hashsalt": "medsos-weekly",  # fixed ids → deterministic output
+    "svg.image_inline": True,
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],  # bundled with matplotlib: same layout everywhere
+    "font.size": 9,
+    "axes.edgecolor": MUTED,
+    "axes.labelcolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "text.color": INK,
+    "path.simplify": True,
+}
+
+_PROLOG = re.compile(r"^.*?(?=<svg\b)", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_ID_ATTR = re.compile(r'\bid="([^"]+)"')
+
+
+def _figure(width_in: float, height_in: float, **margins: float):
+    """A figure with fixed margins (fractions): constrained layout would double the drawing
+    time, and the labels here have predictable sizes."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width_in, height_in), dpi=72)
+    fig.subplots_adjust(**margins)
+    return fig
+
+
+def _thousands(value: float, _pos: int | None = None) -> str:
+    return fmt.number(value)
+
+
+def _to_svg(fig: Any, name: str, label: str) -> str:
+    """Save ``fig`` as inline SVG: no prolog, unique ids, ``role="img"`` with a title."""
+    import matplotlib
+
+    buffer = StringIO()
+    with matplotlib.rc_context(_RC):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None},
+                    transparent=False, facecolor="white")
+    svg = _PROLOG.sub("", buffer.getvalue(), count=1)
+    svg = _COMMENT.sub("", svg)
+    # Several charts share one HTML page: prefix every id (and its references) with the chart
+    # name so matplotlib's "figure_1", "patch_1"... never collide.
+    ids = set(_ID_ATTR.findall(svg))
+    svg = _ID_ATTR.sub(lambda m: f'id="{name}-{m.group(1)}"', svg)
+    svg = re.sub(r'(href="#|url\(#)([^")]+)',
+                 lambda m: m.group(1) + (f"{name}-{m.group(2)}" if m.group(2) in ids
+                                         else m.group(2)), svg)
+    title_id = f"{name}-title"
+    svg = svg.replace(
+        "<svg ",
+        f'<svg role="img" aria-labelledby="{title_id}" aria-label="{escape(label)}" '
+        f'class="chart" ', 1)
+    svg = re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1)
+                 + f'<title id="{title_id}">{escape(label)}</title>', svg, count=1)
+    return "\n".join(line.rstrip() for line in svg.strip().splitlines()) + "\n"
+
+
+def _day_label(date: str | None) -> str:
+    """``Sen`` over ``16/11``: two short lines never overlap on a narrow chart."""
+    if not date:
+        return fmt.NULL
+    weekday = fmt.WEEKDAYS_SHORT[fmt.parse_date(date).weekday()]
+    return f"{weekday}\n{date[8:10]}/{date[5:7]}"
+
+
+def _style(key: str) -> tuple[str, str, Any]:
+    return PLATFORM_STYLE.get(key, _FALLBACK_STYLE)
+
+
+def _tidy(ax: Any) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.grid(True, axis="y", color=GRID, linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
+def daily_chart(report: dict[str, Any]) -> str | None:
+    """Line chart of each platform's daily basis metric (reach, impressions or views).
+
+    Each platform is drawn in the metric its engagement rate uses, named in the legend, so
+    Facebook reach is never summed with X impressions. ``None`` when no daily figure is known.
+    """
+    import matplotlib
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    platforms = report.get("platforms") or {}
+    series = []
+    for key, data in platforms.items():
+        basis = data.get("engagement_rate_basis") or "reach"
+        days = data.get("daily") or []
+        values = [d.get(basis) for d in days]
+        if any(v is not None for v in values):
+            series.append((key, data, basis, days, values))
+    if not series:
+        return None
+    with matplotlib.rc_context(_RC):
+        fig = _figure(7.4, 3.0, left=0.1, right=0.73, top=0.95, bottom=0.16)
+        ax = fig.add_subplot()
+        labels: list[str] = []
+        for key, data, basis, days, values in series:
+            color, marker, dash = _style(key)
+            xs = list(range(len(days)))
+            ys = [float("nan") if v is None else v for v in values]
+            name = f"{fmt.platform_label(key, data)} ({fmt.BASIS_LABELS.get(basis, basis)})"
+            ax.plot(xs, ys, color=color, marker=marker, linestyle=dash, linewidth=1.8,
+                    markersize=4.5, label=name)
+            if len(days) > len(labels):
+                labels = [_day_label(d.get("date")) for d in days]
+        ax.set_xticks(range(len(labels)), labels)
+        ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
+        ax.yaxis.set_major_locator(MaxNLocator(5, integer=True))
+        ax.set_ylim(bottom=0)
+        ax.set_ylabel("per hari")
+        _tidy(ax)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5)
+    summary = "; ".join(
+        f"{fmt.platform_label(k, d)} {fmt.BASIS_LABELS.get(b, b)} "
+        + ", ".join(f"{fmt.date_short(day.get('date'))} {fmt.number(v)}"
+                    for day, v in zip(ds, vs, strict=True))
+        for k, d, b, ds, vs in series)
+    return _to_svg(fig, "harian", "Grafik garis jangkauan/tayangan harian per platform. "
+                   + summary)
+
+
+def engagement_chart(report: dict[str, Any]) -> str | None:
+    """Horizontal bars: engagement rate per platform, this week and the previous week."""
+    import matplotlib
+    from matplotlib.ticker import FuncFormatter
+
+    rows = [(k, d) for k, d in (report.get("platforms") or {}).items()
+            if d.get("engagement_rate") is not None]
+    if not rows:
+        return None
+    with matplotlib.rc_context(_RC):
+        height = 0.55 + 0.42 * len(rows)
+        fig = _figure(7.4, height, left=0.13, right=0.97, top=1 - 0.1 / height,
+                      bottom=0.4 / height)
+        ax = fig.add_subplot()
+        names = [fmt.platform_label(k, d) for k, d in rows]
+        ys = list(range(len(rows)))[::-1]
+        now = [d["engagement_rate"] * 100 for _, d in rows]
+        prev = [((d.get("previous") or {}).get("engagement_rate")) for _, d in rows]
+        bar = 0.38
+        for y, (key, _), value in zip(ys, rows, now, strict=True):
+            ax.barh(y + bar / 2, value, height=bar, color=_style(key)[0])
+        for y, value in zip(ys, prev, strict=True):
+            if value is not None:
+                ax.barh(y - bar / 2, value * 100, height=bar, color="white",
+                        edgecolor=MUTED, hatch="////", linewidth=0.8)
+        top = max(now + [p * 100 for p in prev if p is not None])
+        for y, value in zip(ys, now, strict=True):
+            ax.text(value + top * 0.01, y + bar / 2, fmt.number(value, 1) + " %",
+                    va="center", fontsize=8.5, fontweight="bold")
+        for y, value in zip(ys, prev, strict=True):
+            ax.text((value or 0) * 100 + top * 0.01, y - bar / 2,
+                    ("pekan lalu " + fmt.percent(value)) if value is not None
+                    else "pekan lalu –", va="center", fontsize=7.5, color=MUTED)
+        ax.set_yticks(ys, names)
+        ax.set_xlim(0, top * 1.3)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt.number(v, 0) + " %"))
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        ax.grid(True, axis="x", color=GRID, linewidth=0.8)
+        ax.set_axisbelow(True)
+        ax.tick_params(axis="y", length=0)
+    summary = "; ".join(
+        f"{n} {fmt.percent(d['engagement_rate'])} (pekan lalu {fmt.percent(p)})"
+        for n, (_, d), p in zip(names, rows, prev, strict=True))
+    return _to_svg(fig, "er", "Grafik batang tingkat interaksi per platform, pekan ini dan "
+                   "pekan lalu (arsir). " + summary)
+
+
+def posting_grid_chart(report: dict[str, Any]) -> str | None:
+    """Heat map of posts per weekday (rows, Monday first) × hour (columns), counts in cells."""
+    import matplotlib
+    from matplotlib.colors import LinearSegmentedColormap
+    from matplotlib.patches import Rectangle
+
+    posting = report.get("posting") or {}
+    grid = posting.get("grid")
+    if not grid:
+        return None
+    peak = max((max(row) for row in grid if row), default=0)
+    with matplotlib.rc_context(_RC):
+        fig = _figure(7.4, 2.3, left=0.07, right=0.99, top=0.98, bottom=0.2)
+        ax = fig.add_subplot()
+        cmap = LinearSegmentedColormap.from_list("medsos", ["#c6dbef", "#08519c"])
+        # Only busy cells are drawn (as vector rectangles, never an embedded image); the
+        # empty ones are the white background behind light grid lines. Counts are written
+        # in the cells, so the colour only repeats what the number says.
+        for day, row in enumerate(grid):
+            for hour, count in enumerate(row):
+                if not count:
+                    continue
+                level = (count - 1) / (peak - 1) if peak > 1 else 1.0
+                ax.add_patch(Rectangle((hour, day), 1, 1, facecolor=cmap(level),
+                                       edgecolor="white", linewidth=0.8))
+                ax.text(hour + 0.5, day + 0.5, str(count), ha="center", va="center",
+                        fontsize=8, fontweight="bold", color="white" if level > 0.45 else INK)
+        ax.set_xlim(0, 24)
+        ax.set_ylim(len(grid), 0)
+        # Cell borders as two line collections: minor ticks would cost a tick object each.
+        ax.hlines(range(len(grid) + 1), 0, 24, color=GRID, linewidth=0.6, zorder=0)
+        ax.vlines(range(25), 0, len(grid), color=GRID, linewidth=0.6, zorder=0)
+        ax.set_yticks([d + 0.5 for d in range(len(grid))], fmt.WEEKDAYS_SHORT[: len(grid)])
+        ax.set_xticks([h + 0.5 for h in range(0, 24, 2)], [f"{h:02d}" for h in range(0, 24, 2)])
+        ax.set_xlabel("jam (waktu laporan)")
+        ax.tick_params(length=0)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        ax.set_aspect("equal")
+    cells = [f"{fmt.WEEKDAYS[d]} {h:02d}.00: {c}" for d, row in enumerate(grid)
+             for h, c in enumerate(row) if c]
+    return _to_svg(fig, "jadwal", "Peta panas jumlah unggahan per hari dan jam. "
+                   + ("; ".join(cells) if cells else "Tidak ada unggahan."))
+
+
+def all_charts(report: dict[str, Any]) -> dict[str, str | None]:
+    """The three charts of the HTML report keyed ``daily``, ``engagement``, ``grid``."""
+    return {"daily": daily_chart(report), "engagement": engagement_chart(report),
+            "grid": posting_grid_chart(report)}
+

@@ -1,0 +1,267 @@
+"""Indonesian formatting of the weekly report's values (numbers, percentages, dates, hours).
+
+Shared by the HTML and Markdown renderers so both say exactly the same thing. Every helper
+accepts ``None`` (an unknown value in the report contract) and returns :data:`NULL`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+
+LOCALE = "id"
+NULL = "–"  # en dash: "tidak diketahui"
+NULL_LEGEND = "– = tidak diketahui"
+UP, DOWN, SAME = "▲", "▼", "■"
+
+PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "x": "X",
+                   "youtube": "YouTube", "tiktok": "TikTok"}
+METRICS = [  # (key, label) in the order the per-platform table shows them
+    ("posts", "Unggahan"),
+    ("reach", "Jangkauan"),
+    ("views", "Tayangan"),
+    ("impressions", "Impresi"),
+    ("likes", "Suka/reaksi"),
+    ("comments", "Komentar"),
+    ("shares", "Bagikan"),
+    ("saves", "Simpan"),
+    ("engagements", "Interaksi"),
+    ("engagement_rate", "Tingkat interaksi (ER)"),
+    ("followers_change", "Perubahan pengikut"),
+]
+BASIS_LABELS = {"reach": "jangkauan", "views": "tayangan", "impressions": "impresi"}
+CLASS_LABELS = {"pujian": "Pujian", "pertanyaan": "Pertanyaan", "aduan": "Aduan",
+                "kritik": "Kritik", "lainnya": "Lainnya"}
+SENTIMENT_LABELS = {"positif": "Positif", "netral": "Netral", "negatif": "Negatif"}
+LEVEL_LABELS = {"error": "galat", "warning": "peringatan", "info": "info"}
+WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+WEEKDAYS_SHORT = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"]
+HOLDING_COMMAND = "medsos draft holding-statement"
+
+
+def number(value: float | int | None, digits: int = 0) -> str:
+    """``12345`` → ``12.345``; ``digits`` fixed decimals (``5.5`` → ``5,5``)."""
+    if value is None:
+        return NULL
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def signed(value: float | int | None) -> str:
+    """A count change with its sign: ``+25``, ``−3``, ``0``."""
+    if value is None:
+        return NULL
+    if value > 0:
+        return "+" + number(value)
+    if value < 0:
+        return "−" + number(-value)
+    return "0"
+
+
+def percent(ratio: float | None, digits: int = 1) -> str:
+    """A ratio as an Indonesian percentage: ``0.0306`` → ``3,1 %``."""
+    if ratio is None:
+        return NULL
+    return number(ratio * 100, digits) + " %"
+
+
+def change_parts(ratio: float | None) -> tuple[str, str, str]:
+    """A week-on-week change as ``(arrow, words, css class)``.
+
+    ``-0.125`` → ``("▼", "turun 12,5 %", "down")``. A change that rounds to 0,0 % is "tetap"
+    so the arrow never contradicts the number shown.
+    """
+    if ratio is None:
+        return "", NULL, "unknown"
+    shown = percent(abs(ratio))
+    if shown == percent(0.0):
+        return SAME, "tetap", "same"
+    if ratio > 0:
+        return UP, "naik " + shown, "up"
+    return DOWN, "turun " + shown, "down"
+
+
+def change(ratio: float | None) -> str:
+    """``-0.125`` → ``▼ turun 12,5 %`` (arrow and words: never colour alone)."""
+    arrow, words, _ = change_parts(ratio)
+    return f"{arrow} {words}".strip()
+
+
+def hours(value: float | None) -> str:
+    """``5.5`` → ``5,5 jam``."""
+    if value is None:
+        return NULL
+    return number(value, 1) + " jam"
+
+
+def sla(value: float | int | None) -> str:
+    """The response-time standard: 24 → ``1×24 jam``, 48 → ``2×24 jam``, 6 → ``6 jam``."""
+    if value is None:
+        return NULL
+    if value >= 24 and value % 24 == 0:
+        return f"{int(value // 24)}×24 jam"
+    return hours(value) if value % 1 else f"{int(value)} jam"
+
+
+def parse_date(value: str | dt.date) -> dt.date:
+    """``YYYY-MM-DD`` (or the date part of an ISO time) as a date."""
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value[:10])
+
+
+def date_long(value: str | dt.date | None) -> str:
+    """``2026-11-16`` → ``Senin, 16 November 2026``."""
+    if not value:
+        return NULL
+    return format_date(parse_date(value), "EEEE, d MMMM y", locale=LOCALE)
+
+
+def date_short(value: str | dt.date | None) -> str:
+    """``2026-11-16`` → ``Sen, 16 Nov``."""
+    if not value:
+        return NULL
+    return format_date(parse_date(value), "EEE, d MMM", locale=LOCALE)
+
+
+def date_range(start: str | None, end: str | None) -> str:
+    """``16–22 November 2026`` (or with both months/years when they differ)."""
+    if not start or not end:
+        return NULL
+    a, b = parse_date(start), parse_date(end)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–" + format_date(b, "d MMMM y", locale=LOCALE)
+    if a.year == b.year:
+        return (format_date(a, "d MMMM", locale=LOCALE) + " – "
+                + format_date(b, "d MMMM y", locale=LOCALE))
+    return (format_date(a, "d MMMM y", locale=LOCALE) + " – "
+            + format_date(b, "d MMMM y", locale=LOCALE))
+
+
+def datetime_short(value: str | None) -> str:
+    """``2026-11-17T08:15:00+07:00`` → ``Sel, 17 Nov 08.15`` (the time as written: report zone)."""
+    if not value:
+        return NULL
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return date_short(moment.date()) + " " + format_time(moment.time(), "HH.mm", locale=LOCALE)
+
+
+def excerpt(text: str | None, limit: int = 100) -> str:
+    """One line of at most ``limit`` characters, ending in "…" when cut."""
+    if not text:
+        return NULL
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1].rsplit(" ", 1)[0] if " " in line[: limit - 1] else line[: limit - 1]
+    return cut.rstrip(" ,.;:") + "…"
+
+
+def platform_label(key: str, data: dict[str, Any] | None = None) -> str:
+    """Display name of a platform key (the report's ``label`` wins)."""
+    if data and data.get("label"):
+        return str(data["label"])
+    return PLATFORM_LABELS.get(key, key)
+
+
+def metric(key: str, value: Any) -> str:
+    """Format one metric of the per-platform table by its key."""
+    if key == "engagement_rate":
+        return percent(value)
+    if key == "followers_change":
+        return signed(value)
+    return number(value)
+
+
+def share(part: int | None, total: int | None) -> str:
+    """``part`` as a percentage of ``total`` (``NULL`` when the total is unknown or zero)."""
+    if part is None or not total:
+        return NULL
+    return percent(part / total)
+
+
+def joined(items: Iterable[str], empty: str = NULL) -> str:
+    """``a, b, dan c`` (Indonesian list)."""
+    from babel.lists import format_list
+
+    values = [str(i) for i in items]
+    return format_list(values, locale=LOCALE) if values else empty
+
+
+# --- report-level summaries shared by both renderers ---------------------------------------
+
+def key_changes(report: dict[str, Any], limit: int = 5) -> list[dict[str, str]]:
+    """The largest week-on-week changes in basis metric and ER, as short sentences.
+
+    Returns ``[{"text": "Jangkauan Instagram", "arrow": "▲", "words": "naik 23,5 %",
+    "css": "up"}, ...]``, biggest absolute change first (ties: platform order), so a reader
+    sees what moved before any table.
+    """
+    found: list[tuple[float, int, dict[str, str]]] = []
+    for order, (key, data) in enumerate((report.get("platforms") or {}).items()):
+        label = platform_label(key, data)
+        changes = data.get("change") or {}
+        basis = data.get("engagement_rate_basis")
+        candidates = []
+        if basis in BASIS_LABELS:
+            candidates.append((basis, BASIS_LABELS[basis].capitalize() + " " + label))
+        candidates.append(("engagement_rate", "Tingkat interaksi " + label))
+        for metric_key, text in candidates:
+            ratio = changes.get(metric_key)
+            if ratio is None:
+                continue
+            arrow, words, css = change_parts(ratio)
+            found.append((-abs(ratio), order, {"text": text, "arrow": arrow, "words": words,
+                                               "css": css}))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [item[2] for item in found[:limit]]
+
+
+def account_names(report: dict[str, Any]) -> dict[str, list[str]]:
+    """Account names per platform key, from ``accounts`` (keys ``"platform:account name"``)."""
+    names: dict[str, list[str]] = {}
+    for key, data in (report.get("accounts") or {}).items():
+        platform, _, name = key.partition(":")
+        platform = (data or {}).get("platform") or platform
+        name = (data or {}).get("account") or name
+        if name:
+            names.setdefault(platform, []).append(str(name))
+    return names
+
+
+def account_label(key: str, data: dict[str, Any]) -> str:
+    """``Instagram · kotacontoh`` for an ``accounts`` entry."""
+    platform, _, name = key.partition(":")
+    label = platform_label(data.get("platform") or platform, data)
+    name = data.get("account") or name
+    return f"{label} · {name}" if name and name not in label else label
+
+
+def total_posts_previous(report: dict[str, Any]) -> int | None:
+    """All platforms' posts in the previous week (``None`` when any platform's is unknown)."""
+    total = 0
+    for data in (report.get("platforms") or {}).values():
+        prev = data.get("previous") or {}
+        if prev.get("posts") is None:
+            return None
+        total += prev["posts"]
+    return total
+
+
+def busiest_slot(grid: list[list[int]] | None) -> tuple[str, int] | None:
+    """``("Rabu 19.00", 2)`` for the day × hour cell with most posts (first one on ties)."""
+    best: tuple[int, int, int] | None = None
+    for day, row in enumerate(grid or []):
+        for hour, count in enumerate(row):
+            if count and (best is None or count > best[0]):
+                best = (count, day, hour)
+    if best is None:
+        return None
+    return f"{WEEKDAYS[best[1]]} {best[2]:02d}.00", best[0]

@@ -1,0 +1,148 @@
+"""Render the weekly report dict (docs/weekly-json.md) as one self-contained HTML page.
+
+The page inlines its CSS and its SVG charts (no fonts, scripts, images or requests), is
+written in Indonesian, and prints on A4. Templates live in ``templates/report/`` of a source
+checkout, or in ``medsos_cli/_data/templates/report/`` of an installed wheel.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from medsos_cli.weekly import fmt
+
+TEMPLATE = "weekly.html.j2"
+
+
+def bundled_templates_path() -> Path:
+    """Folder of the bundled templates: inside the wheel, or ``templates/`` of a checkout."""
+    packaged = resources.files("medsos_cli").joinpath("_data", "templates")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "templates"
+
+
+@lru_cache(maxsize=1)  # compiling the templates costs more than rendering them
+def _environment():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(bundled_templates_path() / "report"),
+                                       encoding="utf-8"),
+        autoescape=True,
+        # A key the builder left out renders as unknown ("–"), never as a crash.
+        undefined=jinja2.ChainableUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.do"],
+    )
+    filters = {
+        "num": fmt.number,
+        "pct": fmt.percent,
+        "signed": fmt.signed,
+        "hours": fmt.hours,
+        "sla": fmt.sla,
+        "date_long": fmt.date_long,
+        "date_short": fmt.date_short,
+        "datetime": fmt.datetime_short,
+        "excerpt": fmt.excerpt,
+        "metric": lambda value, key: fmt.metric(key, value),
+        "change": fmt.change,
+        "platform": lambda key: fmt.PLATFORM_LABELS.get(key, key),
+        "klass": lambda key: fmt.CLASS_LABELS.get(key, key),
+        "sentiment": lambda key: fmt.SENTIMENT_LABELS.get(key, key),
+        "level": lambda key: fmt.LEVEL_LABELS.get(key, key),
+        "basis": lambda key: fmt.BASIS_LABELS.get(key, key or fmt.NULL),
+        "share": fmt.share,
+    }
+    env.globals["account_label"] = fmt.account_label
+    env.filters.update({name: _known(func) for name, func in filters.items()})
+    env.globals.update({
+        "NULL": fmt.NULL,
+        "NULL_LEGEND": fmt.NULL_LEGEND,
+        "METRICS": fmt.METRICS,
+        "WEEKDAYS": fmt.WEEKDAYS,
+        "HOLDING_COMMAND": fmt.HOLDING_COMMAND,
+        "change_parts": fmt.change_parts,
+    })
+    return env
+
+
+def _known(func):
+    """Wrap a filter so that an undefined value reaches it as ``None`` (unknown)."""
+    import jinja2
+
+    def wrapper(value, *args):
+        if isinstance(value, jinja2.Undefined):
+            value = None
+        args = tuple(None if isinstance(a, jinja2.Undefined) else a for a in args)
+        return func(value, *args)
+
+    return wrapper
+
+
+def _metric_rows(platforms: dict[str, Any]) -> list[dict[str, Any]]:
+    """The per-platform table, one row per metric (platforms are columns: fits A4)."""
+    rows = []
+    for key, label in fmt.METRICS:
+        cells = []
+        for data in platforms.values():
+            value = data.get(key)
+            change = (data.get("change") or {}).get(key) if key != "followers_change" else None
+            previous = (data.get("previous") or {}).get(key)
+            arrow, words, css = fmt.change_parts(change)
+            cells.append({"value": fmt.metric(key, value), "known": value is not None,
+                          "arrow": arrow, "words": words, "css": css,
+                          "has_change": change is not None,
+                          "previous": fmt.metric(key, previous) if key != "followers_change"
+                          else None})
+        if key in ("saves", "impressions", "views", "reach") and not any(
+                c["known"] for c in cells):
+            continue  # a metric no platform exports is noise, not information
+        rows.append({"key": key, "label": label, "cells": cells})
+    return rows
+
+
+def build_context(report: dict[str, Any]) -> dict[str, Any]:
+    """Everything the template needs: the report plus derived summaries and the charts."""
+    from medsos_cli.weekly import charts
+
+    platforms = report.get("platforms") or {}
+    posting = report.get("posting") or {}
+    total = posting.get("posts")
+    if total is None and platforms:
+        total = sum(d.get("posts") or 0 for d in platforms.values())
+    previous_total = fmt.total_posts_previous(report) if platforms else None
+    total_change = ((total - previous_total) / previous_total
+                    if total is not None and previous_total else None)
+    slot = fmt.busiest_slot(posting.get("grid"))
+    names = fmt.account_names(report)
+    return {
+        "accounts_of": {k: v[0] for k, v in names.items() if len(v) == 1},
+        "show_accounts": any(len(v) > 1 for v in names.values()),
+        "r": report,
+        "platforms": platforms,
+        "metric_rows": _metric_rows(platforms),
+        "key_changes": fmt.key_changes(report),
+        "total_posts": total,
+        "total_change": total_change,
+        "previous_total": previous_total,
+        "busiest": slot,
+        "date_range": fmt.date_range(report.get("start"), report.get("end")),
+        "charts": charts.all_charts(report),
+    }
+
+
+def render_html(report: dict[str, Any]) -> str:
+    """The report as one HTML document (same report → same bytes)."""
+    from markupsafe import Markup
+
+    context = build_context(report)
+    # Charts are our own SVG output (user text inside is XML-escaped by matplotlib and by
+    # charts._to_svg), so they are inserted as markup.
+    context["charts"] = {k: (Markup(v) if v else None) for k, v in context["charts"].items()}
+    return _environment().get_template(TEMPLATE).render(context)

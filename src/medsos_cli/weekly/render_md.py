@@ -1,0 +1,381 @@
+"""Render the weekly report dict (docs/weekly-json.md) as GitHub-flavoured Markdown.
+
+Same content as the HTML page, as plain tables and lists that stay readable when pasted into
+an e-mail or a chat. No HTML: user text is escaped so a caption cannot become markup.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from medsos_cli.weekly import fmt
+
+_ESCAPES = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "\\<", "[": "\\[", "]": "\\]",
+                          "`": "\\`", "*": "\\*"})
+
+
+def text(value: Any) -> str:
+    """User text on one line, with Markdown/HTML-significant characters escaped."""
+    if value is None or value == "":
+        return fmt.NULL
+    return " ".join(str(value).split()).translate(_ESCAPES)
+
+
+def table(headers: list[str], rows: list[list[str]], align: list[str] | None = None) -> str:
+    """A GFM table; ``align`` items are ``"l"`` or ``"r"`` (numbers right-aligned)."""
+    align = align or ["l"] * len(headers)
+    lines = ["| " + " | ".join(headers) + " |",
+             "| " + " | ".join("---:" if a == "r" else "---" for a in align) + " |"]
+    for row in rows:
+        cells = [c if c != "" else " " for c in row]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _change(ratio: float | None) -> str:
+    return "" if ratio is None else f" ({fmt.change(ratio)})"
+
+
+def _header(r: dict[str, Any]) -> list[str]:
+    title = "# Laporan mingguan media sosial"
+    if r.get("account"):
+        title += " — " + text(r["account"])
+    meta = [f"**Pekan {text(r.get('week'))}**",
+            f"{fmt.date_long(r.get('start'))} s.d. {fmt.date_long(r.get('end'))}",
+            f"zona waktu {text(r.get('timezone'))}"]
+    if r.get("previous_week"):
+        meta.append(f"dibandingkan dengan pekan {text(r['previous_week'])}")
+    return [title, "", " · ".join(meta) + "  ", f"Keterangan: {fmt.NULL_LEGEND}"]
+
+
+def _summary(r: dict[str, Any]) -> list[str]:
+    platforms = r.get("platforms") or {}
+    posting = r.get("posting") or {}
+    total = posting.get("posts")
+    previous = fmt.total_posts_previous(r) if platforms else None
+    change = (total - previous) / previous if total is not None and previous else None
+    out = ["## Ringkasan", ""]
+    posts_line = f"- **Unggahan:** {fmt.number(total)} di {len(platforms)} platform"
+    posts_line += (f" ({fmt.change(change)}; pekan lalu {fmt.number(previous)})"
+                   if change is not None else " (perubahan –, data pekan lalu tidak lengkap)")
+    out.append(posts_line)
+    empty_days = posting.get("days_without_posts")
+    if posting:
+        days = "; ".join(fmt.date_long(d) for d in empty_days or []) or "tidak ada"
+        out.append(f"- **Hari tanpa unggahan:** {days}")
+    c = r.get("comments")
+    if c:
+        negative = (c.get("by_sentiment") or {}).get("negatif")
+        out.append(f"- **Komentar:** {fmt.number(c.get('total'))} ({fmt.number(negative)} "
+                   f"negatif, {fmt.share(negative, c.get('total'))}; "
+                   f"{fmt.number(c.get('unanswered'))} belum dibalas)")
+    else:
+        out.append(f"- **Komentar:** {fmt.NULL} (berkas komentar tidak diberikan)")
+    a = r.get("complaints")
+    if a:
+        out.append(f"- **Aduan:** {fmt.number(a.get('received'))} diterima, "
+                   f"{fmt.number(a.get('overdue'))} melewati SLA {fmt.sla(a.get('sla_hours'))}; "
+                   f"median respons pertama {fmt.hours(a.get('first_response_median_hours'))}")
+    else:
+        out.append(f"- **Aduan:** {fmt.NULL} (log aduan tidak diberikan)")
+    lint = r.get("lint")
+    if lint:
+        out.append(f"- **Takarir dengan galat SOP:** {fmt.number(lint.get('posts_with_errors'))}"
+                   f" dari {fmt.number(lint.get('posts_checked'))} unggahan "
+                   f"({fmt.number(lint.get('posts_with_warnings'))} dengan peringatan)")
+    crisis = (c or {}).get("crisis_days") or []
+    if crisis:
+        out.append("")
+        out.append("> ⚠ **Kemungkinan krisis**")
+        for day in crisis:
+            out.append(f"> - **{fmt.date_long(day.get('date'))}:** {text(day.get('message'))}")
+        out.append(f"> - Ikuti prosedur holding statement: `{fmt.HOLDING_COMMAND}`")
+    out += ["", "### Perubahan utama dibanding pekan lalu", ""]
+    changes = fmt.key_changes(r)
+    out += ([f"- {c['arrow']} {c['text']} **{c['words']}**" for c in changes]
+            or ["Data pekan lalu tidak tersedia."])
+    out += ["", "### Rekomendasi", ""]
+    recs = r.get("recommendations") or []
+    out += ([f"{i}. {text(rec)}" for i, rec in enumerate(recs, 1)]
+            or ["Tidak ada rekomendasi pekan ini."])
+    return out
+
+
+def _platforms(r: dict[str, Any]) -> list[str]:
+    platforms = r.get("platforms") or {}
+    out = ["## Kinerja per platform", ""]
+    if not platforms:
+        return out + ["Tidak ada data platform untuk pekan ini."]
+    out.append(f"Angka pekan {text(r.get('week'))}; dalam kurung: perubahan dibanding pekan "
+               f"{text(r.get('previous_week') or 'lalu')} (▲ naik, ▼ turun, ■ tetap).")
+    out.append("")
+    names = fmt.account_names(r)
+    headers = ["Metrik"] + [text(fmt.platform_label(k, d)
+                                 + (f" ({names[k][0]})" if len(names.get(k, [])) == 1 else ""))
+                            for k, d in platforms.items()]
+    rows = []
+    for key, label in fmt.METRICS:
+        values = [d.get(key) for d in platforms.values()]
+        if key in ("saves", "impressions", "views", "reach") and all(v is None for v in values):
+            continue
+        cells = []
+        for d in platforms.values():
+            ratio = None if key == "followers_change" else (d.get("change") or {}).get(key)
+            cells.append(fmt.metric(key, d.get(key)) + _change(ratio))
+        name = f"**{label}**" if key == "engagement_rate" else label
+        rows.append([name] + cells)
+    out.append(table(headers, rows, ["l"] + ["r"] * len(platforms)))
+    no_previous = [text(fmt.platform_label(k, d)) for k, d in platforms.items()
+                   if not d.get("previous")]
+    if no_previous:
+        out += ["", "Tanpa pembanding pekan lalu (data pekan lalu tidak ada): "
+                + ", ".join(no_previous) + "."]
+    out += ["", "Rumus tingkat interaksi (ER), rasio jumlah (bukan rata-rata ER per unggahan):", ""]
+    for key, d in platforms.items():
+        out.append(f"- {text(fmt.platform_label(key, d))}: "
+                   f"{text(d.get('engagement_rate_formula'))} (penyebut: "
+                   f"{fmt.BASIS_LABELS.get(d.get('engagement_rate_basis'), fmt.NULL)})")
+    accounts = r.get("accounts") or {}
+    if any(len(v) > 1 for v in names.values()):
+        out += ["", "### Per akun", ""]
+        rows = [[text(fmt.account_label(key, a)), fmt.number(a.get("posts")),
+                 fmt.number(a.get("reach")), fmt.number(a.get("views")),
+                 fmt.number(a.get("impressions")), fmt.number(a.get("engagements")),
+                 fmt.percent(a.get("engagement_rate"))
+                 + _change((a.get("change") or {}).get("engagement_rate")),
+                 fmt.signed(a.get("followers_change"))] for key, a in accounts.items()]
+        out.append(table(["Akun", "Unggahan", "Jangkauan", "Tayangan", "Impresi", "Interaksi",
+                          "ER", "Pengikut"], rows, ["l"] + ["r"] * 7))
+    return out
+
+
+def _posts(r: dict[str, Any]) -> list[str]:
+    out = ["## Unggahan teratas dan terbawah", "",
+           "Peringkat menurut tingkat interaksi tiap unggahan; unggahan yang ER-nya tidak "
+           "diketahui tidak diperingkat."]
+    for key, d in (r.get("platforms") or {}).items():
+        basis = d.get("engagement_rate_basis") or "reach"
+        out += ["", f"### {text(fmt.platform_label(key, d))}", ""]
+        rows = []
+        for mark, posts in (("▲", d.get("top_posts") or []), ("▼", d.get("bottom_posts") or [])):
+            for i, p in enumerate(posts, 1):
+                rows.append([f"{mark} {i}", text(fmt.excerpt(p.get("caption"), 90)),
+                             text(p.get("type")), fmt.datetime_short(p.get("published_at")),
+                             fmt.number(p.get(basis)), fmt.number(p.get("engagements")),
+                             fmt.percent(p.get("engagement_rate")),
+                             text(p.get("permalink"))])
+        if not rows:
+            out.append("Tidak ada unggahan dengan ER yang diketahui.")
+            continue
+        out.append(table(["Peringkat", "Takarir (cuplikan)", "Jenis", "Waktu",
+                          fmt.BASIS_LABELS.get(basis, basis).capitalize(), "Interaksi", "ER",
+                          "Tautan"], rows, ["l", "l", "l", "l", "r", "r", "r", "l"]))
+    out += ["", "▲ = teratas, ▼ = terbawah."]
+    return out
+
+
+def _content(r: dict[str, Any]) -> list[str]:
+    platforms = r.get("platforms") or {}
+    posting = r.get("posting") or {}
+    out = ["## Ragam konten dan jadwal unggah", ""]
+    rows = []
+    for key, d in platforms.items():
+        for m in d.get("content_mix") or []:
+            rows.append([text(fmt.platform_label(key, d)), text(m.get("type")),
+                         fmt.number(m.get("posts")), fmt.share(m.get("posts"), d.get("posts")),
+                         fmt.percent(m.get("engagement_rate"))])
+    if rows:
+        out.append(table(["Platform", "Jenis", "Unggahan", "Porsi", "ER"], rows,
+                         ["l", "l", "r", "r", "r"]))
+        out.append("")
+    out += ["### Waktu unggah (hari × jam)", ""]
+    grid = posting.get("grid")
+    if not posting:
+        return out + [fmt.NULL]
+    line = f"Total {fmt.number(posting.get('posts'))} unggahan di semua platform."
+    slot = fmt.busiest_slot(grid)
+    if slot:
+        line += f" Waktu tersibuk: {slot[0]} ({fmt.number(slot[1])} unggahan)."
+    empty = posting.get("days_without_posts") or []
+    line += (" Hari tanpa unggahan: " + "; ".join(fmt.date_long(d) for d in empty) + "."
+             if empty else " Setiap hari pekan ini ada unggahan.")
+    out.append(line)
+    if grid:
+        hours = [h for h in range(24) if any(row[h] for row in grid)]
+        if hours:
+            rows = [[fmt.WEEKDAYS[i]] + [str(row[h]) if row[h] else "" for h in hours]
+                    + [fmt.number(sum(row))] for i, row in enumerate(grid)]
+            out += ["", table(["Hari"] + [f"{h:02d}" for h in hours] + ["Jumlah"], rows,
+                              ["l"] + ["r"] * (len(hours) + 1)),
+                    "", "Kolom = jam (hanya jam yang ada unggahannya); sel kosong = tidak ada "
+                    "unggahan."]
+    if platforms:
+        out += ["", "### Perubahan pengikut", "",
+                table(["Platform", "Perubahan pengikut"],
+                      [[text(fmt.platform_label(k, d)), fmt.signed(d.get("followers_change"))]
+                       for k, d in platforms.items()], ["l", "r"])]
+    return out
+
+
+def _counts(title: str, head: str, counts: dict[str, int] | None, total: int | None,
+            labels: dict[str, str] | None = None) -> list[str]:
+    rows = [[text((labels or {}).get(k, k)), fmt.number(n), fmt.share(n, total)]
+            for k, n in (counts or {}).items()]
+    if not rows:
+        rows = [[fmt.NULL, fmt.NULL, fmt.NULL]]
+    return ["", f"**{title}**", "", table([head, "Jumlah", "Porsi"], rows, ["l", "r", "r"])]
+
+
+def _comments(r: dict[str, Any]) -> list[str]:
+    out = ["## Komentar warga: opini dan kritik", ""]
+    c = r.get("comments")
+    if not c:
+        return out + [f"Berkas komentar tidak diberikan, jadi bagian ini kosong ({fmt.NULL})."]
+    out.append(f"{fmt.number(c.get('total'))} komentar; {fmt.number(c.get('unanswered'))} "
+               "belum dibalas.")
+    crisis = c.get("crisis_days") or []
+    if crisis:
+        out.append("")
+        out.append("> ⚠ **Hari dengan lonjakan komentar negatif**")
+        for d in crisis:
+            out.append(f"> - **{fmt.date_long(d.get('date'))}:** {fmt.number(d.get('negative'))}"
+                       f" komentar negatif, padahal biasanya {fmt.number(d.get('baseline'), 1)}"
+                       " per hari.")
+        out.append("> - Langkah: konfirmasi fakta (waktu, lokasi, dampak), lalu siapkan holding "
+                   f"statement dengan `{fmt.HOLDING_COMMAND}` dan ikuti prosedur krisis di SOP.")
+    out += _counts("Menurut kelas", "Kelas", c.get("by_class"), c.get("total"),
+                   fmt.CLASS_LABELS)
+    out += _counts("Menurut sentimen", "Sentimen", c.get("by_sentiment"), c.get("total"),
+                   fmt.SENTIMENT_LABELS)
+    out += _counts("Menurut platform", "Platform", c.get("by_platform"), c.get("total"),
+                   fmt.PLATFORM_LABELS)
+    out += ["", "### Tema yang sering muncul", ""]
+    themes = c.get("themes") or []
+    out.append(", ".join(f"{text(t.get('term'))} ({fmt.number(t.get('count'))})"
+                         for t in themes) or "Tidak ada tema yang berulang.")
+    daily = c.get("daily") or []
+    if daily:
+        days = {d.get("date") for d in crisis}
+        heads = ["Hari"] + [("⚠ " if d.get("date") in days else "")
+                            + fmt.date_short(d.get("date")) for d in daily]
+        rows = [["Semua komentar"] + [fmt.number(d.get("total")) for d in daily],
+                ["Negatif"] + [fmt.number(d.get("negative")) for d in daily]]
+        out += ["", "**Komentar per hari** (⚠ = kemungkinan krisis)", "",
+                table(heads, rows, ["l"] + ["r"] * len(daily))]
+    out += ["", "### Contoh komentar", ""]
+    rows = []
+    for klass, items in (c.get("samples") or {}).items():
+        for s in items:
+            rows.append([text(fmt.CLASS_LABELS.get(klass, klass)),
+                         text(fmt.SENTIMENT_LABELS.get(s.get("sentiment"), s.get("sentiment"))),
+                         "“" + text(s.get("text")) + "”",
+                         f"{text(fmt.PLATFORM_LABELS.get(s.get('platform'), s.get('platform')))}"
+                         f" · {text(s.get('author'))} · {fmt.datetime_short(s.get('time'))}"])
+    out.append(table(["Kelas", "Sentimen", "Komentar", "Platform · penulis · waktu"], rows)
+               if rows else "Tidak ada contoh.")
+    return out
+
+
+def _complaints(r: dict[str, Any]) -> list[str]:
+    out = ["## Penanganan aduan", ""]
+    a = r.get("complaints")
+    if not a:
+        return out + [f"Log aduan tidak diberikan, jadi bagian ini kosong ({fmt.NULL})."]
+    received = a.get("received")
+    sla_hours = a.get("sla_hours")
+    out.append(table(
+        ["Diterima", "Ditanggapi", "Selesai", "Masih terbuka", "Melewati SLA"],
+        [[fmt.number(received),
+          f"{fmt.number(a.get('answered'))} ({fmt.share(a.get('answered'), received)})",
+          f"{fmt.number(a.get('resolved'))} ({fmt.share(a.get('resolved'), received)})",
+          fmt.number(a.get("open")), fmt.number(a.get("overdue"))]], ["r"] * 5))
+
+    def status(value: float | None) -> str:
+        if value is None or sla_hours is None:
+            return fmt.NULL
+        return "✓ dalam SLA" if value <= sla_hours else "✗ melewati SLA"
+
+    median = a.get("first_response_median_hours")
+    p90 = a.get("first_response_p90_hours")
+    out += ["", f"**Waktu respons pertama dibanding SLA {fmt.sla(sla_hours)}**", "",
+            table(["Ukuran", "Nilai", "Status"],
+                  [["Median", fmt.hours(median), status(median)],
+                   ["Persentil ke-90", fmt.hours(p90), status(p90)],
+                   ["Ditanggapi dalam SLA", fmt.percent(a.get("within_sla")),
+                    "dari aduan yang ditanggapi"]], ["l", "r", "l"])]
+    out += _counts("Menurut kanal", "Kanal", a.get("by_channel"), received)
+    out += _counts("Menurut kategori", "Kategori", a.get("by_category"), received)
+    out += _counts("Diteruskan ke", "Tujuan", a.get("by_forwarded_to"), received)
+    out += ["", "### Aduan yang melewati SLA", ""]
+    items = a.get("overdue_items") or []
+    out.append(table(
+        ["Diterima", "Kanal", "Aduan", "Diteruskan ke", "Menunggu"],
+        [[fmt.datetime_short(o.get("received_at")), text(o.get("channel")),
+          text(fmt.excerpt(o.get("text"), 160)), text(o.get("forwarded_to")),
+          fmt.hours(o.get("hours_waiting"))] for o in items], ["l", "l", "l", "l", "r"])
+        if items else "Tidak ada aduan yang melewati SLA.")
+    return out
+
+
+def _lint(r: dict[str, Any]) -> list[str]:
+    out = ["## Kepatuhan SOP takarir", ""]
+    lint = r.get("lint")
+    if not lint:
+        return out + [f"Takarir tidak diperiksa ({fmt.NULL})."]
+    books = ", ".join(text(b) for b in lint.get("rulebooks") or []) or fmt.NULL
+    out.append(f"{fmt.number(lint.get('posts_checked'))} takarir diperiksa dengan buku aturan "
+               f"{books}: **{fmt.number(lint.get('posts_with_errors'))}** dengan galat, "
+               f"**{fmt.number(lint.get('posts_with_warnings'))}** dengan peringatan.")
+    rules = lint.get("rules") or []
+    if rules:
+        out += ["", "**Aturan yang paling sering dilanggar**", "",
+                table(["Aturan", "Tingkat", "Jumlah", "Keterangan"],
+                      [[f"`{x.get('rule')}`", fmt.LEVEL_LABELS.get(x.get("level"),
+                                                                  text(x.get("level"))),
+                        fmt.number(x.get("count")), text(x.get("message"))] for x in rules],
+                      ["l", "l", "r", "l"])]
+    posts = lint.get("posts") or []
+    if posts:
+        out += ["", "**Unggahan dengan temuan**", "",
+                table(["Platform", "Unggahan", "Galat", "Peringatan", "Aturan", "Tautan"],
+                      [[text(fmt.PLATFORM_LABELS.get(p.get("platform"), p.get("platform"))),
+                        text(p.get("id")), fmt.number(p.get("errors")),
+                        fmt.number(p.get("warnings")),
+                        ", ".join(f"`{x}`" for x in p.get("rules") or []) or fmt.NULL,
+                        text(p.get("permalink"))] for p in posts],
+                      ["l", "l", "r", "r", "l", "l"])]
+    return out
+
+
+def _sources(r: dict[str, Any]) -> list[str]:
+    out = ["## Sumber data", ""]
+    sources = r.get("sources") or []
+    if not sources:
+        out.append("Tidak ada berkas.")
+    else:
+        out.append(table(
+            ["Berkas", "Format", "Baris", "Dipakai", "Dilewati", "Peringatan"],
+            [[text(s.get("path")), text(s.get("format")), fmt.number(s.get("rows")),
+              fmt.number(s.get("used")), fmt.number(len(s.get("skipped") or [])),
+              "; ".join(text(w) for w in s.get("warnings") or []) or fmt.NULL]
+             for s in sources], ["l", "l", "r", "r", "r", "l"]))
+        skipped = [(s, k) for s in sources for k in s.get("skipped") or []]
+        if skipped:
+            out += ["", "**Baris yang dilewati**", ""]
+            out += [f"- {text(s.get('path'))}, baris {fmt.number(k.get('line'))}: "
+                    f"{text(k.get('reason'))}" for s, k in skipped]
+    out += ["", "Baris dipakai = baris dalam pekan ini atau pekan lalu. Metrik Meta, YouTube dan "
+            "X adalah total seumur unggahan per tanggal ekspor; jangkauan adalah perkiraan "
+            f"platform. Waktu ditulis dalam zona {text(r.get('timezone'))}."]
+    return out
+
+
+def render_markdown(report: dict[str, Any]) -> str:
+    """The report as GitHub-flavoured Markdown (same report → same text)."""
+    blocks = [_header(report), _summary(report), _platforms(report), _posts(report),
+              _content(report), _comments(report), _complaints(report), _lint(report),
+              _sources(report),
+              ["---", "", f"{fmt.NULL_LEGEND} · Dibuat oleh "
+               f"{text(report.get('generator') or 'medsos')} (laporan JSON versi "
+               f"{text(report.get('version'))})"]]
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
