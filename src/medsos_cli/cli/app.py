@@ -9,8 +9,10 @@ import typer
 
 from medsos_cli import __version__
 from medsos_cli.cli import _i18n
+from medsos_cli.cli.draft import draft_command
 from medsos_cli.cli.lint import lint_command
 from medsos_cli.cli.rules import rules_app
+from medsos_cli.cli.templates import templates_app
 
 _i18n.install()
 
@@ -52,6 +54,8 @@ def root(
 
 app.command("lint", options_metavar="[OPSI]")(lint_command)
 app.add_typer(rules_app, name="rules")
+app.command("draft", options_metavar="[OPSI]")(draft_command)
+app.add_typer(templates_app, name="templates")
 
 
 def _utf8_streams() -> None:

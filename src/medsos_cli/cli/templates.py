@@ -1,0 +1,208 @@
+"""``medsos templates``: list, show, verify and approve (lock) the draft templates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from medsos_cli.cli._errors import stdout_write, user_errors
+from medsos_cli.errors import ExitCode, InputError
+
+templates_app = typer.Typer(
+    help="Lihat, periksa, dan setujui templat draf.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    options_metavar="[OPSI]",
+    subcommand_metavar="PERINTAH [ARGUMEN]...",
+)
+
+ConfigOption = Annotated[Path | None, typer.Option(
+    "--config", "-c", help="Berkas konfigurasi medsos.toml.", dir_okay=False, metavar="BERKAS")]
+FormatOption = Annotated[str, typer.Option(
+    "--format", "-f", help="Format keluaran: text atau json.", metavar="FORMAT")]
+STATUS_LABELS = {"changed": "berubah", "missing": "hilang", "new": "baru"}
+
+
+def _format(value: str) -> str:
+    low = value.lower()
+    if low not in ("text", "json"):
+        raise typer.BadParameter(f"“{value}” tidak dikenal; pilih text atau json",
+                                 param_hint="--format")
+    return low
+
+
+def _root(ctx: typer.Context, config: Path | None):
+    from medsos_cli.config import load_config
+    from medsos_cli.drafting.catalog import templates_root
+
+    loaded = load_config(config or (ctx.obj or {}).get("config"))
+    return loaded, templates_root(loaded)
+
+
+def _debug(ctx: typer.Context) -> bool:
+    return bool((ctx.obj or {}).get("debug"))
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(highlight=False, emoji=False, markup=False)
+
+
+@templates_app.command("list", options_metavar="[OPSI]")
+def list_templates(ctx: typer.Context, config: ConfigOption = None,
+                   output_format: FormatOption = "text") -> None:
+    """Tampilkan jenis konten, platformnya, dan keterangan singkat.
+
+    Contoh: medsos templates list
+    """
+    output_format = _format(output_format)
+    code = ExitCode.OK
+    with user_errors(_debug(ctx)):
+        from medsos_cli.drafting.catalog import Catalog
+
+        _, root = _root(ctx, config)
+        catalog = Catalog(root)
+        rows = []
+        for name in catalog.names():
+            try:
+                content = catalog.get(name)
+            except InputError as exc:
+                typer.echo(f"medsos: {exc}", err=True)
+                code = ExitCode.USAGE
+                continue
+            s = content.schema
+            rows.append({"name": s.name, "title": s.title, "description": s.description,
+                         "version": s.version, "kind": s.kind, "platforms": list(s.platforms)})
+        if output_format == "json":
+            stdout_write(json.dumps({"folder": str(root), "templates": rows},
+                                    ensure_ascii=False, indent=2) + "\n")
+        else:
+            from rich.table import Table
+
+            table = Table(title=f"Templat draf ({len(rows)}) di {root}")
+            for header in ("nama", "platform", "keterangan"):
+                table.add_column(header, overflow="fold")
+            for row in rows:
+                text = row["title"] + (f": {row['description']}" if row["description"] else "")
+                table.add_row(row["name"], ", ".join(row["platforms"]), text)
+            _console().print(table)
+    raise typer.Exit(code)
+
+
+@templates_app.command("show", options_metavar="[OPSI]")
+def show_template(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Nama jenis konten, mis. kegiatan-pimpinan.",
+                                        show_default=False, metavar="NAMA")],
+    config: ConfigOption = None,
+    output_format: FormatOption = "text",
+) -> None:
+    """Tampilkan kolom isian sebuah templat: wajib atau tidak, jenis, keterangan, contoh.
+
+    Contoh: medsos templates show kegiatan-pimpinan
+    """
+    output_format = _format(output_format)
+    with user_errors(_debug(ctx)):
+        from medsos_cli.drafting.catalog import Catalog
+
+        _, root = _root(ctx, config)
+        s = Catalog(root).get(name).schema
+        fields = [{"name": f.name, "required": f.required, "type": f.type,
+                   "description": f.description, "example": f.example, "default": f.default,
+                   "choices": list(f.choices) or None, "max_length": f.max_length,
+                   "domains": list(f.domains) or None, "min_items": f.min_items,
+                   "max_items": f.max_items} for f in s.fields]
+        if output_format == "json":
+            data = {"name": s.name, "title": s.title, "description": s.description,
+                    "version": s.version, "kind": s.kind, "platforms": list(s.platforms),
+                    "fields": fields}
+            stdout_write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            return
+        from rich.table import Table
+
+        console = _console()
+        console.print(f"{s.name} (versi {s.version}): {s.title}")
+        if s.description:
+            console.print(s.description)
+        console.print(f"Platform: {', '.join(s.platforms)}")
+        table = Table(show_lines=True)
+        for header in ("kolom", "wajib", "jenis", "keterangan", "contoh"):
+            table.add_column(header, overflow="fold")
+        for f in s.fields:
+            kind = f.type + (f" ({', '.join(f.choices)})" if f.choices else "")
+            example = f.example if f.example is not None else f.default
+            if isinstance(example, list):
+                example = "; ".join(map(str, example))
+            table.add_row(f.name, "ya" if f.required else "tidak", kind, f.description,
+                          "" if example is None else str(example))
+        console.print(table)
+        console.print(f"Contoh: medsos draft {s.name} --platform {s.platforms[0]} --data "
+                      f"{s.name}.yaml")
+
+
+@templates_app.command("verify", options_metavar="[OPSI]")
+def verify_templates(ctx: typer.Context, config: ConfigOption = None,
+                     output_format: FormatOption = "text") -> None:
+    """Bandingkan folder templat dengan templates.lock (kode 1 bila ada yang berbeda).
+
+    Contoh: medsos templates verify
+    """
+    output_format = _format(output_format)
+    with user_errors(_debug(ctx)):
+        from medsos_cli.drafting.catalog import Catalog
+        from medsos_cli.drafting.lock import LOCK_FILE, read_lock, verify
+
+        _, root = _root(ctx, config)
+        Catalog(root).all()  # schema and template files must agree before digests matter
+        has_lock = read_lock(root) is not None
+        problems = verify(root)
+        if output_format == "json":
+            data = {"folder": str(root), "lock": has_lock, "ok": not problems,
+                    "problems": [{"template": p.template, "file": p.file, "status": p.status}
+                                 for p in problems]}
+            stdout_write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        else:
+            lines = []
+            if not has_lock:
+                lines.append(f"{root / LOCK_FILE}: belum ada; semua templat belum disetujui")
+            for p in problems:
+                lines.append(f"{STATUS_LABELS[p.status]:8} {p.template}/{p.file}")
+            if problems:
+                lines.append(f"{len(problems)} berkas berbeda dari kunci. Setelah ditinjau, "
+                             "setujui dengan: medsos templates lock --approved-by NAMA [TEMPLAT]")
+            else:
+                lines.append(f"Semua templat di {root} cocok dengan {LOCK_FILE}.")
+            stdout_write("\n".join(lines) + "\n")
+    raise typer.Exit(ExitCode.FINDINGS if problems else ExitCode.OK)
+
+
+@templates_app.command("lock", options_metavar="[OPSI]")
+def lock_templates(
+    ctx: typer.Context,
+    names: Annotated[list[str] | None, typer.Argument(
+        help="Templat yang disetujui (bawaan: semua templat di folder).",
+        show_default=False, metavar="[TEMPLAT]...")] = None,
+    approved_by: Annotated[str, typer.Option(
+        "--approved-by", help="Nama atau jabatan yang menyetujui isi templat setelah "
+        "meninjaunya (dicatat di templates.lock).", metavar="NAMA", show_default=False)] = "",
+    config: ConfigOption = None,
+) -> None:
+    """Setujui templat: catat SHA-256 setiap berkas, penyetuju, dan waktunya di templates.lock.
+
+    Contoh: medsos templates lock --approved-by "Kepala Bidang IKP" kegiatan-pimpinan
+    """
+    with user_errors(_debug(ctx)):
+        from medsos_cli.drafting.lock import LOCK_FILE, lock
+
+        if not approved_by.strip():
+            raise InputError("--approved-by wajib diisi: siapa yang meninjau dan menyetujui "
+                             "templat ini")
+        loaded, root = _root(ctx, config)
+        entries = lock(root, approved_by, names or None, timezone=loaded.timezone)
+        done = names or sorted(entries)
+        stdout_write(f"{root / LOCK_FILE}: {len(done)} templat disetujui oleh "
+                     f"{' '.join(approved_by.split())} ({', '.join(done)})\n")

@@ -1,0 +1,340 @@
+"""``medsos draft`` without the command line: values → rendered texts per platform, split into
+a thread where needed, measured as each platform counts, and linted with the SOP rulebook."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from medsos_cli.config import Config
+from medsos_cli.drafting.catalog import (
+    KIND_TITLE,
+    Catalog,
+    ContentType,
+    Variant,
+    templates_root,
+)
+from medsos_cli.drafting.lock import LockEntry, combined_digest, folder_digests, require_approved
+from medsos_cli.drafting.render import Akun, make_environment, render
+from medsos_cli.drafting.values import (
+    RawValue,
+    Resolved,
+    ValueContext,
+    resolve,
+    zone_label,
+)
+from medsos_cli.errors import InputError
+from medsos_cli.findings import Finding, Level
+from medsos_cli.platforms import PLATFORMS, measure
+
+if TYPE_CHECKING:
+    from medsos_cli.lint.engine import Linter
+    from medsos_cli.rulebook.load import Rulebook
+
+ALL = "all"
+THREAD_PLATFORMS = ("x", "threads")
+TITLE_LIMIT = 100  # YouTube Data API snippet.title; used when the rulebook has no title rule
+MODE_NAMES = {
+    "chars": "karakter",
+    "graphemes": "grafem",
+    "x_weighted": "hitungan X: tautan 23, emoji 2",
+    "utf8_bytes": "byte UTF-8",
+    "utf16": "unit UTF-16",
+}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps for one platform and text kind, read from the rulebook's ``limit`` rules."""
+
+    length: int | None = None
+    mode: str = "chars"
+    hashtags: int | None = None
+    mentions: int | None = None
+
+
+@dataclass
+class Part:
+    """One post of a draft (a thread has several): its text and its measured length."""
+
+    text: str
+    length: int
+    limit: int | None
+    mode: str
+
+    @property
+    def over(self) -> bool:
+        """Whether the part is longer than its platform allows."""
+        return self.limit is not None and self.length > self.limit
+
+
+@dataclass
+class Count:
+    """A count (hashtags, mentions) against its limit."""
+
+    count: int
+    limit: int | None = None
+
+    @property
+    def over(self) -> bool:
+        """Whether the count exceeds its limit."""
+        return self.limit is not None and self.count > self.limit
+
+
+@dataclass
+class DraftResult:
+    """The rendered text(s) of one platform variant with counts and lint findings."""
+
+    platform: str
+    kind: str  # caption, or title for the YouTube title
+    label: str  # template stem: x, youtube, youtube-title
+    parts: list[Part]
+    hashtags: Count
+    mentions: Count
+    findings: list[Finding] = field(default_factory=list)
+    finding_parts: list[int] = field(default_factory=list)  # 1-based part of each finding
+
+    @property
+    def text(self) -> str:
+        """The text to paste; a thread's parts joined by a ``---`` line."""
+        from medsos_cli.drafting.thread import THREAD_SEPARATOR
+
+        return THREAD_SEPARATOR.join(p.text for p in self.parts)
+
+    @property
+    def ok(self) -> bool:
+        """Every part within its limit and no lint finding at level error."""
+        return (not any(p.over for p in self.parts)
+                and not any(f.level >= Level.ERROR for f in self.findings))
+
+
+@dataclass
+class Draft:
+    """A whole run: the content type, its approval, the checked values and the results."""
+
+    content: ContentType
+    approval: LockEntry | None
+    values: Resolved
+    results: list[DraftResult]
+
+    # A Draft also behaves as the list of its results.
+    def __iter__(self):
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def __getitem__(self, index: int) -> DraftResult:
+        return self.results[index]
+
+    @property
+    def sha256(self) -> str:
+        """The template's identity: from the lock, or computed from the files."""
+        if self.approval is not None:
+            return self.approval.digest
+        return combined_digest(folder_digests(self.content.folder))
+
+    @property
+    def ok(self) -> bool:
+        """Whether every result is ok."""
+        return all(r.ok for r in self.results)
+
+
+def load_content(name: str, config: Config, *, verify_lock: bool = True
+                 ) -> tuple[ContentType, LockEntry | None]:
+    """The content type ``name`` of the configured folder, refused when it differs from the
+    lock (``verify_lock``)."""
+    root = templates_root(config)
+    content = Catalog(root).get(name)
+    approval = require_approved(root, name) if verify_lock else None
+    return content, approval
+
+
+def platforms_for(content: ContentType, platform: str) -> list[str]:
+    """The platforms to render: ``all`` → every platform of the schema."""
+    chosen = platform.strip().lower()
+    if chosen == ALL:
+        return list(content.schema.platforms)
+    if chosen not in PLATFORMS:
+        close = difflib.get_close_matches(chosen, list(PLATFORMS) + [ALL], n=2, cutoff=0.5)
+        hint = f"; mungkin maksud Anda: {', '.join(close)}" if close else ""
+        raise InputError(f"platform “{platform}” tidak dikenal{hint} (pilih "
+                         f"{', '.join(PLATFORMS)}, atau all)")
+    content.variants(chosen)  # no variant for this platform: an error naming those there are
+    return [chosen]
+
+
+def value_context(config: Config, content: ContentType) -> ValueContext:
+    """Roster (only read when the schema has an ``official`` field), domains and zone."""
+    roster = None
+    if any(f.type == "official" for f in content.schema.fields) and config.roster is not None:
+        from medsos_cli.drafting.roster import load_roster
+
+        roster = load_roster(config.roster)
+    return ValueContext(roster=roster, allowed_domains=tuple(config.allowed_domains),
+                        zone=zone_label(config.timezone))
+
+
+def account(config: Config) -> Akun:
+    """What templates see as ``akun``."""
+    return Akun(nama=config.account_name, tagar=list(config.hashtags), situs=config.website,
+                kontak=dict(config.contacts), zona=zone_label(config.timezone))
+
+
+def limits_for(book: Rulebook | None, platform: str, kind: str) -> Limits:
+    """The tightest length cap and the hashtag/mention caps of the rulebook for this text."""
+    from medsos_cli.rulebook.kinds.limit import LimitRule
+
+    length: tuple[int, str] | None = None
+    caps: dict[str, int] = {}
+    for rule in book or ():
+        if not isinstance(rule, LimitRule) or rule.max is None:
+            continue
+        if not rule.applies_to(platform, kind):
+            continue
+        if rule.count == "characters":
+            if length is None or rule.max < length[0]:
+                length = (rule.max, rule.mode)
+        elif rule.count in ("hashtags", "mentions"):
+            caps[rule.count] = min(rule.max, caps.get(rule.count, rule.max))
+    if kind == KIND_TITLE and (length is None or length[0] > TITLE_LIMIT):
+        length = (TITLE_LIMIT, "chars")
+    return Limits(length=length[0] if length else None, mode=length[1] if length else "chars",
+                  hashtags=caps.get("hashtags"), mentions=caps.get("mentions"))
+
+
+def _count(text: str, kind: str) -> int:
+    from medsos_cli.text import tokens as tk
+
+    return sum(1 for t in tk.tokenize(text) if t.kind == kind)
+
+
+def build_result(variant: Variant, text: str, limits: Limits, linter: Linter | None,
+                 path: str) -> DraftResult:
+    """Split (X, Threads), measure, count and lint one rendered text."""
+    from medsos_cli.text import tokens as tk
+
+    texts = [text]
+    if (variant.platform in THREAD_PLATFORMS and variant.kind != KIND_TITLE
+            and limits.length is not None and measure(text, limits.mode) > limits.length):
+        from medsos_cli.drafting.thread import split_thread
+
+        texts = split_thread(text, limit=limits.length, mode=limits.mode)
+    parts = [Part(t, measure(t, limits.mode), limits.length, limits.mode) for t in texts]
+    whole = "\n\n".join(texts)
+    result = DraftResult(variant.platform, variant.kind, variant.label, parts,
+                         Count(_count(whole, tk.HASHTAG), limits.hashtags),
+                         Count(_count(whole, tk.MENTION), limits.mentions))
+    if linter is not None:
+        _lint(result, texts, linter, path)
+    return result
+
+
+def _lint(result: DraftResult, texts: list[str], linter: Linter, path: str) -> None:
+    if len(texts) == 1:
+        found = linter.lint_text(texts[0], path=path, platform=result.platform,
+                                 kind=result.kind)
+        result.findings = list(found.findings)
+        result.finding_parts = [1] * len(result.findings)
+        return
+    # A thread is linted as one text (a required hashtag belongs in the last part only), except
+    # the limit rules (length, links, hashtags, ...), which count each post on its own.
+    from medsos_cli.lint.engine import Linter as LinterClass
+    from medsos_cli.rulebook.kinds.limit import LimitRule
+
+    limits = [r for r in linter.rules if isinstance(r, LimitRule)]
+    others = [r for r in linter.rules if not isinstance(r, LimitRule)]
+    thread_linter = LinterClass(others, linter.context, linter.exemptions, linter.terms)
+    part_linter = LinterClass(limits, linter.context, linter.exemptions)
+    whole = "\n\n".join(texts)
+    found = thread_linter.lint_text(whole, path=path, platform=result.platform, kind=result.kind)
+    starts, lines, pos, line = [], [], 0, 1
+    for part in texts:
+        starts.append(pos)
+        lines.append(line)
+        pos += len(part) + 2
+        line += part.count("\n") + 2
+    located: list[tuple[int, Finding]] = []
+    for f in found.findings:
+        index = max(i for i, s in enumerate(starts) if s <= f.offset)
+        shift = lines[index] - 1
+        located.append((index + 1, dataclasses.replace(
+            f, offset=f.offset - starts[index], line=f.line - shift,
+            end_line=f.end_line - shift)))
+    for number, part in enumerate(texts, 1):
+        own = part_linter.lint_text(part, path=path, platform=result.platform, kind=result.kind)
+        located.extend((number, f) for f in own.findings)
+    located.sort(key=lambda item: (item[0], item[1].offset, -item[1].level, item[1].rule))
+    findings = [f for _, f in located]
+    owners = [number for number, _ in located]
+    result.findings, result.finding_parts = findings, owners
+
+
+def render_texts(content: ContentType, platforms: list[str], values: dict[str, Any],
+                 config: Config) -> list[tuple[Variant, str]]:
+    """Render every variant of ``platforms`` with checked ``values`` (no rulebook needed, so
+    a template error is reported before the rulebook is loaded)."""
+    env = make_environment(content.folder)
+    akun = account(config)
+    rendered = []
+    for platform in platforms:
+        for variant in content.variants(platform):
+            context = {**values, "akun": akun, "platform": platform}
+            text = render(env, variant.template, context)
+            if not text:
+                raise InputError(f"templat {content.name}: {variant.template} menghasilkan teks "
+                                 "kosong", content.folder / variant.template)
+            rendered.append((variant, text))
+    return rendered
+
+
+def judge(content: ContentType, rendered: list[tuple[Variant, str]], *,
+          book: Rulebook | None = None, linter: Linter | None = None) -> list[DraftResult]:
+    """Split, measure, count and lint rendered texts against the rulebook's limits."""
+    return [build_result(variant, text, limits_for(book, variant.platform, variant.kind),
+                         linter, output_name(content.name, variant))
+            for variant, text in rendered]
+
+
+def render_variants(content: ContentType, platforms: list[str], values: dict[str, Any],
+                    config: Config, *, book: Rulebook | None = None,
+                    linter: Linter | None = None) -> list[DraftResult]:
+    """Render every variant of ``platforms`` with checked ``values`` and judge the results."""
+    return judge(content, render_texts(content, platforms, values, config), book=book,
+                 linter=linter)
+
+
+def output_name(template: str, variant: Variant) -> str:
+    """File name of a saved variant: ``NAME.PLATFORM.txt`` (web: ``.md``; YouTube title:
+    ``NAME.youtube-title.txt``)."""
+    suffix = ".md" if variant.platform == "web" else ".txt"
+    return f"{template}.{variant.label}{suffix}"
+
+
+def draft(name: str, platform: str, values: dict[str, Any], config: Config, *,
+          book: Rulebook | None = None, lint: bool = True, verify_lock: bool = True) -> Draft:
+    """Render content type ``name`` for ``platform`` (or ``all``) from ``values``.
+
+    ``values`` maps field names to raw values (or ``RawValue`` with their origin). The rulebook
+    of ``config`` is loaded when ``book`` is not given; ``lint=False`` skips the SOP checks
+    (lengths are still measured with the rulebook's limits).
+    """
+    from medsos_cli.lint.run import build_linter, build_rulebook
+
+    content, approval = load_content(name, config, verify_lock=verify_lock)
+    platforms = platforms_for(content, platform)
+    raw = {k: v if isinstance(v, RawValue) else RawValue(v) for k, v in values.items()}
+    resolved = resolve(content.schema, raw, value_context(config, content))
+    if book is None:
+        book = build_rulebook(config)
+    linter = build_linter(config, book) if lint else None
+    results = render_variants(content, platforms, resolved.values, config, book=book,
+                              linter=linter)
+    return Draft(content, approval, resolved, results)
+
+
+def describe_mode(mode: str) -> str:
+    """How a length is counted, in Indonesian (``byte UTF-8``)."""
+    return MODE_NAMES.get(mode, mode)
