@@ -124,7 +124,7 @@ def test_reply_kind(tmp_path):
     assert schema.kind == "reply"
     content = ContentType("contoh", path.parent, schema)
     assert [v.kind for v in content.variants("x")] == ["reply"]
-    assert [v.kind for v in content.variants("youtube")] == ["title", "reply"]
+    assert [v.kind for v in content.variants("youtube")] == ["reply"]  # a comment: no title
     bad = _schema(tmp_path, "name: contoh\nkind: komentar\nplatforms: [x]\nfields:\n"
                             "  - {name: a, type: text}\n")
     with pytest.raises(InputError, match="kind “komentar” tidak dikenal"):

@@ -96,3 +96,11 @@ def test_python_dash_m_lint_stdin_json():
 
     (finding,) = json.loads(proc.stdout.decode("utf-8"))["files"][0]["findings"]
     assert finding["text"] == "dihimbau"
+
+
+def test_missing_option_message_is_translated_with_every_spelling():
+    from medsos_cli.cli._i18n import translate_error
+
+    assert translate_error("Missing option '--platform' / '-p'.") == \
+        "opsi --platform / -p belum diisi"
+    assert translate_error("Missing option '--week'.") == "opsi --week belum diisi"

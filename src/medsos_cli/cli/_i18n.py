@@ -113,8 +113,10 @@ _MESSAGE_PATTERNS = (
     (r"^Invalid value for (.*?): (.*)$", lambda m: f"nilai tidak sah untuk {m.group(1)}: "
      f"{m.group(2)}"),
     (r"^Invalid value: (.*)$", lambda m: f"nilai tidak sah: {m.group(1)}"),
+    # Click names an option with all its spellings: "Missing option '--platform' / '-p'."
     (r"^Missing argument '(.*?)'\.?$", lambda m: f"argumen {m.group(1)} belum diisi"),
-    (r"^Missing option '(.*?)'\.?$", lambda m: f"opsi {m.group(1)} belum diisi"),
+    (r"^Missing option ('.*?')\.?$",
+     lambda m: f"opsi {m.group(1).replace(chr(39), '')} belum diisi"),
     (r"^No such command '(.*?)'\.?$", lambda m: f"perintah “{m.group(1)}” tidak dikenal"),
     (r"^Got unexpected extra arguments? \((.*)\)$",
      lambda m: f"argumen tambahan tidak diharapkan: {m.group(1)}"),

@@ -18,6 +18,7 @@ from medsos_cli.platforms import PLATFORMS
 SUFFIX = ".j2"
 TITLE_VARIANT = "youtube-title"  # YouTube has two texts: the title and the description
 KIND_CAPTION = "caption"
+KIND_REPLY = "reply"
 KIND_TITLE = "title"
 
 
@@ -50,8 +51,9 @@ def templates_root(config: Config) -> Path:
 
 def variants(platform: str, kind: str = KIND_CAPTION) -> list[Variant]:
     """The texts rendered for ``platform``: YouTube gets a title, then the description;
-    ``kind`` is the schema's text kind (``caption``, or ``reply`` for replies to citizens)."""
-    if platform == "youtube":
+    ``kind`` is the schema's text kind (``caption``, or ``reply`` for replies to citizens).
+    A reply on YouTube is a comment, so it has no title."""
+    if platform == "youtube" and kind != KIND_REPLY:
         return [Variant(platform, KIND_TITLE, TITLE_VARIANT + SUFFIX),
                 Variant(platform, kind, platform + SUFFIX)]
     return [Variant(platform, kind, platform + SUFFIX)]
@@ -130,12 +132,12 @@ def check_consistency(content: ContentType) -> None:
     schema = content.schema
     present = {p.name for p in content.folder.glob("*" + SUFFIX) if p.is_file()}
     for platform in schema.platforms:
-        for variant in variants(platform):
+        for variant in variants(platform, schema.kind):
             if variant.template not in present:
                 raise InputError(f"templat {content.name}: platform “{platform}” tercantum di "
                                  f"schema.yaml tetapi berkas {variant.template} tidak ada",
                                  schema.path, schema.platforms_line or None)
-    allowed = {v.template for p in schema.platforms for v in variants(p)}
+    allowed = {v.template for p in schema.platforms for v in variants(p, schema.kind)}
     for file_name in sorted(present):
         if file_name in allowed or file_name.startswith("_"):
             continue
