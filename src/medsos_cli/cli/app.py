@@ -13,6 +13,7 @@ from medsos_cli.cli.draft import draft_command
 from medsos_cli.cli.lint import lint_command
 from medsos_cli.cli.rules import rules_app
 from medsos_cli.cli.templates import templates_app
+from medsos_cli.cli.weekly import weekly_app
 
 _i18n.install()
 
@@ -56,6 +57,7 @@ app.command("lint", options_metavar="[OPSI]")(lint_command)
 app.add_typer(rules_app, name="rules")
 app.command("draft", options_metavar="[OPSI]")(draft_command)
 app.add_typer(templates_app, name="templates")
+app.add_typer(weekly_app, name="weekly")
 
 
 def _utf8_streams() -> None:

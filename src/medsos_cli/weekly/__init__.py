@@ -1,0 +1,1 @@
+"""The weekly evaluation report: metrics, conversation analysis, complaints, rendering."""

@@ -1,0 +1,281 @@
+"""Assemble the weekly report (the dict of docs/weekly-json.md) from imported exports.
+
+The output depends only on the inputs, the configuration, the week and the history database:
+no run timestamps, stable order everywhere, so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from medsos_cli import __version__
+from medsos_cli.config import Config
+from medsos_cli.exports.model import Comment, Complaint, DailyValue, ImportResult, Post
+from medsos_cli.weekly.metrics import compute, dedupe_daily, dedupe_posts, place_posts
+from medsos_cli.weekly.recommend import recommendations
+from medsos_cli.weekly.week import Week, parse_week, today_in
+
+REPORT_VERSION = 1
+UNKNOWN_ACCOUNT = "(akun)"
+
+
+def build_report(results: Sequence[ImportResult], *, week: str | None, config: Config,
+                 today: date | None = None, db: Path | None = None,
+                 use_history: bool = True, linter: object | None = None) -> dict:
+    """The whole report for ``week`` (``2026-W47``, ``last`` or None for the current week).
+
+    ``today`` defaults to today's date in the configured zone. History is read from and
+    written to ``db`` (else ``config.db``, else the per-user data folder) unless
+    ``use_history`` is False. ``results`` get warnings added (duplicates, rows outside the
+    week); they are reported in ``sources``.
+    """
+    tz = config.timezone
+    target = parse_week(week, today=today or today_in(tz))
+    previous = target.previous()
+    default_account = config.account_name or UNKNOWN_ACCOUNT
+
+    posts = dedupe_posts(results)
+    daily = dedupe_daily(results)
+    comments = _dedupe_comments(results)
+    complaints = _dedupe_complaints(results)
+
+    extra_posts: list[Post] = []
+    if use_history:
+        extra_posts, daily = _with_history(posts, daily, previous, tz,
+                                           db or config.db)
+
+    rows, outside, undated = place_posts(posts + extra_posts, target, tz, default_account)
+    platforms, accounts, posting = compute(rows, daily, target, tz, default_account)
+
+    current_posts = sorted((r for r in rows if r.current),
+                           key=lambda r: (r.local, r.post.platform, r.post.post_id))
+    from medsos_cli.weekly.lintposts import lint_posts
+
+    lint = lint_posts([r.post for r in current_posts], config, linter=linter)
+
+    report: dict = {
+        "version": REPORT_VERSION,
+        "generator": f"medsos {__version__}",
+        "account": config.account_name,
+        "week": target.label,
+        "start": target.start.isoformat(),
+        "end": target.end.isoformat(),
+        "timezone": tz,
+        "previous_week": previous.label,
+        "sources": _sources(results, rows, outside, undated, target, tz,
+                            _kept_ids(results, comments, complaints)),
+        "platforms": platforms,
+        "accounts": accounts,
+        "posting": posting,
+        "comments": _comments(comments, target, config),
+        "complaints": _complaints(complaints, target, tz, config.sla_hours),
+        "lint": lint,
+    }
+    report["recommendations"] = recommendations(report)
+    return report
+
+
+def to_json(report: dict) -> str:
+    """The report as JSON text (UTF-8 characters kept, two-space indent, final newline)."""
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- history ---------------------------------------------------------------------------------
+
+def _with_history(posts: list[Post], daily: list[DailyValue], previous: Week, tz: str,
+                  path: Path | None) -> tuple[list[Post], list[DailyValue]]:
+    """Previous-week posts and daily values from history that the exports lack; then store."""
+    from medsos_cli.weekly.history import History, default_db_path, merge_previous
+
+    with History(Path(path) if path else default_db_path()) as history:
+        begin, end = previous.bounds(tz)
+        extra = merge_previous(posts, history.posts_between(begin, end))
+        have = {(v.platform, v.account, v.metric, v.day) for v in daily}
+        stored = history.daily_between(previous.start - timedelta(days=1), previous.end)
+        merged = daily + [v for v in stored
+                          if (v.platform, v.account, v.metric, v.day) not in have]
+        history.store(posts, daily)
+    return extra, merged
+
+
+# -- comments and complaints -----------------------------------------------------------------
+
+def _dedupe_logged(results: Sequence[ImportResult], attr: str, key, when, noun: str) -> list:
+    """Items of ``attr`` (comments or complaints) with exact copies from other files removed.
+
+    The importers already drop copies inside one file, so with a single log nothing is hashed.
+    ``key`` gives the text fields; times (slow to hash when zone-aware) are compared only
+    when the text fields collide.
+    """
+    logs = [r for r in results if getattr(r, attr)]
+    if len(logs) <= 1:
+        return list(getattr(logs[0], attr)) if logs else []
+    seen: dict[tuple, list] = {}
+    out: list = []
+    for result in logs:
+        doubles = 0
+        for item in getattr(result, attr):
+            k = key(item)
+            same = seen.get(k)
+            if same is None:
+                seen[k] = [item]
+            elif any(when(other) == when(item) for other in same):
+                doubles += 1
+                continue
+            else:
+                same.append(item)
+            out.append(item)
+        if doubles:
+            result.warnings.append(f"{doubles} {noun} sama persis dengan {noun} di berkas yang "
+                                   "dibaca sebelumnya; dihitung sekali saja")
+    return out
+
+
+def _kept_ids(results: Sequence[ImportResult], comments: list, complaints: list,
+              ) -> set[int] | None:
+    """Ids of the logged items kept, or None when no copy was removed (all kept)."""
+    total = sum(len(r.comments) + len(r.complaints) for r in results)
+    if total == len(comments) + len(complaints):
+        return None
+    return {id(item) for item in comments + complaints}
+
+
+def _dedupe_comments(results: Sequence[ImportResult]) -> list[Comment]:
+    return _dedupe_logged(results, "comments", lambda c: (c.platform, c.post_ref, c.author,
+                                                          c.text), lambda c: c.time, "komentar")
+
+
+def _dedupe_complaints(results: Sequence[ImportResult]) -> list[Complaint]:
+    return _dedupe_logged(results, "complaints", lambda c: (c.channel, c.text),
+                          lambda c: c.received_at, "aduan")
+
+
+def _week_end(week: Week, tz: str) -> datetime:
+    """Sunday 24:00 of the week in ``tz``: the moment overdue complaints are judged at."""
+    return datetime.combine(week.end + timedelta(days=1), time(0), tzinfo=ZoneInfo(tz))
+
+
+def _comments(comments: list[Comment], week: Week, config: Config) -> dict | None:
+    if not comments:
+        return None
+    from medsos_cli.weekly.conversation import analyse_comments
+
+    return analyse_comments(comments, start=week.start, end=week.end, tz=config.timezone,
+                            samples=3, account=config.account_name, hashtags=config.hashtags)
+
+
+def _complaints(items: list[Complaint], week: Week, tz: str, sla_hours: float) -> dict | None:
+    if not items:
+        return None
+    from medsos_cli.weekly.complaints import analyse_complaints
+
+    return analyse_complaints(items, start=week.start, end=week.end, tz=tz,
+                              sla_hours=sla_hours, now=_week_end(week, tz))
+
+
+# -- sources ---------------------------------------------------------------------------------
+
+def _fmt_range(days: list[date]) -> str:
+    first, last = min(days), max(days)
+    return first.isoformat() if first == last else f"{first.isoformat()} s.d. {last.isoformat()}"
+
+
+def _sources(results: Sequence[ImportResult], rows: list, outside: dict[int, date],
+             undated: set[int], week: Week, tz: str, logged: set[int] | None,
+             ) -> list[dict]:
+    """One entry per file: rows read, rows used, warnings (incl. rows outside both weeks).
+
+    ``logged`` holds the ids of the comments and complaints kept after removing exact copies
+    (None: every one was kept).
+    """
+    zone = ZoneInfo(tz)
+    previous = week.previous()
+    first = previous.start
+    placed = {id(r.post): r.current for r in rows}
+    without_time = {id(r.post) for r in rows if r.current and not r.time_known}
+    begin = previous.bounds(tz)[0].timestamp()
+    middle, stop = (moment.timestamp() for moment in week.bounds(tz))
+    out = []
+    for result in results:
+        in_week = in_previous = 0
+        away: list[date] = []
+        no_date = no_time = duplicates = 0
+        for post in result.posts:
+            key = id(post)
+            if key in placed:
+                if placed[key]:
+                    in_week += 1
+                else:
+                    in_previous += 1
+                no_time += key in without_time
+            elif key in outside:
+                away.append(outside[key])
+            elif key in undated:
+                no_date += 1
+            else:
+                duplicates += 1  # another file's copy was kept (warned by dedupe_posts)
+        # A daily file holds several metrics per line (TikTok): count lines, not values.
+        lines: dict[object, date] = {}
+        for value in result.daily:
+            lines.setdefault(value.line or (value.metric, value.day), value.day)
+        days = list(lines.values())
+        for day in days:
+            if week.start <= day <= week.end:
+                in_week += 1
+            elif first <= day < week.start:
+                in_previous += 1
+            else:
+                away.append(day)
+        # Comments can be hundreds of thousands: compare POSIX timestamps, and convert to a
+        # local date only the few outside both weeks.
+        for comment in result.comments:
+            if logged is not None and id(comment) not in logged:
+                continue
+            stamp = comment.time.timestamp()
+            if middle <= stamp < stop:
+                in_week += 1
+            elif begin <= stamp < middle:
+                in_previous += 1
+            else:
+                away.append(comment.time.astimezone(zone).date())
+        for item in result.complaints:
+            if logged is not None and id(item) not in logged:  # a copy already counted
+                continue
+            day = item.received_at.astimezone(zone).date()
+            if week.start <= day <= week.end:
+                in_week += 1
+            elif first <= day < week.start:
+                in_previous += 1
+            else:
+                away.append(day)
+        warnings = list(result.warnings)
+        if away:
+            warnings.append(f"{len(away)} baris di luar pekan {week.label} dan pekan sebelumnya "
+                            f"({previous.label}) tidak dihitung (tanggal {_fmt_range(away)})")
+        if no_date:
+            warnings.append(f"{no_date} unggahan tanpa waktu terbit tidak dapat ditempatkan pada "
+                            "pekan mana pun dan tidak dihitung")
+        if no_time and not any("tanpa jam" in w for w in warnings):  # importers may say it
+            warnings.append(f"{no_time} unggahan hanya bertanggal (tanpa jam): dihitung per hari, "
+                            "tetapi tidak masuk kisi jam unggah")
+        records = len(result.posts) + len(result.daily) + len(result.comments) + len(
+            result.complaints)
+        if records and not in_week:
+            if in_previous:
+                warnings.append(f"tidak ada baris dalam pekan {week.label}; berkas ini hanya "
+                                f"dipakai sebagai pembanding pekan {previous.label}")
+            elif not duplicates:
+                warnings.append(f"semua baris berada di luar pekan {week.label} "
+                                f"({week.start.isoformat()} s.d. {week.end.isoformat()}); "
+                                "berkas ini tidak dipakai. Periksa --week atau rentang tanggal "
+                                "ekspor.")
+        out.append({
+            "path": result.path, "format": result.format, "rows": result.rows,
+            "used": in_week + in_previous, "warnings": warnings,
+            "skipped": [{"line": s.line, "reason": s.reason} for s in result.skipped],
+        })
+    return out

@@ -1,0 +1,173 @@
+"""Local history of normalised posts (SQLite), so next week's report can compare with this one.
+
+Every run stores its posts and daily values; a post keeps its latest export snapshot (the one
+with the larger lifetime totals, as in metrics.dedupe_posts). The report's previous week is
+filled from here for posts the current exports do not contain.
+
+Location: ``report.db`` in medsos.toml, ``--db PATH``, or the per-user data folder
+(``MEDSOS_DATA_DIR`` overrides it).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from medsos_cli.errors import InputError
+from medsos_cli.exports.model import DailyValue, Post
+from medsos_cli.weekly.metrics import post_score
+
+SCHEMA_VERSION = 1
+DB_NAME = "history.sqlite3"
+_STAMP = "%Y-%m-%dT%H:%M:%S"  # UTC, fixed width: text order is time order
+
+_POST_COLUMNS = ("platform", "post_id", "account", "published_at", "time_known", "permalink",
+                 "post_type", "caption", "title", "reach", "views", "impressions", "likes",
+                 "comments", "shares", "saves", "engagements", "source", "score")
+_METRICS = ("reach", "views", "impressions", "likes", "comments", "shares", "saves",
+            "engagements")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS posts (
+    platform TEXT NOT NULL, post_id TEXT NOT NULL, account TEXT NOT NULL,
+    published_at TEXT NOT NULL, time_known INTEGER NOT NULL, permalink TEXT, post_type TEXT,
+    caption TEXT NOT NULL, title TEXT NOT NULL,
+    reach INTEGER, views INTEGER, impressions INTEGER, likes INTEGER, comments INTEGER,
+    shares INTEGER, saves INTEGER, engagements INTEGER,
+    source TEXT NOT NULL, score INTEGER NOT NULL,
+    PRIMARY KEY (platform, post_id)
+);
+CREATE INDEX IF NOT EXISTS posts_time ON posts (published_at);
+CREATE TABLE IF NOT EXISTS daily (
+    platform TEXT NOT NULL, account TEXT NOT NULL, metric TEXT NOT NULL, day TEXT NOT NULL,
+    value INTEGER, source TEXT NOT NULL,
+    PRIMARY KEY (platform, account, metric, day)
+);
+"""
+
+
+def default_db_path() -> Path:
+    """The per-user history file (not created here)."""
+    override = os.environ.get("MEDSOS_DATA_DIR")
+    if override:
+        return Path(override) / DB_NAME
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+        root = Path(base) if base else Path.home() / "AppData" / "Local"
+        return root / "medsos" / "data" / DB_NAME
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "medsos" / DB_NAME
+    base = os.environ.get("XDG_DATA_HOME")
+    return (Path(base) if base else Path.home() / ".local" / "share") / "medsos" / DB_NAME
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime(_STAMP)
+
+
+class History:
+    """An open history database; use as a context manager."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(str(self.path))
+            self._check_schema()
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"basis data riwayat tidak dapat dibuka ({exc}); hapus berkas "
+                             "ini atau pakai --db lain / --no-history", self.path) from None
+        except OSError as exc:
+            raise InputError(f"basis data riwayat tidak dapat dibuat: {exc.strerror or exc}",
+                             self.path) from None
+
+    def _check_schema(self) -> None:
+        db = self.db
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "meta" in tables:
+            row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+            if version > SCHEMA_VERSION:
+                raise InputError(f"basis data riwayat memakai skema versi {version} dari medsos "
+                                 "yang lebih baru; perbarui medsos atau pakai --db lain",
+                                 self.path)
+        elif tables:
+            raise InputError("berkas ini bukan basis data riwayat medsos; pakai --db lain",
+                             self.path)
+        with db:
+            db.executescript(_SCHEMA)
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+                       (str(SCHEMA_VERSION),))
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    def __enter__(self) -> History:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def store(self, posts: Iterable[Post], daily: Iterable[DailyValue] = ()) -> None:
+        """Upsert posts (keeping the larger snapshot) and daily values in one transaction."""
+        post_rows = [
+            (p.platform, p.post_id, p.account, _stamp(p.published_at),
+             1 if p.time_known else 0, p.permalink, p.post_type,
+             p.caption or "", p.title or "", p.reach, p.views, p.impressions, p.likes,
+             p.comments, p.shares, p.saves, p.engagements, p.source, post_score(p))
+            for p in posts if p.published_at is not None]
+        updates = ", ".join(f"{c} = excluded.{c}" for c in _POST_COLUMNS[2:])
+        marks = ", ".join("?" * len(_POST_COLUMNS))
+        daily_rows = [(v.platform, v.account, v.metric, v.day.isoformat(), v.value, v.source)
+                      for v in daily]
+        try:
+            with self.db:
+                self.db.executemany(
+                    f"INSERT INTO posts ({', '.join(_POST_COLUMNS)}) VALUES ({marks}) "
+                    f"ON CONFLICT (platform, post_id) DO UPDATE SET {updates} "
+                    "WHERE excluded.score >= posts.score", post_rows)
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO daily (platform, account, metric, day, value, source) "
+                    "VALUES (?, ?, ?, ?, ?, ?)", daily_rows)
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"gagal menulis riwayat: {exc}", self.path) from None
+
+    def posts_between(self, start: datetime, end: datetime) -> list[Post]:
+        """Stored posts published in [start, end)."""
+        cursor = self.db.execute(
+            f"SELECT {', '.join(_POST_COLUMNS)} FROM posts WHERE published_at >= ? "
+            "AND published_at < ? ORDER BY published_at, platform, post_id",
+            (_stamp(start), _stamp(end)))
+        posts = []
+        for row in cursor:
+            data = dict(zip(_POST_COLUMNS, row, strict=True))
+            post = Post(platform=data["platform"], post_id=data["post_id"],
+                        published_at=datetime.fromisoformat(data["published_at"]).replace(
+                            tzinfo=timezone.utc),
+                        account=data["account"], permalink=data["permalink"],
+                        post_type=data["post_type"], caption=data["caption"],
+                        title=data["title"], source=data["source"],
+                        time_known=bool(data["time_known"]), **{m: data[m] for m in _METRICS})
+            posts.append(post)
+        return posts
+
+    def daily_between(self, first: date, last: date) -> list[DailyValue]:
+        """Stored daily values for days first..last (inclusive)."""
+        cursor = self.db.execute(
+            "SELECT platform, account, metric, day, value, source FROM daily "
+            "WHERE day >= ? AND day <= ? ORDER BY platform, account, metric, day",
+            (first.isoformat(), last.isoformat()))
+        return [DailyValue(platform=r[0], metric=r[2], day=date.fromisoformat(r[3]), value=r[4],
+                           account=r[1], source=r[5]) for r in cursor]
+
+
+def merge_previous(current: Sequence[Post], stored: Iterable[Post]) -> list[Post]:
+    """Stored posts the current exports do not contain (to fill the previous week)."""
+    have = {(p.platform, p.post_id) for p in current}
+    return [p for p in stored if (p.platform, p.post_id) not in have]
