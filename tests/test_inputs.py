@@ -267,3 +267,15 @@ def test_bom_file_offsets_exclude_bom(linter):
     assert result.bom is True
     (f,) = [f for f in result.findings if f.rule == "baku.ejaan"]
     assert (f.offset, f.line, f.column) == (6, 1, 7)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_atomic_write_gives_a_new_file_the_umask_mode(tmp_path):
+    from medsos_cli.fileio import atomic_write_text
+
+    old = os.umask(0o022)
+    try:
+        atomic_write_text(tmp_path / "laporan.html", "isi")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "laporan.html").stat().st_mode & 0o777 == 0o644

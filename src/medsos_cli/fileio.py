@@ -22,11 +22,13 @@ def atomic_write_text(path: str | Path, text: str, *, bom: bool = False) -> None
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            try:
-                os.chmod(tmp, target.stat().st_mode & 0o7777)
-            except OSError:
-                pass
+        try:
+            # mkstemp makes the file private (0600); a report or draft should get the mode any
+            # new file would get (the umask), and a replaced file keeps its own mode.
+            mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+            os.chmod(tmp, mode)
+        except OSError:
+            pass
         os.replace(tmp, target)
     except OSError as exc:
         try:
@@ -34,3 +36,9 @@ def atomic_write_text(path: str | Path, text: str, *, bom: bool = False) -> None
         except OSError:
             pass
         raise InputError(f"gagal menulis berkas: {exc.strerror or exc}", path) from None
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
