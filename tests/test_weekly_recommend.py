@@ -93,7 +93,7 @@ def test_overdue_complaints():
         "tanggapi pelapor dan tindak lanjuti dengan OPD terkait."]
     data = {"overdue": 3, "sla_hours": 24, "overdue_items": [
         {"forwarded_to": "DPUPR"}, {"forwarded_to": "DLH"}, {"forwarded_to": "Disdukcapil"}]}
-    assert "(diteruskan ke Disdukcapil, DLH dan DPUPR)" in complaint_sentences(data)[0]
+    assert "(diteruskan ke Disdukcapil, DLH, dan DPUPR)" in complaint_sentences(data)[0]
     data = {"overdue": 1, "sla_hours": 4.5, "overdue_items": [{"forwarded_to": ""}]}
     assert complaint_sentences(data)[0].startswith("1 aduan melewati batas tanggapan 4,5 jam;")
 
@@ -124,9 +124,25 @@ def test_order_and_quiet_week():
               "complaints": {"overdue": 1, "sla_hours": 24, "overdue_items": []},
               "comments": None, "lint": {"posts_with_errors": 1, "rules": []}}
     out = recommendations(report)
-    assert [s.split()[0] for s in out] == ["Jangkauan", "Tingkat", "Tidak", "1", "1"]
+    # Most urgent first: complaints, SOP errors, posting gaps, then the changes.
+    assert [s.split()[0] for s in out] == ["1", "1", "Tidak", "Jangkauan", "Tingkat"]
     assert recommendations(report) == out
     quiet = {"platforms": {"instagram": platform(change={})}, "posting": {}}
     assert recommendations(quiet) == [
         "Tidak ada perubahan besar dibanding pekan lalu; pertahankan jadwal dan format unggahan."]
     assert recommendations({"platforms": {}}) == []
+
+
+def test_at_most_six_sentences_and_only_the_two_largest_changes():
+    platforms = {name: platform() for name in ("facebook", "instagram", "x", "youtube")}
+    platforms["x"] = platform(label="X", change={"reach": 0.9, "engagement_rate": 0.5})
+    report = {"platforms": platforms, "posting": {"days_without_posts": ["2026-11-22"]},
+              "complaints": {"overdue": 2, "sla_hours": 24, "overdue_items": []},
+              "comments": {"crisis_days": [{"date": "2026-11-19", "negative": 9,
+                                            "baseline": 1.0}], "unanswered": 4},
+              "lint": {"posts_with_errors": 1, "rules": []}}
+    out = recommendations(report)
+    assert len(out) == 6
+    assert out[0].startswith("Komentar negatif melonjak")
+    changes = [s for s in out if "naik" in s or "turun" in s]
+    assert len(changes) == 2 and all(" X " in s for s in changes)

@@ -46,9 +46,10 @@ def _hours(value: float) -> str:
 
 
 def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " dan " + items[-1]
+    """``a, b, dan c`` (EYD V: a comma before *dan* in a series of three or more)."""
+    from babel.lists import format_list
+
+    return format_list(items, locale="id") if items else ""
 
 
 def _direction(ratio: float) -> str:
@@ -166,15 +167,43 @@ def lint_sentences(lint: dict | None) -> list[str]:
     return [text + "; periksa takarir dengan medsos lint sebelum terbit."]
 
 
+# A head of office reads a few sentences, not a list of every change.
+MAX_SENTENCES = 6
+MAX_CHANGES = 2
+
+
+def _biggest(changes: list[str], platforms: dict) -> list[str]:
+    """The MAX_CHANGES sentences about the largest relative changes (ties: platform order)."""
+    sized = []
+    for name, data in platforms.items():
+        change = data.get("change") or {}
+        for key in (data.get("engagement_rate_basis"), "engagement_rate"):
+            ratio = change.get(key) if key else None
+            if ratio is not None and abs(ratio) >= CHANGE_THRESHOLD:
+                sized.append(abs(ratio))
+    if len(sized) != len(changes):  # sentences that are not about a ratio (no posts at all)
+        return changes[:MAX_CHANGES]
+    order = sorted(range(len(changes)), key=lambda i: -sized[i])[:MAX_CHANGES]
+    return [changes[i] for i in sorted(order)]
+
+
 def recommendations(report: dict) -> list[str]:
-    """All sentences for a report dict (platforms, posting, comments, complaints, lint)."""
+    """The few sentences a head of office should read first, most urgent first: crisis days,
+    overdue complaints, SOP errors, posting gaps, the largest changes, the best format,
+    unanswered comments (at most MAX_SENTENCES)."""
     platforms = report.get("platforms") or {}
-    out = platform_changes(platforms)
-    out += posting_gaps(report.get("posting"))
-    out += best_formats(platforms)
+    comments = comment_sentences(report.get("comments"))
+    crisis, unanswered = comments[:-1], comments[-1:]
+    if not (report.get("comments") or {}).get("unanswered"):
+        crisis, unanswered = comments, []
+    out = crisis
     out += complaint_sentences(report.get("complaints"))
-    out += comment_sentences(report.get("comments"))
     out += lint_sentences(report.get("lint"))
+    out += posting_gaps(report.get("posting"))
+    out += _biggest(platform_changes(platforms), platforms)
+    out += best_formats(platforms)[:1]
+    out += unanswered
+    out = out[:MAX_SENTENCES]
     if not out and platforms:
         out.append("Tidak ada perubahan besar dibanding pekan lalu; pertahankan jadwal dan "
                    "format unggahan.")
