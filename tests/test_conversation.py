@@ -356,3 +356,23 @@ def test_example_comments_log():
     assert [(d["date"], d["baseline"]) for d in got["crisis_days"]] == [("2026-11-18", 1.0)]
     assert got["unanswered"] == 18
     assert {"term": "banjir", "count": 3} in got["themes"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9 * 24 - 1), st.text(max_size=80), st.booleans()),
+                max_size=40))
+def test_comments_object_totals_agree(rows):
+    base = datetime(2026, 11, 15, 0, 0, tzinfo=WIB)  # a day before the week to a day after
+    items = [Comment("facebook", "p", "@w", base + timedelta(hours=h), text,
+                     base + timedelta(hours=h + 1) if replied else None)
+             for h, text, replied in rows]
+    got = analyse_comments(items, start=START, end=END, tz="Asia/Jakarta")
+    if not items:
+        assert got is None
+        return
+    total = got["total"]
+    assert total == sum(1 for h, _, _ in rows if 24 <= h < 8 * 24)
+    assert sum(got["by_class"].values()) == sum(got["by_sentiment"].values()) == total
+    assert sum(d["total"] for d in got["daily"]) == total
+    assert all(len(v) <= 3 for v in got["samples"].values())
+    assert len(got["themes"]) <= 10

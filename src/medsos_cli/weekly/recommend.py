@@ -58,26 +58,31 @@ def _direction(ratio: float) -> str:
 
 def platform_changes(platforms: dict) -> list[str]:
     """Basis metric and engagement rate that rose or fell by at least CHANGE_THRESHOLD."""
-    out = []
+    return [sentence for _, sentence in _sized_changes(platforms)]
+
+
+def _sized_changes(platforms: dict) -> list[tuple[float, str]]:
+    """(size of the change, sentence); a platform that went silent weighs most."""
+    out: list[tuple[float, str]] = []
     for name, data in platforms.items():
         label = data.get("label") or _LABELS.get(name, name)
         previous = data.get("previous") or {}
         change = data.get("change") or {}
         if data.get("posts") == 0 and previous.get("posts"):
-            out.append(f"Tidak ada unggahan {label} pekan ini (pekan lalu "
-                       f"{fmt_int(previous['posts'])}); pastikan akun tetap aktif.")
+            out.append((float("inf"), f"Tidak ada unggahan {label} pekan ini (pekan lalu "
+                        f"{fmt_int(previous['posts'])}); pastikan akun tetap aktif."))
             continue
         basis = data.get("engagement_rate_basis")
         ratio = change.get(basis) if basis else None
         if ratio is not None and abs(ratio) >= CHANGE_THRESHOLD:
-            out.append(f"{_BASIS_NAMES.get(basis, basis)} {label} {_direction(ratio)} "
-                       f"{fmt_pct(abs(ratio))} dibanding pekan lalu "
-                       f"({fmt_int(previous[basis])} → {fmt_int(data[basis])}).")
+            out.append((abs(ratio), f"{_BASIS_NAMES.get(basis, basis)} {label} "
+                        f"{_direction(ratio)} {fmt_pct(abs(ratio))} dibanding pekan lalu "
+                        f"({fmt_int(previous[basis])} → {fmt_int(data[basis])})."))
         ratio = change.get("engagement_rate")
         if ratio is not None and abs(ratio) >= CHANGE_THRESHOLD:
-            out.append(f"Tingkat interaksi {label} {_direction(ratio)} {fmt_pct(abs(ratio))} "
-                       f"(dari {fmt_pct(previous['engagement_rate'])} menjadi "
-                       f"{fmt_pct(data['engagement_rate'])}).")
+            out.append((abs(ratio), f"Tingkat interaksi {label} {_direction(ratio)} "
+                        f"{fmt_pct(abs(ratio))} (dari {fmt_pct(previous['engagement_rate'])} "
+                        f"menjadi {fmt_pct(data['engagement_rate'])})."))
     return out
 
 
@@ -172,19 +177,11 @@ MAX_SENTENCES = 6
 MAX_CHANGES = 2
 
 
-def _biggest(changes: list[str], platforms: dict) -> list[str]:
-    """The MAX_CHANGES sentences about the largest relative changes (ties: platform order)."""
-    sized = []
-    for name, data in platforms.items():
-        change = data.get("change") or {}
-        for key in (data.get("engagement_rate_basis"), "engagement_rate"):
-            ratio = change.get(key) if key else None
-            if ratio is not None and abs(ratio) >= CHANGE_THRESHOLD:
-                sized.append(abs(ratio))
-    if len(sized) != len(changes):  # sentences that are not about a ratio (no posts at all)
-        return changes[:MAX_CHANGES]
-    order = sorted(range(len(changes)), key=lambda i: -sized[i])[:MAX_CHANGES]
-    return [changes[i] for i in sorted(order)]
+def _biggest(platforms: dict) -> list[str]:
+    """The MAX_CHANGES largest changes, in platform order."""
+    sized = _sized_changes(platforms)
+    keep = sorted(range(len(sized)), key=lambda i: -sized[i][0])[:MAX_CHANGES]
+    return [sized[i][1] for i in sorted(keep)]
 
 
 def recommendations(report: dict) -> list[str]:
@@ -200,7 +197,7 @@ def recommendations(report: dict) -> list[str]:
     out += complaint_sentences(report.get("complaints"))
     out += lint_sentences(report.get("lint"))
     out += posting_gaps(report.get("posting"))
-    out += _biggest(platform_changes(platforms), platforms)
+    out += _biggest(platforms)
     out += best_formats(platforms)[:1]
     out += unanswered
     out = out[:MAX_SENTENCES]
