@@ -77,6 +77,14 @@ def lint_texts(linter: Any, items: list[Item]) -> list[list[Brief]]:
     return [briefs for part in parts for briefs in part]
 
 
+def _kind(post: Post) -> str:
+    """An X reply to a citizen (post type "balasan") is linted as a reply; a YouTube video whose
+    export gives only its title is linted as a title (the title limit, no hashtag rule)."""
+    if post.post_type == "balasan":
+        return "reply"
+    return "caption" if post.caption.strip() else "title"
+
+
 def lint_posts(posts: Sequence[Post], config: Config, *, linter: Any = None) -> dict:
     """The ``lint`` object of the contract for ``posts`` (already in time order).
 
@@ -92,9 +100,7 @@ def lint_posts(posts: Sequence[Post], config: Config, *, linter: Any = None) -> 
         from medsos_cli.lint.run import build_linter, build_rulebook
 
         linter = build_linter(config, build_rulebook(config))
-    # An X reply to a citizen (post type "balasan") is linted as a reply, not a caption.
-    keys = [(p.platform if p.platform in PLATFORMS else None,
-             "reply" if p.post_type == "balasan" else "caption", p.caption or p.title)
+    keys = [(p.platform if p.platform in PLATFORMS else None, _kind(p), p.caption or p.title)
             for p in checked]
     distinct = list(dict.fromkeys(keys))
     found = dict(zip(distinct, lint_texts(linter, distinct), strict=True))
