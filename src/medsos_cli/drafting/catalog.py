@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, meta
 
+from medsos_cli.bundled import bundled_path
 from medsos_cli.config import Config
 from medsos_cli.drafting.schema import RESERVED, SCHEMA_FILE, Schema, load_schema
 from medsos_cli.errors import InputError
@@ -38,10 +38,7 @@ class Variant:
 
 def bundled_templates_path() -> Path:
     """Folder of the bundled templates: inside the wheel, or ``templates/`` of a checkout."""
-    packaged = resources.files("medsos_cli").joinpath("_data", "templates")
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[3] / "templates"
+    return bundled_path("templates")
 
 
 def templates_root(config: Config) -> Path:

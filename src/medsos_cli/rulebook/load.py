@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
+from medsos_cli.bundled import bundled_path
 from medsos_cli.errors import RulebookError
 from medsos_cli.findings import Level
 from medsos_cli.rulebook.kinds import KINDS
@@ -44,11 +44,8 @@ class Rulebook:
 
 
 def bundled_rulebook_path() -> Path:
-    """Folder of the default rulebook: inside the wheel, or ``sop/`` of a source checkout."""
-    packaged = resources.files("medsos_cli").joinpath("_data", "sop")
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[3] / "sop"
+    """Folder of the bundled sop: inside the wheel, or ``sop/`` of a checkout."""
+    return bundled_path("sop")
 
 
 def load_rulebook(location: str | Path = DEFAULT, *, check_examples: bool = True,
