@@ -179,7 +179,7 @@ def _prompt(fields: list[Field], vctx) -> dict[str, Any]:
             try:
                 coerce(f, answer, vctx)
             except InputError as exc:
-                typer.echo(f"  tidak sah: {exc.message}; coba lagi", err=True)
+                typer.echo(f"  tidak sah: {exc.message.rstrip('.')}; coba lagi", err=True)
                 continue
             answers[f.name] = RawValue(answer, "(isian)")
             break
