@@ -237,6 +237,10 @@ def test_changed_template_is_refused(invoke, work):
 def test_schema_and_templates_disagree(invoke, work):
     (work / "templates" / "ucapan" / "x.j2").write_text("{{ nama_hari }}\n", encoding="utf-8")
     result = invoke("draft", "ucapan", "-p", "instagram", "--set", "nama_hari=Hari Guru")
+    assert result.exit_code == 2  # the new file is not in the lock
+    assert "templat ucapan berbeda dari kunci" in result.stderr
+    # ... and it cannot be approved while schema and files disagree.
+    result = invoke("templates", "lock", "--approved-by", "Kabid IKP", "ucapan")
     assert result.exit_code == 2
     assert "templat ucapan: berkas x.j2 tidak dipakai: platform itu tidak tercantum" \
         in result.stderr

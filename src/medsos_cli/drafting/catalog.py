@@ -98,8 +98,9 @@ class Catalog:
         return sorted(p.name for p in self.root.iterdir()
                       if p.is_dir() and (p / SCHEMA_FILE).is_file())
 
-    def get(self, name: str) -> ContentType:
-        """Load content type ``name`` and check it; an unknown name suggests the closest."""
+    def get(self, name: str, *, check: bool = True) -> ContentType:
+        """Load content type ``name`` and check it (``check``: schema and files agree); an
+        unknown name suggests the closest."""
         if name in self._loaded:
             return self._loaded[name]
         names = self.names()
@@ -111,7 +112,8 @@ class Catalog:
                              "list)", self.root)
         folder = self.root / name
         content = ContentType(name, folder, load_schema(folder / SCHEMA_FILE))
-        check_consistency(content)
+        if check:
+            check_consistency(content)
         self._loaded[name] = content
         return content
 
