@@ -376,3 +376,25 @@ def test_comments_object_totals_agree(rows):
     assert sum(d["total"] for d in got["daily"]) == total
     assert all(len(v) <= 3 for v in got["samples"].values())
     assert len(got["themes"]) <= 10
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(-36 * 3600, 9 * 86400), max_size=30), st.booleans())
+def test_days_match_local_dates_across_a_dst_change(offsets, naive):
+    # Berlin's clocks go forward on Sunday 29 March 2026: the week has a 23-hour day.
+    zone = ZoneInfo("Europe/Berlin")
+    start, end = date(2026, 3, 23), date(2026, 3, 29)
+    base = datetime(2026, 3, 22, 23, 0, tzinfo=ZoneInfo("UTC"))
+    times = [base + timedelta(seconds=s) for s in offsets]
+    if naive:  # a naive time is taken as already local
+        times = [t.astimezone(zone).replace(tzinfo=None) for t in times]
+    items = [Comment("x", "p", "@w", t, "Terima kasih") for t in times]
+    got = analyse_comments(items, start=start, end=end, tz="Europe/Berlin")
+    local = Counter((t if naive else t.astimezone(zone)).date() for t in times)
+    if got is None:
+        assert not items
+        return
+    assert [(d["date"], d["total"]) for d in got["daily"]] == [
+        ((start + timedelta(days=k)).isoformat(), local[start + timedelta(days=k)])
+        for k in range(7)]
+    assert got["total"] == sum(local[start + timedelta(days=k)] for k in range(7))

@@ -415,3 +415,41 @@ def test_read_exports_expands_patterns_like_a_windows_shell_would_not(tmp_path):
     assert [Path(r.path).name for r in results] == ["a.csv", "b.csv"]
     with pytest.raises(InputError, match="tidak cocok"):
         read_exports([str(tmp_path / "*.xlsx")])
+
+
+def test_comments_log_without_optional_columns_other_order_and_repeated_column(tmp_path):
+    path = tmp_path / "komentar.csv"
+    path.write_bytes(  # a caption over two lines: its row spans lines 2 and 3
+        b"komentar,waktu,unggahan,platform,komentar\n"
+        b'"Baris\r\nkedua",2026-11-17 08:15,123,FB,abaikan\n'
+        b",2026-11-17 08:16,124,fb,\n"
+        b'"Baris\r\nkedua",2026-11-17 08:15,123, facebook ,lain\n')
+    r = read_export(path)
+    # the first of two same-named columns is read; no author, no reply time
+    assert [(c.platform, c.post_ref, c.author, c.text, c.replied_at, c.line)
+            for c in r.comments] == [("facebook", "123", "", "Baris\nkedua", None, 2)]
+    assert r.comments[0].time == utc(2026, 11, 17, 1, 15)
+    assert r.rows == 3
+    assert r.skipped == [Skipped(4, "kolom “komentar” kosong")]
+    assert r.warnings == ["baris 5: komentar sama persis dengan baris 2; hanya satu yang dipakai"]
+
+
+def test_delimiter_found_past_long_preamble_and_long_header(tmp_path):
+    # the first non-blank line decides the delimiter, however far in and however long
+    path = tmp_path / "aduan.csv"
+    long_name = "catatan " * 700
+    path.write_bytes(("\r\n" * 3000 + f"diterima;kanal;isi;{long_name}\r\n"
+                      "2026-11-16 09:10;DM;Lampu mati;x\r\n").encode("utf-8"))
+    r = read_export(path)
+    assert [(c.channel, c.text, c.line) for c in r.complaints] == [("DM", "Lampu mati", 3002)]
+
+
+def test_a_few_control_characters_are_tolerated_many_are_binary(tmp_path):
+    header = "diterima,kanal,isi\n"
+    ok = tmp_path / "ok.csv"
+    ok.write_bytes((header + "2026-11-16 09:10,DM,Lampu\x0b mati\x1b\n").encode("utf-8"))
+    assert read_export(ok).complaints[0].text == "Lampu\x0b mati\x1b"
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes((header + "2026-11-16 09:10,DM,Lampu\x0b\x0c\x1b mati\n").encode("utf-8"))
+    with pytest.raises(InputError, match="berisi data biner"):
+        read_export(bad)

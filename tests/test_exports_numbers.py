@@ -183,3 +183,29 @@ n_months_long = ["January", "February", "March", "April", "May", "June", "July",
                  "September", "October", "November", "December"]
 n_months_id = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov",
                "Des"]
+
+
+def _log_time_or_error(text: str, tz: str):
+    try:
+        return n.parse_log_time(text, tz)
+    except ValueError as exc:
+        return str(exc).replace(text, "")  # the message quotes its input, which differs
+
+
+@given(st.integers(1890, 2110), st.integers(0, 13), st.integers(0, 32), st.integers(0, 25),
+       st.integers(0, 61), st.sampled_from(["Asia/Jakarta", "Europe/Berlin", "America/Havana"]))
+def test_log_time_usual_shapes_agree_with_the_general_patterns(year, month, day, hour, minute,
+                                                               tz):
+    # "2026-11-17 08:15" and "17/11/2026 08.15" are read without a regex; with seconds added
+    # the same values take the patterns: same moment (DST gaps included) or same error.
+    iso, dmy = f"{year:04d}-{month:02d}-{day:02d} {hour:02d}:{minute:02d}", \
+        f"{day:02d}/{month:02d}/{year:04d} {hour:02d}.{minute:02d}"
+    assert _log_time_or_error(iso, tz) == _log_time_or_error(iso + ":00", tz)
+    assert _log_time_or_error(dmy, tz) == _log_time_or_error(dmy + ".00", tz)
+
+
+def test_log_time_with_non_ascii_digits_still_takes_the_patterns():
+    # \d and int() accept full-width digits; the shortcut leaves them to the patterns
+    wide = "２０２６-11-17 08:15"
+    assert n.parse_log_time(wide, "Asia/Jakarta") == n.parse_log_time("2026-11-17 08:15",
+                                                                      "Asia/Jakarta")

@@ -200,3 +200,27 @@ def test_complaints_are_analysed_with_the_configured_sla():
     assert complaints["overdue"] >= 1
     assert any("aduan melewati batas tanggapan 12 jam" in s
                for s in report["recommendations"])
+
+
+def test_only_the_weeks_posts_are_linted_and_a_rerun_reuses_findings(tmp_path, monkeypatch):
+    from medsos_cli.weekly import lintposts
+
+    posts = [ig("1", at(17)), ig("2", at(10))]  # this week and the week before
+    posts[1].caption = "Info yg lama"
+    result = ImportResult("ig.csv", "meta_instagram_posts", rows=2, posts=posts)
+    linted: list[str] = []
+    real = lintposts._lint_one
+
+    def lint_one(linter, platform, kind, text):
+        linted.append(text)
+        return real(linter, platform, kind, text)
+
+    monkeypatch.setattr(lintposts, "_lint_one", lint_one)
+    db = tmp_path / "h.sqlite3"
+    first = build([result], use_history=True, db=db)
+    assert linted == [posts[0].caption]
+    assert first["lint"]["posts_checked"] == 1
+    again = build([result], use_history=True, db=db)
+    assert linted == [posts[0].caption]  # found in the history database
+    assert to_json(again) == to_json(first)
+    assert to_json(build([result])) == to_json(first)

@@ -101,3 +101,129 @@ def test_replies_are_linted_as_replies():
 
 def test_small_batches_stay_in_process():
     assert lintposts._workers(lintposts.PARALLEL_MIN - 1) == 1
+
+
+# -- the lint-result cache in the history database ---------------------------------------------
+
+CACHED_POSTS = [
+    post("facebook", "c1", "Info yg penting bagi warga."),
+    post("x", "c2", "Informasi layanan kependudukan hari ini. " * 10),
+    post("instagram", "c3", "Pelayanan KTP buka Sabtu ini di kantor kecamatan. #KotaContoh"),
+    post("x", "c4", "@warga Terima kasih, sudah kami teruskan.", post_type="balasan"),
+]
+
+
+def counting(monkeypatch) -> list[int]:
+    calls = [0]
+    real = lintposts._lint_one
+
+    def lint_one(*args):
+        calls[0] += 1
+        return real(*args)
+
+    monkeypatch.setattr(lintposts, "_lint_one", lint_one)
+    return calls
+
+
+def test_cached_findings_equal_fresh_findings(config, tmp_path, monkeypatch):
+    from medsos_cli.weekly.history import History
+
+    fresh = lint_posts(CACHED_POSTS, config)
+    calls = counting(monkeypatch)
+    with History(tmp_path / "h.sqlite3") as history:
+        assert lint_posts(CACHED_POSTS, config, history=history) == fresh
+        assert calls[0] == 4
+    with History(tmp_path / "h.sqlite3") as history:  # a later run: nothing linted again
+        assert lint_posts(CACHED_POSTS, config, history=history) == fresh
+        assert calls[0] == 4
+        more = [*CACHED_POSTS, post("facebook", "c5", "Rapat yg kedua besok.")]
+        lint_posts(more, config, history=history)
+        assert calls[0] == 5  # only the new caption
+
+
+def test_changed_settings_invalidate_the_cache(config, tmp_path, monkeypatch):
+    from medsos_cli.weekly.history import History
+
+    calls = counting(monkeypatch)
+    stricter = Config(account_name=config.account_name, levels={"singkatan.sms": "error"})
+    with History(tmp_path / "h.sqlite3") as history:
+        before = lint_posts(CACHED_POSTS[:1], config, history=history)
+        after = lint_posts(CACHED_POSTS[:1], stricter, history=history)
+        assert calls[0] == 2
+        assert before["posts_with_errors"] == 0 and after["posts_with_errors"] == 1
+        assert lint_posts(CACHED_POSTS[:1], config, history=history) == before
+        assert calls[0] == 2  # both fingerprints are kept
+
+
+def test_fingerprint_follows_rulebook_files_and_settings(config, tmp_path):
+    folder = tmp_path / "aturan"
+    folder.mkdir()
+    (folder / "aturan.yaml").write_text("rules: []\n", encoding="utf-8")
+
+    class Book:
+        paths = [folder]
+
+    first = lintposts.lint_fingerprint(config, Book)
+    assert lintposts.lint_fingerprint(config, Book) == first
+    (folder / "aturan.yaml").write_text("rules: [] # diubah\n", encoding="utf-8")
+    edited = lintposts.lint_fingerprint(config, Book)
+    assert edited != first
+    (folder / "tambahan.yml").write_text("rules: []\n", encoding="utf-8")
+    assert lintposts.lint_fingerprint(config, Book) != edited
+    for changed in (Config(account_name=config.account_name, disable=["singkatan.sms"]),
+                    Config(account_name=config.account_name, hashtags=["#KotaContoh"]),
+                    Config(account_name="Dinas Lain")):
+        assert lintposts.lint_fingerprint(changed, Book) != lintposts.lint_fingerprint(config,
+                                                                                        Book)
+
+
+def test_no_cache_without_history_or_when_disabled(config, tmp_path, monkeypatch):
+    from medsos_cli.weekly.history import History
+
+    calls = counting(monkeypatch)
+    lint_posts(CACHED_POSTS[:1], config)
+    lint_posts(CACHED_POSTS[:1], config)
+    assert calls[0] == 2
+    monkeypatch.setenv("MEDSOS_NO_CACHE", "1")
+    with History(tmp_path / "h.sqlite3") as history:
+        lint_posts(CACHED_POSTS[:1], config, history=history)
+        lint_posts(CACHED_POSTS[:1], config, history=history)
+        assert calls[0] == 4
+        assert history.db.execute("SELECT COUNT(*) FROM lint_cache").fetchone() == (0,)
+
+
+def test_only_the_newest_fingerprints_are_kept(tmp_path):
+    from medsos_cli.weekly.history import LINT_BOOKS_KEPT, History
+
+    with History(tmp_path / "h.sqlite3") as history:
+        for k in range(LINT_BOOKS_KEPT + 2):
+            history.lint_store(f"fp{k}", {("x", "caption", f"{k:064x}"): [("r", 1, "m")]})
+        kept = {r[0] for r in history.db.execute("SELECT DISTINCT fingerprint FROM lint_cache")}
+        assert kept == {f"fp{k}" for k in range(2, LINT_BOOKS_KEPT + 2)}
+        assert history.lint_lookup("fp5") == {("x", "caption", f"{5:064x}"): [("r", 1, "m")]}
+        assert history.lint_lookup("fp0") == {}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers: Linux only")
+def test_workers_stopped_when_the_result_is_not_wanted(config, linter, monkeypatch):
+    monkeypatch.setattr(lintposts, "_workers", lambda count: 2)
+    pending = lintposts.start_lint([post("x", str(i), f"Info yg ke-{i}.") for i in range(40)],
+                                   config, linter=linter)
+    pool = pending.batch.pool
+    assert pool is not None
+    pending.close()
+    assert pending.batch.pool is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers: Linux only")
+def test_early_forked_workers_give_the_same_findings(config, linter, monkeypatch):
+    posts = [post("facebook" if i % 2 else "x", str(i),
+                  f"Info yg ke-{i} untuk warga. " * (1 + i % 15)) for i in range(60)]
+    alone = lint_posts(posts, config, linter=linter)
+    monkeypatch.setattr(lintposts, "_cores", lambda: 2)
+    monkeypatch.setattr(lintposts, "PARALLEL_MIN", 10)
+    with lintposts.LintWorkers(config) as workers:
+        assert workers.pool is not None
+        assert lintposts.start_lint(posts, config, workers=workers).result() == alone
+        assert workers.pool is not None  # still there for another batch
+    assert workers.pool is None

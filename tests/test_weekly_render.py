@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import decimal
 import json
 import os
 import re
@@ -12,7 +13,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from babel.numbers import format_decimal
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from medsos_cli.weekly import charts, fmt
@@ -84,6 +86,28 @@ def test_number_groups_thousands_with_dots(value):
     shown = fmt.number(value)
     assert int(shown.replace(".", "")) == value
     assert "," not in shown
+
+
+@given(st.one_of(st.integers(), st.floats(), st.floats(min_value=-1e6, max_value=1e6),
+                 st.integers(min_value=-10**6, max_value=10**6).map(lambda n: n / 1000)),
+       st.integers(min_value=0, max_value=3))
+def test_number_fast_path_says_what_babel_says(value, digits):
+    """The pure-Python fast path gives Babel's ``id`` output, rounding halves to even."""
+    try:
+        expected = format_decimal(value, format="#,##0" + ("." + "0" * digits if digits else ""),
+                                  locale="id")
+    except decimal.InvalidOperation:  # Babel cannot quantise > 28 digits; we can
+        assume(False)
+    assert fmt.number(value, digits) == expected
+
+
+def test_number_rounds_like_babel_on_known_cases():
+    assert fmt.number(2.675, 2) == "2,68"  # decimal half-even, not binary float rounding
+    assert fmt.number(0.5) == "0" and fmt.number(1.5) == "2"
+    assert fmt.number(-0.4) == "-0"
+    assert fmt.number(1234567.891, 1) == "1.234.567,9"
+    assert fmt.number(1e28) == "10.000.000.000.000.000.000.000.000.000"
+    assert fmt.number(float("nan")) == "NaN"
 
 
 @given(st.floats(min_value=-50, max_value=50, allow_nan=False))
@@ -346,3 +370,121 @@ def test_html_survives_null_sections_and_missing_platform_fields(report):
     assert "None" not in text and "Undefined" not in text
     assert "Tidak ada berkas." in text and "Data pekan lalu tidak tersedia." in text
     assert html.count("<svg ") == 1  # only the engagement-rate chart has data left
+
+
+# --- long lists are capped in HTML and Markdown (the JSON keeps them all) ---------------------
+
+def _big_report(report: dict) -> dict:
+    """The sample report with 250 posts with findings (3 with errors, late in time order),
+    130 overdue complaints and 25 skipped rows in one source file."""
+    big = copy.deepcopy(report)
+    posts = [{"platform": "instagram", "id": f"pos-{i:03d}", "permalink": None,
+              "errors": 0, "warnings": 1 + i % 3, "rules": ["baku.ejaan"]} for i in range(250)]
+    for i, errors in ((200, 1), (220, 3), (240, 1)):
+        posts[i]["errors"] = errors
+        posts[i]["rules"] = ["keamanan.data-pribadi"]
+    big["lint"]["posts"] = posts
+    item = big["complaints"]["overdue_items"][0]
+    big["complaints"]["overdue_items"] = [
+        {**item, "text": f"Aduan nomor {i:03d}", "hours_waiting": 500.0 - i} for i in range(130)]
+    big["sources"][0]["skipped"] = [{"line": 10 + i, "reason": "tanggal tidak terbaca"}
+                                    for i in range(25)]
+    return big
+
+
+def test_html_caps_long_lists_and_points_to_the_json(report):
+    big = _big_report(report)
+    before = copy.deepcopy(big)
+    page = render_html(big)
+    assert big == before  # the report (and so its JSON) is left as it is
+    sop = page[page.index('id="sop"'):page.index('id="sumber"')]
+    shown = re.findall(r">pos-(\d{3})<", sop)
+    assert len(shown) == fmt.ROW_LIMIT
+    assert shown[:3] == ["220", "200", "240"]  # most errors first, ties in time order
+    assert "Ditampilkan 100 dari 250 unggahan dengan temuan" in _text(sop)
+    assert "150 unggahan lain tidak ditampilkan" in _text(sop)
+    assert "laporan JSON (--format json)" in _text(sop)
+    complaints = page[page.index('id="aduan"'):page.index('id="sop"')]
+    assert complaints.count("Aduan nomor") == fmt.ROW_LIMIT
+    assert "Aduan nomor 099" in complaints and "Aduan nomor 100" not in complaints
+    assert "30 aduan lain tidak ditampilkan" in _text(complaints)
+    sources = page[page.index('id="sumber"'):]
+    assert sources.count("tanggal tidak terbaca") == fmt.SKIPPED_LIMIT
+    assert "15 baris dilewati lain tidak ditampilkan" in _text(sources)
+
+
+def test_markdown_caps_long_lists_and_points_to_the_json(report):
+    big = _big_report(report)
+    before = copy.deepcopy(big)
+    md = render_markdown(big)
+    assert big == before
+    rows = re.findall(r"^\| Instagram \| pos-(\d{3}) \|", md, flags=re.M)
+    assert len(rows) == fmt.ROW_LIMIT and rows[:3] == ["220", "200", "240"]
+    assert ("Ditampilkan 100 dari 250 unggahan dengan temuan. 150 unggahan lain tidak "
+            "ditampilkan; daftar lengkapnya ada di laporan JSON (`--format json`).") in md
+    assert md.count("Aduan nomor") == fmt.ROW_LIMIT
+    assert "30 aduan lain tidak ditampilkan" in md
+    assert md.count("tanggal tidak terbaca") == fmt.SKIPPED_LIMIT
+    assert "15 baris dilewati lain tidak ditampilkan" in md
+
+
+def test_short_lists_have_no_cap_note(html, md):
+    assert "tidak ditampilkan" not in html and "tidak ditampilkan" not in md
+
+
+# --- the posting grid -------------------------------------------------------------------------
+
+def test_posting_grid_is_one_vector_collection_with_counts_as_text(report):
+    svg = charts.posting_grid_chart(report)
+    grid = report["posting"]["grid"]
+    busy = [c for row in grid for c in row if c]
+    assert busy
+    assert svg.count('id="jadwal-PolyCollection_1"') == 1  # every busy cell in one artist
+    assert 'id="jadwal-patch_3"' not in svg  # no per-cell patches (1, 2: figure and axes)
+    assert "<image" not in svg
+    counts = re.findall(r'<text x="[\d.]+" y="[\d.]+">(\d+)</text>', svg)
+    assert sorted(map(int, counts)) == sorted(busy)
+    assert 'role="img"' in svg and "Peta panas jumlah unggahan" in svg
+
+
+def test_charts_do_not_load_pyplot():
+    code = ("import json, sys; from medsos_cli.weekly import charts; "
+            f"charts.all_charts(json.loads(open({str(FIXTURE)!r}, encoding='utf-8').read())); "
+            "print(sorted(m for m in ('matplotlib.pyplot',) if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True,
+                         env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")})
+    assert out.stdout.strip() == "[]"
+
+
+# --- charts drawn in a forked worker (overlaps the matplotlib import with reading) ------------
+
+_FORK = pytest.mark.skipif(
+    "fork" not in __import__("multiprocessing").get_all_start_methods(),
+    reason="no fork on this platform: the charts are drawn in-process")
+
+
+@_FORK
+def test_chart_worker_gives_the_same_page(report, html):
+    assert charts.start_worker()
+    assert charts.start_worker()  # idempotent: still one worker
+    assert render_html(report) == html
+    assert charts._worker is None  # one report per worker
+
+
+@_FORK
+def test_page_is_drawn_here_when_the_worker_is_gone(report, html):
+    assert charts.start_worker()
+    process = charts._worker[0]
+    process.kill()
+    process.join()
+    assert render_html(report) == html
+
+
+@_FORK
+def test_unused_worker_can_be_stopped():
+    assert charts.start_worker()
+    process = charts._worker[0]
+    charts.stop_worker()
+    assert charts._worker is None and not process.is_alive()
+    charts.stop_worker()  # no worker: nothing to do

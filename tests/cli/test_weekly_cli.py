@@ -169,3 +169,16 @@ def test_a_file_outside_the_week_is_named_on_stderr(invoke, work):
     assert report["platforms"] == {}
     assert any("semua baris berada di luar pekan 2026-W40" in w
                for w in report["sources"][0]["warnings"])
+
+
+def test_input_size_decides_early_lint_workers(tmp_path):
+    from medsos_cli.cli import weekly
+
+    folder = tmp_path / "ekspor"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.csv").write_text("x" * 100, encoding="utf-8")
+    (folder / "sub" / "b.csv").write_text("x" * 50, encoding="utf-8")
+    (folder / "catatan.txt").write_text("x" * 1000, encoding="utf-8")
+    single = tmp_path / "c.csv"
+    single.write_text("x" * 7, encoding="utf-8")
+    assert weekly._input_bytes([str(folder), str(single), str(tmp_path / "hilang.csv")]) == 157

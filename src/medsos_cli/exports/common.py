@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 from medsos_cli.exports import numbers
 from medsos_cli.exports.model import ImportResult, Post, Skipped
@@ -103,28 +104,115 @@ class Cells:
             raise RowError(f"kolom “{self._label(names)}”: {exc}") from None
 
 
-def data_rows(table: Table, result: ImportResult) -> Iterable[tuple[Row, Cells]]:
-    """The non-blank data rows; rows with too few or too many cells become ``Skipped``."""
-    columns = Columns(table.header)
-    width = len(table.header)
+# --- cells by position -------------------------------------------------------------------
+# The readers of large files find their columns once per file (``Layout``) and read each row's
+# raw cells in one call; these functions then do what the ``Cells`` methods do, with the same
+# results and messages. An absent column reads as "" from ``Layout`` (``None`` is accepted too).
+
+
+class Layout:
+    """Positions of a fixed list of columns (each a tuple of alternative names)."""
+
+    def __init__(self, header: list[str], *groups: tuple[str, ...]):
+        columns = Columns(header)
+        positions = [columns.find(*names) for names in groups]
+        #: the name shown in messages: the header cell as written, else the first name
+        self.labels = [header[i].strip() if i is not None else names[0]
+                       for i, names in zip(positions, groups, strict=True)]
+        # An absent column reads as "": every function below treats it as Cells treats an
+        # absent column (unknown count, empty text, "kolom ... kosong" under its first name).
+        if len(positions) < 2:  # itemgetter gives a tuple only for two or more
+            raise ValueError("Layout needs at least two columns")
+        get = itemgetter(*(-1 if i is None else i for i in positions))
+        if None in positions:
+            self.values: Callable[[list[str]], tuple[str, ...]] = lambda cells: get([*cells, ""])
+        else:
+            self.values = get
+
+
+def text(value: str | None) -> str:
+    """The cell trimmed, line breaks as ``\\n`` ("" when absent); as ``Cells.text``."""
+    if value is None:
+        return ""
+    value = value.strip()  # trimming first is the same: CR and LF are both whitespace
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+def need(value: str | None, label: str) -> str:
+    """The trimmed cell; a blank cell is a ``RowError`` (as ``Cells.need``)."""
+    value = text(value)
+    if not value:
+        raise RowError(f"kolom “{label}” kosong")
+    return value
+
+
+def count(value: str | None, label: str, locale: str = "en") -> int | None:
+    """A count from the raw cell (as ``Cells.int``): ``None`` when unknown or absent."""
+    if not value:  # absent, or blank: unknown (parse_int says the same)
+        return None
+    if value.isdigit() and value.isascii() and len(value) < 19:
+        return int(value)
+    try:
+        return numbers.parse_int(value, locale)
+    except ValueError as exc:
+        raise RowError(f"kolom “{label}”: {exc}") from None
+
+
+def parsed(parser: Callable, value: str | None, label: str):
+    """``parser`` applied to a required cell (as ``Cells.parse``)."""
+    value = need(value, label)
+    try:
+        return parser(value)
+    except ValueError as exc:
+        raise RowError(f"kolom “{label}”: {exc}") from None
+
+
+def run_each(table: Table, result: ImportResult, parse_row: Callable[[Row], object]) -> None:
+    """``run_rows`` for readers that read ``row.cells`` themselves (every row counts)."""
+    skipped = result.skipped
+    for row in table_rows(table, result):
+        result.rows += 1
+        try:
+            parse_row(row)
+        except RowError as exc:
+            skipped.append(Skipped(row.line, str(exc)))
+
+
+def table_rows(table: Table, result: ImportResult) -> Iterator[Row]:
+    """The non-blank data rows; rows with too few or too many cells become ``Skipped``.
+
+    Readers of large files index ``row.cells`` directly (column positions found once).
+    """
+    header = len(table.header)
+    width = header
     while width and not table.header[width - 1].strip():
         width -= 1
-    reader = Cells(columns, [])
+    skipped = result.skipped
     for row in table.rows:
         cells = row.cells
         if not cells or (not cells[0].strip() and is_blank(cells)):
             continue
-        if len(cells) < width:
+        count = len(cells)
+        if count < width:
             result.rows += 1
-            result.skipped.append(Skipped(row.line, (
-                f"baris hanya berisi {len(cells)} dari {width} kolom (terpotong?)")))
+            skipped.append(Skipped(row.line, (
+                f"baris hanya berisi {count} dari {width} kolom (terpotong?)")))
             continue
-        if any(c.strip() for c in cells[len(table.header):]):
+        if count > header and any(c.strip() for c in cells[header:]):
             result.rows += 1
-            result.skipped.append(Skipped(row.line, (
-                f"baris berisi {len(cells)} kolom, padahal judulnya {len(table.header)} kolom")))
+            skipped.append(Skipped(row.line, (
+                f"baris berisi {count} kolom, padahal judulnya {header} kolom")))
             continue
-        reader.cells = cells  # one reader per file: rows are handled one at a time
+        yield row
+
+
+def data_rows(table: Table, result: ImportResult) -> Iterable[tuple[Row, Cells]]:
+    """``table_rows`` with each row's cells readable by column name (``Cells``)."""
+    reader = Cells(Columns(table.header), [])
+    for row in table_rows(table, result):
+        reader.cells = row.cells  # one reader per file: rows are handled one at a time
         yield row, reader
 
 

@@ -12,7 +12,18 @@ import re
 from functools import partial
 
 from medsos_cli.exports import numbers
-from medsos_cli.exports.common import Cells, dedupe_by, dedupe_posts, run_rows
+from medsos_cli.exports.common import (
+    Cells,
+    Layout,
+    count,
+    dedupe_by,
+    dedupe_posts,
+    need,
+    parsed,
+    run_each,
+    run_rows,
+    text,
+)
 from medsos_cli.exports.model import DailyValue, ImportResult, Post
 from medsos_cli.exports.sniff import Row, Table
 
@@ -43,29 +54,41 @@ def read_facebook_posts(table: Table, tz: str) -> ImportResult:
     result = ImportResult(table.path, table.format, warnings=list(table.warnings))
     unknown_types: set[str] = set()
     mismatched: list[int] = []
+    layout = Layout(table.header, ("post id",), ("publish time",), ("title",), ("description",),
+                    ("reactions",), ("comments",), ("shares",),
+                    ("reactions, comments and shares",), ("page name",), ("permalink",),
+                    ("post type",), ("reach",), ("views",), ("impressions",))
+    (l_id, l_time, _, _, l_likes, l_comments, l_shares, l_total, _, _, _, l_reach, l_views,
+     l_impressions) = layout.labels
+    values, path, posts = layout.values, table.path, result.posts
+    when = partial(numbers.parse_meta_time, tz=tz)
 
-    def parse(row: Row, c: Cells) -> bool:
-        post_id = c.need("post id")
-        published = c.parse(partial(numbers.parse_meta_time, tz=tz), "publish time")
-        title, description = c.text("title"), c.text("description")
+    def parse(row: Row) -> None:
+        (v_id, v_time, v_title, v_description, v_likes, v_comments, v_shares, v_total, v_page,
+         v_link, v_type, v_reach, v_views, v_impressions) = values(row.cells)
+        # The same steps, in the same order, as reading by column name (errors and warnings).
+        post_id = need(v_id, l_id)
+        published = parsed(when, v_time, l_time)
+        title, description = text(v_title), text(v_description)
         # The caption sits in Title for most posts and in Description for others (reference §2).
         caption = description if len(description) > len(title) else title
-        likes = c.int("reactions")
-        comments, shares = c.int("comments"), c.int("shares")
-        total = c.int("reactions, comments and shares")
+        likes = count(v_likes, l_likes)
+        comments, shares = count(v_comments, l_comments), count(v_shares, l_shares)
+        total = count(v_total, l_total)
         if None not in (total, likes, comments, shares) and total != likes + comments + shares:
             mismatched.append(row.line)
-        result.posts.append(Post(
+        account = text(v_page)
+        permalink = text(v_link) or None
+        post_type = _post_type(text(v_type), unknown_types)
+        posts.append(Post(
             platform="facebook", post_id=post_id, published_at=published,
-            account=c.text("page name"), permalink=c.text("permalink") or None,
-            post_type=_post_type(c.text("post type"), unknown_types), caption=caption,
-            reach=c.int("reach"), views=c.int("views"), impressions=c.int("impressions"),
-            likes=likes, comments=comments, shares=shares,
-            source=table.path, line=row.line,
+            account=account, permalink=permalink, post_type=post_type, caption=caption,
+            reach=count(v_reach, l_reach), views=count(v_views, l_views),
+            impressions=count(v_impressions, l_impressions),
+            likes=likes, comments=comments, shares=shares, source=path, line=row.line,
         ))
-        return True
 
-    run_rows(table, result, parse)
+    run_each(table, result, parse)
     _type_warning(result, unknown_types)
     if mismatched:
         lines = ", ".join(str(n) for n in mismatched[:5])
@@ -81,24 +104,35 @@ def read_instagram_posts(table: Table, tz: str) -> ImportResult:
     """Instagram content export (18 columns; also the stories export)."""
     result = ImportResult(table.path, table.format, warnings=list(table.warnings))
     unknown_types: set[str] = set()
+    layout = Layout(table.header, ("post id",), ("publish time",), ("account username",),
+                    ("account name",), ("permalink",), ("post type",), ("description",),
+                    ("reach",), ("views",), ("impressions",), ("likes",), ("comments",),
+                    ("shares",), ("saves",))
+    (l_id, l_time, _, _, _, _, _, l_reach, l_views, l_impressions, l_likes, l_comments,
+     l_shares, l_saves) = layout.labels
+    values, path, posts = layout.values, table.path, result.posts
+    when = partial(numbers.parse_meta_time, tz=tz)
 
-    def parse(row: Row, c: Cells) -> bool:
-        post_id = c.need("post id")
-        published = c.parse(partial(numbers.parse_meta_time, tz=tz), "publish time")
-        username = c.text("account username")
-        result.posts.append(Post(
+    def parse(row: Row) -> None:
+        (v_id, v_time, v_username, v_name, v_link, v_type, v_description, v_reach, v_views,
+         v_impressions, v_likes, v_comments, v_shares, v_saves) = values(row.cells)
+        post_id = need(v_id, l_id)
+        published = parsed(when, v_time, l_time)
+        username = text(v_username)
+        account = text(v_name) or (f"@{username}" if username else "")
+        permalink = text(v_link) or None
+        post_type = _post_type(text(v_type), unknown_types)
+        posts.append(Post(
             platform="instagram", post_id=post_id, published_at=published,
-            account=c.text("account name") or (f"@{username}" if username else ""),
-            permalink=c.text("permalink") or None,
-            post_type=_post_type(c.text("post type"), unknown_types),
-            caption=c.text("description"),
-            reach=c.int("reach"), views=c.int("views"), impressions=c.int("impressions"),
-            likes=c.int("likes"), comments=c.int("comments"), shares=c.int("shares"),
-            saves=c.int("saves"), source=table.path, line=row.line,
+            account=account, permalink=permalink, post_type=post_type,
+            caption=text(v_description),
+            reach=count(v_reach, l_reach), views=count(v_views, l_views),
+            impressions=count(v_impressions, l_impressions), likes=count(v_likes, l_likes),
+            comments=count(v_comments, l_comments), shares=count(v_shares, l_shares),
+            saves=count(v_saves, l_saves), source=path, line=row.line,
         ))
-        return True
 
-    run_rows(table, result, parse)
+    run_each(table, result, parse)
     _type_warning(result, unknown_types)
     _views_note(table, result)
     dedupe_posts(result)

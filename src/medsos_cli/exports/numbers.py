@@ -272,7 +272,10 @@ _LOG_ISO = re.compile(
 _LOG_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?)?")
 
 
-@lru_cache(maxsize=16384)
+# A week of comment logs holds some 20,000 distinct minutes across files: large enough that
+# the files of one report (read one after the other, each in time order) do not evict each
+# other's times.
+@lru_cache(maxsize=65536)
 def parse_log_time(text: str, tz: str) -> datetime:
     """A time in medsos's own logs (docs/exports.md §1): local, ISO with offset, or D/M/Y.
 
@@ -280,6 +283,20 @@ def parse_log_time(text: str, tz: str) -> datetime:
     ``2026-11-17T08:15:00+07:00`` carries its own offset. Returns an aware UTC datetime.
     """
     raw = text.strip()
+    if len(raw) == 16 and raw.isascii() and raw[13] in ":.":
+        # The two usual shapes without a regex: 2026-11-17 08:15 and 17/11/2026 08.15.
+        # Only ASCII digits are taken here; anything else goes through the patterns below.
+        hour, minute = raw[11:13], raw[14:16]
+        if (raw[4] == "-" and raw[7] == "-" and raw[10] in "T " and raw[:4].isdigit()
+                and raw[5:7].isdigit() and raw[8:10].isdigit() and hour.isdigit()
+                and minute.isdigit()):
+            day = _date(int(raw[:4]), int(raw[5:7]), int(raw[8:10]))
+            return _local(day, int(hour), int(minute), 0, tz)
+        if (raw[2] == "/" and raw[5] == "/" and raw[10] == " " and raw[:2].isdigit()
+                and raw[3:5].isdigit() and raw[6:10].isdigit() and hour.isdigit()
+                and minute.isdigit()):
+            day = _date(int(raw[6:10]), int(raw[3:5]), int(raw[:2]))
+            return _local(day, int(hour), int(minute), 0, tz)
     m = _LOG_ISO.fullmatch(raw)
     if m:
         day = _date(int(m[1]), int(m[2]), int(m[3]))

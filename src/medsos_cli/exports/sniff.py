@@ -153,10 +153,14 @@ def _strict(path: str, data: bytes, encoding: str) -> str:
                          "ekspor ulang berkas ini", path) from None
 
 
+# Control characters other than tab, CR and LF, and the replacement character.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+
+
 def _reject_binary(path: str, text: str) -> None:
     sample = text[:65536]
-    control = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n") or ch == "\ufffd")
-    if "\0" in sample or control > max(2, len(sample) // 100):
+    # One regex pass, not a Python loop over 64k characters (1.3 s CPU over 124 files).
+    if "\0" in sample or len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
         raise InputError(f"bukan berkas teks CSV (berisi data biner). {SUPPORTED}", path)
 
 
@@ -166,7 +170,7 @@ _SEP_LINE = re.compile(r"\s*\"?sep=(.)\"?\s*")
 def _delimiter(text: str) -> str:
     """``sep=X`` on the first line wins; else the one of ``,`` ``;`` tab that splits the header
     into the most columns (Excel in an Indonesian locale saves CSV with ``;``)."""
-    for line in text.splitlines():
+    for line in _first_lines(text):
         if not line.strip():
             continue
         m = _SEP_LINE.fullmatch(line)
@@ -184,25 +188,40 @@ def _delimiter(text: str) -> str:
     return ","
 
 
+def _first_lines(text: str) -> Iterator[str]:
+    """The lines of ``text.splitlines()``, split lazily from the start (a log is 5 MB)."""
+    start, chunk = 0, 4096
+    while True:
+        end = start + chunk
+        if end >= len(text):
+            yield from text[start:].splitlines()
+            return
+        lines = text[start:end].splitlines(keepends=True)
+        if len(lines) < 2:  # a longer line than the chunk: look further
+            chunk *= 2
+            continue
+        # The chunk's last line may be cut short (even between CR and LF): not yet.
+        for line in lines[:-1]:
+            yield line.splitlines()[0]
+            start += len(line)
+
+
 def iter_rows(path: str, text: str, delimiter: str = ",") -> Iterator[Row]:
     """Every CSV record of ``text`` with its physical line span; ``InputError`` when broken."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    end = 0
-    while True:
-        start = end + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            if "unexpected end of data" in str(exc) or "EOF" in str(exc):
-                reason = ("berkas terpotong: tanda kutip dibuka di sini tetapi tidak pernah "
-                          "ditutup; ekspor ulang atau unduh ulang berkas ini")
-            else:
-                reason = f"CSV rusak ({exc}); periksa tanda kutip di baris ini"
-            raise InputError(reason, path, start) from None
-        end = reader.line_num
-        yield Row(start, end, cells)
+    end = 0  # last physical line of the previous record
+    try:
+        for cells in reader:
+            line_num = reader.line_num
+            yield Row(end + 1, line_num, cells)
+            end = line_num
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc) or "EOF" in str(exc):
+            reason = ("berkas terpotong: tanda kutip dibuka di sini tetapi tidak pernah "
+                      "ditutup; ekspor ulang atau unduh ulang berkas ini")
+        else:
+            reason = f"CSV rusak ({exc}); periksa tanda kutip di baris ini"
+        raise InputError(reason, path, end + 1) from None
 
 
 def is_blank(cells: list[str]) -> bool:

@@ -12,7 +12,16 @@ import html
 import re
 
 from medsos_cli.exports import numbers
-from medsos_cli.exports.common import Cells, dedupe_posts, local_date, run_rows
+from medsos_cli.exports.common import (
+    Layout,
+    count,
+    dedupe_posts,
+    local_date,
+    need,
+    parsed,
+    run_each,
+    text,
+)
 from medsos_cli.exports.model import ImportResult, Post
 from medsos_cli.exports.sniff import Row, Table
 
@@ -31,22 +40,30 @@ def _type(text: str) -> str | None:
 def read_tweet_activity(table: Table, tz: str) -> ImportResult:
     """Legacy analytics.twitter.com export (40 columns, ``3423.0`` counts, UTC times)."""
     result = ImportResult(table.path, table.format, warnings=list(table.warnings))
+    layout = Layout(table.header, ("tweet id",), ("time",), ("tweet text",),
+                    ("tweet permalink",), ("impressions",), ("engagements",),
+                    ("likes", "favorites"), ("replies",), ("retweets",))
+    l_id, l_time, _, _, l_impressions, l_engagements, l_likes, l_replies, l_retweets = (
+        layout.labels)
+    values, path, posts = layout.values, table.path, result.posts
 
-    def parse(row: Row, c: Cells) -> bool:
-        post_id = c.need("tweet id")
-        published = c.parse(numbers.parse_x_legacy_time, "time")
-        text = html.unescape(c.text("tweet text"))
-        link = c.text("tweet permalink")
-        result.posts.append(Post(
+    def parse(row: Row) -> None:
+        (v_id, v_time, v_text, v_link, v_impressions, v_engagements, v_likes, v_replies,
+         v_retweets) = values(row.cells)
+        post_id = need(v_id, l_id)
+        published = parsed(numbers.parse_x_legacy_time, v_time, l_time)
+        caption = html.unescape(text(v_text))
+        link = text(v_link)
+        posts.append(Post(
             platform="x", post_id=post_id, published_at=published, account=_account(link),
-            permalink=link or None, post_type=_type(text), caption=text,
-            impressions=c.int("impressions"), engagements=c.int("engagements"),
-            likes=c.int("likes", "favorites"), comments=c.int("replies"),
-            shares=c.int("retweets"), source=table.path, line=row.line,
+            permalink=link or None, post_type=_type(caption), caption=caption,
+            impressions=count(v_impressions, l_impressions),
+            engagements=count(v_engagements, l_engagements),
+            likes=count(v_likes, l_likes), comments=count(v_replies, l_replies),
+            shares=count(v_retweets, l_retweets), source=path, line=row.line,
         ))
-        return True
 
-    run_rows(table, result, parse)
+    run_each(table, result, parse)
     dedupe_posts(result)
     return result
 
@@ -60,28 +77,37 @@ def read_account_analytics(table: Table, tz: str) -> ImportResult:
     """
     result = ImportResult(table.path, table.format, warnings=list(table.warnings))
     unknown_time: list[int] = []
+    layout = Layout(table.header, ("post id",), ("date",), ("post text",), ("post link",),
+                    ("impressions",), ("engagements",), ("likes",), ("replies",),
+                    ("reposts",), ("bookmarks",))
+    (l_id, l_date, _, _, l_impressions, l_engagements, l_likes, l_replies, l_reposts,
+     l_bookmarks) = layout.labels
+    values, path, posts = layout.values, table.path, result.posts
 
-    def parse(row: Row, c: Cells) -> bool:
-        post_id = c.need("post id")
-        day = c.parse(numbers.parse_en_date, "date")
+    def parse(row: Row) -> None:
+        (v_id, v_date, v_text, v_link, v_impressions, v_engagements, v_likes, v_replies,
+         v_reposts, v_bookmarks) = values(row.cells)
+        post_id = need(v_id, l_id)
+        day = parsed(numbers.parse_en_date, v_date, l_date)
         moment = numbers.snowflake_time(post_id)
         time_known = moment is not None and abs((local_date(moment, tz) - day).days) <= 1
         if not time_known:
             moment = numbers.parse_log_time(day.isoformat(), tz)
-        text = html.unescape(c.text("post text"))
-        link = c.text("post link")
-        result.posts.append(Post(
+        caption = html.unescape(text(v_text))
+        link = text(v_link)
+        posts.append(Post(
             platform="x", post_id=post_id, published_at=moment, account=_account(link),
-            permalink=link or None, post_type=_type(text), caption=text,
-            impressions=c.int("impressions"), engagements=c.int("engagements"),
-            likes=c.int("likes"), comments=c.int("replies"), shares=c.int("reposts"),
-            saves=c.int("bookmarks"), source=table.path, line=row.line, time_known=time_known,
+            permalink=link or None, post_type=_type(caption), caption=caption,
+            impressions=count(v_impressions, l_impressions),
+            engagements=count(v_engagements, l_engagements), likes=count(v_likes, l_likes),
+            comments=count(v_replies, l_replies), shares=count(v_reposts, l_reposts),
+            saves=count(v_bookmarks, l_bookmarks), source=path, line=row.line,
+            time_known=time_known,
         ))
         if not time_known:
             unknown_time.append(row.line)
-        return True
 
-    run_rows(table, result, parse)
+    run_each(table, result, parse)
     if unknown_time:
         lines = ", ".join(str(n) for n in unknown_time[:5])
         result.warnings.append(

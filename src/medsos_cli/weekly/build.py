@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from contextlib import ExitStack
 from datetime import date, datetime, time, timedelta
+from operator import attrgetter
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -25,13 +27,16 @@ UNKNOWN_ACCOUNT = "(akun)"
 
 def build_report(results: Sequence[ImportResult], *, week: str | None, config: Config,
                  today: date | None = None, db: Path | None = None,
-                 use_history: bool = True, linter: object | None = None) -> dict:
+                 use_history: bool = True, linter: object | None = None,
+                 lint_workers: object | None = None) -> dict:
     """The whole report for ``week`` (``2026-W47``, ``last`` or None for the current week).
 
     ``today`` defaults to today's date in the configured zone. History is read from and
     written to ``db`` (else ``config.db``, else the per-user data folder) unless
-    ``use_history`` is False. ``results`` get warnings added (duplicates, rows outside the
-    week); they are reported in ``sources``.
+    ``use_history`` is False; it also keeps lint findings for later runs. ``results`` get
+    warnings added (duplicates, rows outside the week); they are reported in ``sources``.
+    ``lint_workers`` (``weekly.lintposts.LintWorkers`` for ``config``) lint instead of worker
+    processes forked here (the command line forks them before reading the exports).
     """
     tz = config.timezone
     target = parse_week(week, today=today or today_in(tz))
@@ -43,38 +48,44 @@ def build_report(results: Sequence[ImportResult], *, week: str | None, config: C
     comments = _dedupe_comments(results)
     complaints = _dedupe_complaints(results)
 
-    extra_posts: list[Post] = []
-    if use_history:
-        extra_posts, daily = _with_history(posts, daily, previous, tz,
-                                           db or config.db)
+    with ExitStack() as stack:
+        history = None
+        extra_posts: list[Post] = []
+        if use_history:
+            from medsos_cli.weekly.history import History, default_db_path
 
-    rows, outside, undated = place_posts(posts + extra_posts, target, tz, default_account)
-    platforms, accounts, posting = compute(rows, daily, target, tz, default_account)
+            path = db or config.db
+            history = stack.enter_context(History(Path(path) if path else default_db_path()))
+            extra_posts, daily = _with_history(history, posts, daily, previous, tz)
 
-    current_posts = sorted((r for r in rows if r.current),
-                           key=lambda r: (r.local, r.post.platform, r.post.post_id))
-    from medsos_cli.weekly.lintposts import lint_posts
+        rows, outside, undated = place_posts(posts + extra_posts, target, tz, default_account)
+        current_posts = sorted((r for r in rows if r.current),
+                               key=lambda r: (r.local, r.post.platform, r.post.post_id))
+        from medsos_cli.weekly.lintposts import start_lint
 
-    lint = lint_posts([r.post for r in current_posts], config, linter=linter)
-
-    report: dict = {
-        "version": REPORT_VERSION,
-        "generator": f"medsos {__version__}",
-        "account": config.account_name,
-        "week": target.label,
-        "start": target.start.isoformat(),
-        "end": target.end.isoformat(),
-        "timezone": tz,
-        "previous_week": previous.label,
-        "sources": _sources(results, rows, outside, undated, target, tz,
-                            _kept_ids(results, comments, complaints)),
-        "platforms": platforms,
-        "accounts": accounts,
-        "posting": posting,
-        "comments": _comments(comments, target, config),
-        "complaints": _complaints(complaints, target, tz, config.sla_hours),
-        "lint": lint,
-    }
+        # The workers lint (the costly part) while this process computes the rest.
+        pending = start_lint([r.post for r in current_posts], config, linter=linter,
+                             history=history, workers=lint_workers)  # type: ignore[arg-type]
+        stack.callback(pending.close)
+        platforms, accounts, posting = compute(rows, daily, target, tz, default_account)
+        report: dict = {
+            "version": REPORT_VERSION,
+            "generator": f"medsos {__version__}",
+            "account": config.account_name,
+            "week": target.label,
+            "start": target.start.isoformat(),
+            "end": target.end.isoformat(),
+            "timezone": tz,
+            "previous_week": previous.label,
+            "sources": _sources(results, rows, outside, undated, target, tz,
+                                _kept_ids(results, comments, complaints)),
+            "platforms": platforms,
+            "accounts": accounts,
+            "posting": posting,
+            "comments": _comments(comments, target, config),
+            "complaints": _complaints(complaints, target, tz, config.sla_hours),
+            "lint": pending.result(),
+        }
     report["recommendations"] = recommendations(report)
     return report
 
@@ -86,48 +97,50 @@ def to_json(report: dict) -> str:
 
 # -- history ---------------------------------------------------------------------------------
 
-def _with_history(posts: list[Post], daily: list[DailyValue], previous: Week, tz: str,
-                  path: Path | None) -> tuple[list[Post], list[DailyValue]]:
+def _with_history(history, posts: list[Post], daily: list[DailyValue], previous: Week,
+                  tz: str) -> tuple[list[Post], list[DailyValue]]:
     """Previous-week posts and daily values from history that the exports lack; then store."""
-    from medsos_cli.weekly.history import History, default_db_path, merge_previous
+    from medsos_cli.weekly.history import merge_previous
 
-    with History(Path(path) if path else default_db_path()) as history:
-        begin, end = previous.bounds(tz)
-        extra = merge_previous(posts, history.posts_between(begin, end))
-        have = {(v.platform, v.account, v.metric, v.day) for v in daily}
-        stored = history.daily_between(previous.start - timedelta(days=1), previous.end)
-        merged = daily + [v for v in stored
-                          if (v.platform, v.account, v.metric, v.day) not in have]
-        history.store(posts, daily)
+    begin, end = previous.bounds(tz)
+    extra = merge_previous(posts, history.posts_between(begin, end))
+    have = {(v.platform, v.account, v.metric, v.day) for v in daily}
+    stored = history.daily_between(previous.start - timedelta(days=1), previous.end)
+    merged = daily + [v for v in stored if (v.platform, v.account, v.metric, v.day) not in have]
+    history.store(posts, daily)
     return extra, merged
 
 
 # -- comments and complaints -----------------------------------------------------------------
 
-def _dedupe_logged(results: Sequence[ImportResult], attr: str, key, when, noun: str) -> list:
+def _dedupe_logged(results: Sequence[ImportResult], attr: str, fields: tuple[str, ...],
+                   noun: str) -> list:
     """Items of ``attr`` (comments or complaints) with exact copies from other files removed.
 
-    The importers already drop copies inside one file, so with a single log nothing is hashed.
-    ``key`` gives the text fields; times (slow to hash when zone-aware) are compared only
-    when the text fields collide.
+    The importers already drop copies inside one file, so with a single log nothing is hashed,
+    and a file sharing nothing with the files before it (the usual case) is checked with set
+    operations alone; only a file with copies is walked item by item.
     """
     logs = [r for r in results if getattr(r, attr)]
     if len(logs) <= 1:
         return list(getattr(logs[0], attr)) if logs else []
-    seen: dict[tuple, list] = {}
+    key = attrgetter(*fields)
+    seen: set[tuple] = set()
     out: list = []
     for result in logs:
+        items = getattr(result, attr)
+        keys = list(map(key, items))
+        fresh = set(keys)
+        if len(fresh) == len(keys) and seen.isdisjoint(fresh):
+            seen |= fresh
+            out.extend(items)
+            continue
         doubles = 0
-        for item in getattr(result, attr):
-            k = key(item)
-            same = seen.get(k)
-            if same is None:
-                seen[k] = [item]
-            elif any(when(other) == when(item) for other in same):
+        for item, k in zip(items, keys, strict=True):
+            if k in seen:
                 doubles += 1
                 continue
-            else:
-                same.append(item)
+            seen.add(k)
             out.append(item)
         if doubles:
             result.warnings.append(f"{doubles} {noun} sama persis dengan {noun} di berkas yang "
@@ -145,13 +158,12 @@ def _kept_ids(results: Sequence[ImportResult], comments: list, complaints: list,
 
 
 def _dedupe_comments(results: Sequence[ImportResult]) -> list[Comment]:
-    return _dedupe_logged(results, "comments", lambda c: (c.platform, c.post_ref, c.author,
-                                                          c.text), lambda c: c.time, "komentar")
+    return _dedupe_logged(results, "comments", ("platform", "post_ref", "author", "text", "time"),
+                          "komentar")
 
 
 def _dedupe_complaints(results: Sequence[ImportResult]) -> list[Complaint]:
-    return _dedupe_logged(results, "complaints", lambda c: (c.channel, c.text),
-                          lambda c: c.received_at, "aduan")
+    return _dedupe_logged(results, "complaints", ("channel", "text", "received_at"), "aduan")
 
 
 def _week_end(week: Week, tz: str) -> datetime:

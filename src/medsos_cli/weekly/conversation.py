@@ -40,9 +40,10 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import chain, repeat
 from statistics import median
 from typing import Any, NamedTuple
@@ -445,13 +446,21 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
     memo: dict[str, list[Any]] = {}
     total = 0
     unanswered = 0
+    # Hundreds of thousands of comments: compare POSIX timestamps with the local midnights
+    # of the week instead of converting every time to local time.
+    edges = _midnights(days, zone) or [0.0]  # no day at all: nothing counts
+    first_edge, last_edge = edges[0], edges[-1]
     for comment in comments:
         moment = comment.time
-        # The readers give aware times; a naive one is taken as already local.
-        local = moment.astimezone(zone) if moment.tzinfo is not None else moment
-        day = local.date()
-        if day < start or day > end:
-            continue
+        if moment.tzinfo is not None:
+            stamp = moment.timestamp()
+            if stamp < first_edge or stamp >= last_edge:
+                continue
+            day = days[bisect_right(edges, stamp) - 1]
+        else:  # the readers give aware times; a naive one is taken as already local
+            day = moment.date()
+            if day < start or day > end:
+                continue
         text = comment.text
         done = memo.get(text)
         if done is None:
@@ -486,6 +495,14 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
         "crisis_days": crisis_days([(d, negatives[d]) for d in days]),
         "unanswered": unanswered,
     }
+
+
+def _midnights(days: list[date], zone: ZoneInfo) -> list[float]:
+    """POSIX timestamps of the local start of each of ``days`` and of the day after the last."""
+    if not days:
+        return []
+    return [datetime.combine(d, time(0), tzinfo=zone).timestamp()
+            for d in [*days, days[-1] + timedelta(days=1)]]
 
 
 def _platform_order(counts: Counter[str]) -> dict[str, int]:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 LOCALE = "id"
@@ -43,10 +45,24 @@ WEEKDAYS_SHORT = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"]
 HOLDING_COMMAND = "medsos draft holding-statement"
 
 
+# Indonesian separators: "." groups thousands, "," marks decimals (CLDR ``id``).
+_ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
 def number(value: float | int | None, digits: int = 0) -> str:
     """``12345`` → ``12.345``; ``digits`` fixed decimals (``5.5`` → ``5,5``)."""
     if value is None:
         return NULL
+    # Fast path (a large report formats ~40,000 numbers; Babel re-reads the locale and
+    # re-parses the pattern on every call). Same result as Babel: floats go through
+    # ``Decimal(str(value))`` and round half to even, exactly as Babel does.
+    kind = type(value)
+    if kind is int:
+        if not digits:
+            return f"{value:,}".translate(_ID_SEPARATORS)
+        return f"{Decimal(value):,.{digits}f}".translate(_ID_SEPARATORS)
+    if kind is float and value - value == 0.0:  # finite (NaN and ±inf are left to Babel)
+        return f"{Decimal(repr(value)):,.{digits}f}".translate(_ID_SEPARATORS)
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=LOCALE)
 
@@ -114,18 +130,24 @@ def parse_date(value: str | dt.date) -> dt.date:
     return dt.date.fromisoformat(value[:10])
 
 
+@lru_cache(maxsize=1024)
+def _date(day: dt.date, pattern: str) -> str:
+    """Babel's date formatting, memoised: a report repeats the same seven days."""
+    return format_date(day, pattern, locale=LOCALE)
+
+
 def date_long(value: str | dt.date | None) -> str:
     """``2026-11-16`` → ``Senin, 16 November 2026``."""
     if not value:
         return NULL
-    return format_date(parse_date(value), "EEEE, d MMMM y", locale=LOCALE)
+    return _date(parse_date(value), "EEEE, d MMMM y")
 
 
 def date_short(value: str | dt.date | None) -> str:
     """``2026-11-16`` → ``Sen, 16 Nov``."""
     if not value:
         return NULL
-    return format_date(parse_date(value), "EEE, d MMM", locale=LOCALE)
+    return _date(parse_date(value), "EEE, d MMM")
 
 
 def date_range(start: str | None, end: str | None) -> str:
@@ -134,12 +156,10 @@ def date_range(start: str | None, end: str | None) -> str:
         return NULL
     a, b = parse_date(start), parse_date(end)
     if (a.year, a.month) == (b.year, b.month):
-        return f"{a.day}–" + format_date(b, "d MMMM y", locale=LOCALE)
+        return f"{a.day}–" + _date(b, "d MMMM y")
     if a.year == b.year:
-        return (format_date(a, "d MMMM", locale=LOCALE) + " – "
-                + format_date(b, "d MMMM y", locale=LOCALE))
-    return (format_date(a, "d MMMM y", locale=LOCALE) + " – "
-            + format_date(b, "d MMMM y", locale=LOCALE))
+        return _date(a, "d MMMM") + " – " + _date(b, "d MMMM y")
+    return _date(a, "d MMMM y") + " – " + _date(b, "d MMMM y")
 
 
 def datetime_short(value: str | None) -> str:
@@ -150,7 +170,7 @@ def datetime_short(value: str | None) -> str:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         return value
-    return date_short(moment.date()) + " " + format_time(moment.time(), "HH.mm", locale=LOCALE)
+    return f"{date_short(moment.date())} {moment.hour:02d}.{moment.minute:02d}"
 
 
 def excerpt(text: str | None, limit: int = 100) -> str:
@@ -193,6 +213,36 @@ def joined(items: Iterable[str], empty: str = NULL) -> str:
 
     values = [str(i) for i in items]
     return format_list(values, locale=LOCALE) if values else empty
+
+
+# --- long lists: the HTML and Markdown show the head, the JSON keeps everything -------------
+
+ROW_LIMIT = 100  # rows of a per-item table (posts with findings, overdue complaints)
+SKIPPED_LIMIT = 10  # skipped rows listed per source file
+FULL_LIST_HINT = "daftar lengkapnya ada di laporan JSON (--format json)"
+
+
+def capped(items: Iterable[Any] | None, limit: int = ROW_LIMIT) -> tuple[list[Any], int]:
+    """The first ``limit`` items and how many were left out."""
+    values = list(items or [])
+    return values[:limit], max(0, len(values) - limit)
+
+
+def lint_posts(lint: dict[str, Any] | None, limit: int = ROW_LIMIT) -> tuple[list[Any], int]:
+    """Posts with findings to show: most errors first, then most warnings (ties keep the
+    report's time order), at most ``limit``; and how many were left out.
+
+    A province-wide week has ~20,000 such posts: a page listing them all is megabytes that
+    no one reads, while the worst ones are what the head of office must see.
+    """
+    posts = (lint or {}).get("posts") or []
+    ordered = sorted(posts, key=lambda p: (-(p.get("errors") or 0), -(p.get("warnings") or 0)))
+    return capped(ordered, limit)
+
+
+def hidden_note(hidden: int, what: str) -> str:
+    """``1.234 unggahan lain tidak ditampilkan; daftar lengkapnya ada di laporan JSON …``."""
+    return f"{number(hidden)} {what} lain tidak ditampilkan; {FULL_LIST_HINT}."
 
 
 # --- report-level summaries shared by both renderers ---------------------------------------

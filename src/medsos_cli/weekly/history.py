@@ -4,12 +4,17 @@ Every run stores its posts and daily values; a post keeps its latest export snap
 with the larger lifetime totals, as in metrics.dedupe_posts). The report's previous week is
 filled from here for posts the current exports do not contain.
 
+It also keeps the findings of captions already linted (``lint_cache``), keyed by a fingerprint
+of the rulebook, the lint settings and this medsos installation, so a re-run or next week's
+report over overlapping exports lints only new captions (see weekly/lintposts.py).
+
 Location: ``report.db`` in medsos.toml, ``--db PATH``, or the per-user data folder
 (``MEDSOS_DATA_DIR`` overrides it).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import sys
@@ -48,7 +53,22 @@ CREATE TABLE IF NOT EXISTS daily (
     value INTEGER, source TEXT NOT NULL,
     PRIMARY KEY (platform, account, metric, day)
 );
+CREATE TABLE IF NOT EXISTS lint_books (fingerprint TEXT PRIMARY KEY, used INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS lint_cache (
+    fingerprint TEXT NOT NULL, platform TEXT NOT NULL, kind TEXT NOT NULL, digest TEXT NOT NULL,
+    findings TEXT NOT NULL,
+    PRIMARY KEY (fingerprint, platform, kind, digest)
+);
 """
+
+# Lint results of this many most recently used fingerprints are kept (one per rulebook/config
+# combination in use; every medsos update makes a new one).
+LINT_BOOKS_KEPT = 4
+
+# (rule id, level, message) of one finding, as weekly/lintposts.py reports it.
+Brief = tuple[str, int, str]
+# (platform or "", kind, SHA-256 hex of the text) of one linted text.
+LintKey = tuple[str, str, str]
 
 
 def default_db_path() -> Path:
@@ -165,6 +185,43 @@ class History:
             (first.isoformat(), last.isoformat()))
         return [DailyValue(platform=r[0], metric=r[2], day=date.fromisoformat(r[3]), value=r[4],
                            account=r[1], source=r[5]) for r in cursor]
+
+
+    # -- lint results -----------------------------------------------------------------------
+
+    def lint_lookup(self, fingerprint: str) -> dict[LintKey, list[Brief]]:
+        """Stored findings of every text linted under ``fingerprint``."""
+        try:
+            cursor = self.db.execute(
+                "SELECT platform, kind, digest, findings FROM lint_cache WHERE fingerprint = ?",
+                (fingerprint,))
+            loads = json.loads
+            return {(r[0], r[1], r[2]): [tuple(f) for f in loads(r[3])]  # type: ignore[misc]
+                    for r in cursor}
+        except (sqlite3.DatabaseError, ValueError, TypeError):
+            return {}  # a damaged cache only means linting again
+
+    def lint_store(self, fingerprint: str, found: dict[LintKey, list[Brief]]) -> None:
+        """Remember findings under ``fingerprint``; forget the oldest fingerprints' results."""
+        dumps = json.dumps
+        rows = [(fingerprint, *key, dumps(briefs, ensure_ascii=False))
+                for key, briefs in found.items()]
+        try:
+            with self.db:
+                row = self.db.execute("SELECT COALESCE(MAX(used), 0) FROM lint_books").fetchone()
+                self.db.execute("INSERT OR REPLACE INTO lint_books (fingerprint, used) "
+                                "VALUES (?, ?)", (fingerprint, row[0] + 1))
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO lint_cache (fingerprint, platform, kind, digest, "
+                    "findings) VALUES (?, ?, ?, ?, ?)", rows)
+                stale = [r[0] for r in self.db.execute(
+                    "SELECT fingerprint FROM lint_books ORDER BY used DESC LIMIT -1 OFFSET ?",
+                    (LINT_BOOKS_KEPT,))]
+                for old in stale:
+                    self.db.execute("DELETE FROM lint_cache WHERE fingerprint = ?", (old,))
+                    self.db.execute("DELETE FROM lint_books WHERE fingerprint = ?", (old,))
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"gagal menulis riwayat: {exc}", self.path) from None
 
 
 def merge_previous(current: Sequence[Post], stored: Iterable[Post]) -> list[Post]:

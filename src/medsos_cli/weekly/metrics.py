@@ -242,12 +242,20 @@ def figures_from_rows(rows: Sequence[Row]) -> dict:
         out[key] = sum(known) if known else None
     nums = [r.num for r in rows if r.num is not None]
     out["engagements"] = sum(nums) if nums else None
-    rated = [(r.num, r.base) for r in rows if r.num is not None and r.base is not None]
-    if rated:
-        out["engagement_rate"] = _ratio(sum(n for n, _ in rated), sum(b for _, b in rated))
-    else:
-        out["engagement_rate"] = None
+    out["engagement_rate"] = _rows_rate(rows)
     return out
+
+
+def _rows_rate(rows: Sequence[Row]) -> float | None:
+    """Engagement rate of ``rows`` together: engagements over basis of the posts with both."""
+    num = base = 0
+    rated = False
+    for r in rows:
+        if r.num is not None and r.base is not None:
+            num += r.num
+            base += r.base
+            rated = True
+    return _ratio(num, base) if rated else None
 
 
 def figures_from_daily(platform: str, values: Sequence[DailyValue], days: Sequence[date]) -> dict:
@@ -366,7 +374,7 @@ def content_mix(rows: Sequence[Row]) -> list[dict]:
     for row in rows:
         groups[row.post.post_type or "lainnya"].append(row)
     mix = [{"type": kind, "posts": len(group),
-            "engagement_rate": figures_from_rows(group)["engagement_rate"]}
+            "engagement_rate": _rows_rate(group)}
            for kind, group in groups.items()]
     mix.sort(key=lambda item: (-item["posts"], item["type"]))
     return mix

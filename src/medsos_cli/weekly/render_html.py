@@ -7,6 +7,7 @@ checkout, or in ``medsos_cli/_data/templates/report/`` of an installed wheel.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,8 @@ def _environment():
         "WEEKDAYS": fmt.WEEKDAYS,
         "HOLDING_COMMAND": fmt.HOLDING_COMMAND,
         "change_parts": fmt.change_parts,
+        "hidden_note": fmt.hidden_note,
+        "SKIPPED_LIMIT": fmt.SKIPPED_LIMIT,
     })
     return env
 
@@ -120,8 +123,10 @@ def _metric_rows(platforms: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def build_context(report: dict[str, Any]) -> dict[str, Any]:
-    """Everything the template needs: the report plus derived summaries and the charts."""
+def build_context(report: dict[str, Any],
+                  drawn: Callable[[], dict[str, str | None]] | None = None) -> dict[str, Any]:
+    """Everything the template needs: the report plus derived summaries and the charts
+    (``drawn()`` when given, e.g. from :func:`charts.charts_later`)."""
     from medsos_cli.weekly import charts
 
     platforms = report.get("platforms") or {}
@@ -134,6 +139,9 @@ def build_context(report: dict[str, Any]) -> dict[str, Any]:
                     if total is not None and previous_total else None)
     slot = fmt.busiest_slot(posting.get("grid"))
     names = fmt.account_names(report)
+    lint_posts, lint_hidden = fmt.lint_posts(report.get("lint"))
+    overdue_items, overdue_hidden = fmt.capped((report.get("complaints") or {})
+                                               .get("overdue_items"))
     return {
         "accounts_of": {k: v[0] for k, v in names.items() if len(v) == 1},
         "show_accounts": any(len(v) > 1 for v in names.values()),
@@ -146,7 +154,11 @@ def build_context(report: dict[str, Any]) -> dict[str, Any]:
         "previous_total": previous_total,
         "busiest": slot,
         "date_range": fmt.date_range(report.get("start"), report.get("end")),
-        "charts": charts.all_charts(report),
+        "lint_posts": lint_posts,
+        "lint_hidden": lint_hidden,
+        "overdue_items": overdue_items,
+        "overdue_hidden": overdue_hidden,
+        "charts": drawn() if drawn is not None else charts.all_charts(report),
     }
 
 
@@ -154,8 +166,14 @@ def render_html(report: dict[str, Any]) -> str:
     """The report as one HTML document (same report → same bytes)."""
     from markupsafe import Markup
 
-    context = build_context(report)
+    from medsos_cli.weekly import charts
+
+    # With a chart worker running (charts.start_worker) the charts are drawn there while
+    # this process imports Jinja and loads the template.
+    drawn = charts.charts_later(report)
+    template = _environment().get_template(TEMPLATE)
+    context = build_context(report, drawn)
     # Charts are our own SVG output (user text inside is XML-escaped by matplotlib and by
     # charts._to_svg), so they are inserted as markup.
     context["charts"] = {k: (Markup(v) if v else None) for k, v in context["charts"].items()}
-    return _environment().get_template(TEMPLATE).render(context)
+    return template.render(context)

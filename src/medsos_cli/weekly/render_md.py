@@ -307,14 +307,22 @@ def _complaints(r: dict[str, Any]) -> list[str]:
     out += _counts("Menurut kategori", "Kategori", a.get("by_category"), received)
     out += _counts("Diteruskan ke", "Tujuan", a.get("by_forwarded_to"), received)
     out += ["", "### Aduan yang melewati SLA", ""]
-    items = a.get("overdue_items") or []
+    items, hidden = fmt.capped(a.get("overdue_items"))
     out.append(table(
         ["Diterima", "Kanal", "Aduan", "Diteruskan ke", "Menunggu"],
         [[fmt.datetime_short(o.get("received_at")), text(o.get("channel")),
           text(fmt.excerpt(o.get("text"), 160)), text(o.get("forwarded_to")),
           fmt.hours(o.get("hours_waiting"))] for o in items], ["l", "l", "l", "l", "r"])
         if items else "Tidak ada aduan yang melewati SLA.")
+    if hidden:
+        out += ["", f"Ditampilkan {fmt.number(len(items))} aduan yang paling lama menunggu. "
+                + _hint(hidden, "aduan")]
     return out
+
+
+def _hint(hidden: int, what: str) -> str:
+    """The "N more, see the JSON" line, with the option as code."""
+    return text(fmt.hidden_note(hidden, what)).replace("(--format json)", "(`--format json`)")
 
 
 def _lint(r: dict[str, Any]) -> list[str]:
@@ -334,9 +342,9 @@ def _lint(r: dict[str, Any]) -> list[str]:
                                                                   text(x.get("level"))),
                         fmt.number(x.get("count")), text(x.get("message"))] for x in rules],
                       ["l", "l", "r", "l"])]
-    posts = lint.get("posts") or []
+    posts, hidden = fmt.lint_posts(lint)
     if posts:
-        out += ["", "**Unggahan dengan temuan**", "",
+        out += ["", "**Unggahan dengan temuan** (galat terbanyak lebih dulu)", "",
                 table(["Platform", "Unggahan", "Galat", "Peringatan", "Aturan", "Tautan"],
                       [[text(fmt.PLATFORM_LABELS.get(p.get("platform"), p.get("platform"))),
                         text(p.get("id")), fmt.number(p.get("errors")),
@@ -344,6 +352,10 @@ def _lint(r: dict[str, Any]) -> list[str]:
                         ", ".join(f"`{x}`" for x in p.get("rules") or []) or fmt.NULL,
                         text(p.get("permalink"))] for p in posts],
                       ["l", "l", "r", "r", "l", "l"])]
+    if hidden:
+        out += ["", f"Ditampilkan {fmt.number(len(posts))} dari "
+                f"{fmt.number(len(posts) + hidden)} unggahan dengan temuan. "
+                + _hint(hidden, "unggahan")]
     return out
 
 
@@ -359,11 +371,14 @@ def _sources(r: dict[str, Any]) -> list[str]:
               fmt.number(s.get("used")), fmt.number(len(s.get("skipped") or [])),
               "; ".join(text(w) for w in s.get("warnings") or []) or fmt.NULL]
              for s in sources], ["l", "l", "r", "r", "r", "l"]))
-        skipped = [(s, k) for s in sources for k in s.get("skipped") or []]
-        if skipped:
+        if any(s.get("skipped") for s in sources):
             out += ["", "**Baris yang dilewati**", ""]
+        for s in sources:
+            shown, hidden = fmt.capped(s.get("skipped"), fmt.SKIPPED_LIMIT)
             out += [f"- {text(s.get('path'))}, baris {fmt.number(k.get('line'))}: "
-                    f"{text(k.get('reason'))}" for s, k in skipped]
+                    f"{text(k.get('reason'))}" for k in shown]
+            if hidden:
+                out.append(f"- {text(s.get('path'))}: " + _hint(hidden, "baris dilewati"))
     out += ["", "Baris dipakai = baris dalam pekan ini atau pekan lalu. Metrik Meta, YouTube dan "
             "X adalah total seumur unggahan per tanggal ekspor; jangkauan adalah perkiraan "
             f"platform. Waktu ditulis dalam zona {text(r.get('timezone'))}."]
