@@ -172,7 +172,7 @@ def test_a_file_outside_the_week_is_named_on_stderr(invoke, work):
 
 
 def test_input_size_decides_early_lint_workers(tmp_path):
-    from medsos_cli.cli import weekly
+    from medsos_cli.weekly import run
 
     folder = tmp_path / "ekspor"
     (folder / "sub").mkdir(parents=True)
@@ -181,4 +181,4 @@ def test_input_size_decides_early_lint_workers(tmp_path):
     (folder / "catatan.txt").write_text("x" * 1000, encoding="utf-8")
     single = tmp_path / "c.csv"
     single.write_text("x" * 7, encoding="utf-8")
-    assert weekly._input_bytes([str(folder), str(single), str(tmp_path / "hilang.csv")]) == 157
+    assert run.input_bytes([str(folder), str(single), str(tmp_path / "hilang.csv")]) == 157

@@ -11,8 +11,6 @@ from medsos_cli.cli._errors import stdout_write, user_errors
 
 FORMATS = ("html", "md", "json")
 EXTENSIONS = {"html": "html", "md": "md", "json": "json"}
-# Below this much export data there are too few captions to lint with worker processes.
-FORK_MIN_BYTES = 1_000_000
 
 weekly_app = typer.Typer(
     help="Laporan evaluasi mingguan akun media sosial instansi.",
@@ -70,9 +68,7 @@ def _run(paths: list[str], week: str | None, output_format: str, out: str | None
          force: bool, db: Path | None, no_history: bool, config_path: Path | None) -> None:
     from medsos_cli.config import load_config
     from medsos_cli.errors import InputError
-    from medsos_cli.exports import read_exports
     from medsos_cli.fileio import atomic_write_text
-    from medsos_cli.weekly.build import build_report
     from medsos_cli.weekly.week import parse_week, today_in
 
     if not paths:
@@ -89,81 +85,13 @@ def _run(paths: list[str], week: str | None, output_format: str, out: str | None
         if target_path.exists() and not force:
             raise InputError("berkas keluaran sudah ada; pakai --force untuk menimpanya",
                              target_path)
-    from medsos_cli.lint.run import prepare_batch
-    from medsos_cli.weekly import charts
-    from medsos_cli.weekly.lintposts import LintWorkers
+    from medsos_cli.weekly.run import make_report, summary
 
-    # For HTML, matplotlib's import (~0.9 s) runs in a second process while the exports are
-    # read; without fork (Windows) the charts are drawn here as usual.
-    if output_format == "html":
-        charts.start_worker()
-    try:
-        # The lint workers are forked before the exports are read, while this process is
-        # small: they then share (and copy) little of its memory.
-        with LintWorkers(config, fork=_input_bytes(paths) >= FORK_MIN_BYTES) as workers:
-            # Reading makes hundreds of thousands of long-lived, acyclic records: frequent
-            # full collections would only walk them again (about 1 s at provincial scale).
-            prepare_batch()
-            results = read_exports(paths, tz=config.timezone, year=target.year,
-                                   near=target.start)
-            report = build_report(results, week=target.label, config=config, db=db,
-                                  use_history=not no_history, lint_workers=workers)
-        text = _render(report, output_format)
-    finally:
-        charts.stop_worker()  # a no-op once the worker has drawn; ends it after an error
+    report, text = make_report(paths, target, config, output_format=output_format, db=db,
+                               use_history=not no_history)
     if target_path is None:
         stdout_write(text)
     else:
         atomic_write_text(target_path, text)
-    typer.echo(_summary(report, target_path), err=True)
-
-
-def _input_bytes(paths: list[str]) -> int:
-    """Rough size of the exports named (CSV files under folders): enough captions to lint in
-    parallel come only with megabytes of exports."""
-    total = 0
-    for name in paths:
-        path = Path(name)
-        try:
-            if path.is_dir():
-                total += sum(f.stat().st_size for f in path.rglob("*.csv"))
-            elif path.is_file():
-                total += path.stat().st_size
-        except OSError:  # the reader reports unreadable inputs properly
-            continue
-    return total
-
-
-def _render(report: dict, output_format: str) -> str:
-    if output_format == "json":
-        from medsos_cli.weekly.build import to_json
-
-        return to_json(report)
-    if output_format == "md":
-        from medsos_cli.weekly.render_md import render_markdown
-
-        return render_markdown(report)
-    from medsos_cli.weekly.render_html import render_html  # matplotlib: only for HTML
-
-    return render_html(report)
-
-
-def _summary(report: dict, target: Path | None) -> str:
-    from medsos_cli.weekly.recommend import fmt_int
-
-    sources = report["sources"]
-    rows = sum(s["rows"] for s in sources)
-    used = sum(s["used"] for s in sources)
-    skipped = sum(len(s["skipped"]) for s in sources)
-    warnings = sum(len(s["warnings"]) for s in sources)
-    lines = [f"medsos: {fmt_int(len(sources))} berkas dibaca, {fmt_int(rows)} baris, "
-             f"{fmt_int(used)} dipakai untuk pekan {report['week']} ({report['start']} s.d. "
-             f"{report['end']}) dan pekan sebelumnya, {fmt_int(skipped)} baris dilewati, "
-             f"{fmt_int(warnings)} peringatan (lihat bagian sumber data di laporan)."]
-    for source in sources:  # a file that gave nothing to this week deserves a look now
-        if source["rows"] and not source["used"]:
-            lines.append(f"medsos: peringatan: {source['path']}: tidak ada baris dalam pekan "
-                         f"{report['week']} atau pekan sebelumnya; berkas ini tidak dipakai")
-    if target is not None:
-        lines.append(f"medsos: laporan ditulis ke {target}")
-    return "\n".join(lines)
+    for line in summary(report, target_path):
+        typer.echo(f"medsos: {line}", err=True)
