@@ -44,6 +44,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import generate_exports
+from bench_lint import cpu_model
+from bench_lint import ensure_importable as lint_environment
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -60,31 +62,12 @@ TARGET_SMALL_S = 2.0
 # --------------------------------------------------------------------------------------------
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.lower().startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def ensure_importable() -> dict[str, str]:
-    """Make ``medsos_cli`` importable; return the environment for subprocesses."""
-    env = dict(os.environ)
-    try:
-        import medsos_cli  # noqa: F401
-    except ImportError:
-        sys.path.insert(0, str(SRC))
-        old = env.get("PYTHONPATH")
-        env["PYTHONPATH"] = str(SRC) + (os.pathsep + old if old else "")
-    env.pop("PYTHONSTARTUP", None)
-    env.pop("MEDSOS_NO_CACHE", None)
-    # Byte code as an installed package has it: compiled once (in the warm-up run) into a
-    # private folder, even where PYTHONDONTWRITEBYTECODE is set.
+    """The lint benchmark's environment, plus byte code as an installed package has it:
+    compiled once (in the warm-up run) into a private folder, even where
+    PYTHONDONTWRITEBYTECODE is set."""
+    env = lint_environment()
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["NO_COLOR"] = "1"
     return env
 
 

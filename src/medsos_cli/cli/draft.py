@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from medsos_cli.cli._errors import stdout_write, user_errors
+from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption
 from medsos_cli.errors import ExitCode, InputError
 
 if TYPE_CHECKING:
@@ -66,14 +67,9 @@ def draft_command(
     output_format: Annotated[str, typer.Option(
         "--format", "-f", help="Format keluaran: text (pratinjau) atau json.",
         metavar="FORMAT")] = "text",
-    config: Annotated[Path | None, typer.Option(
-        "--config", "-c", help="Berkas konfigurasi medsos.toml.", dir_okay=False,
-        metavar="BERKAS")] = None,
-    color: Annotated[bool | None, typer.Option(
-        "--color/--no-color", help="Paksa warna menyala/mati (bawaan: otomatis; NO_COLOR "
-                                   "dihormati).")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Tampilkan jejak lengkap saat galat.")]
-    = False,
+    config: ConfigOption = None,
+    color: ColorOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Siapkan draf unggahan dari templat yang sudah disetujui, lalu periksa batas platform dan
     SOP.

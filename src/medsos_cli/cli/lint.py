@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from medsos_cli.cli._errors import stdout_write, user_errors
+from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption
 
 PLATFORM_HELP = "Platform tujuan: instagram, x, facebook, youtube, tiktok, threads, web."
 FORMATS = ("text", "json", "sarif", "github")
@@ -51,14 +51,9 @@ def lint_command(
     rulebook: Annotated[list[str] | None, typer.Option(
         "--rulebook", "-r", help="Folder buku aturan (boleh diulang); menggantikan rulebooks di "
                                  "konfigurasi. “default” = SOP bawaan.", metavar="FOLDER")] = None,
-    config: Annotated[Path | None, typer.Option(
-        "--config", "-c", help="Berkas konfigurasi medsos.toml.", dir_okay=False,
-        metavar="BERKAS")] = None,
-    color: Annotated[bool | None, typer.Option(
-        "--color/--no-color", help="Paksa warna menyala/mati (bawaan: otomatis; NO_COLOR "
-                                   "dihormati).")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Tampilkan jejak lengkap saat galat.")]
-    = False,
+    config: ConfigOption = None,
+    color: ColorOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Periksa takarir dan balasan terhadap buku aturan SOP.
 

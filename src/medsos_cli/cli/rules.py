@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from medsos_cli.cli._errors import stdout_write, user_errors
+from medsos_cli.cli._options import ConfigOption, FormatOption
 
 rules_app = typer.Typer(
     help="Lihat dan periksa buku aturan SOP.",
@@ -23,11 +24,8 @@ def list_rules(
     ctx: typer.Context,
     rulebook: Annotated[list[str] | None, typer.Option(
         "--rulebook", "-r", help="Folder buku aturan (boleh diulang).", metavar="FOLDER")] = None,
-    config: Annotated[Path | None, typer.Option(
-        "--config", "-c", help="Berkas konfigurasi medsos.toml.", dir_okay=False,
-        metavar="BERKAS")] = None,
-    output_format: Annotated[str, typer.Option(
-        "--format", "-f", help="Format keluaran: text atau json.", metavar="FORMAT")] = "text",
+    config: ConfigOption = None,
+    output_format: FormatOption = "text",
 ) -> None:
     """Tampilkan tabel aturan yang berlaku: id, jenis, tingkat, platform, sumber.
 

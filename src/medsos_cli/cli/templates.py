@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from medsos_cli.cli._errors import stdout_write, user_errors
+from medsos_cli.cli._options import ConfigOption, FormatOption
 from medsos_cli.errors import ExitCode, InputError
 
 templates_app = typer.Typer(
@@ -19,10 +20,6 @@ templates_app = typer.Typer(
     subcommand_metavar="PERINTAH [ARGUMEN]...",
 )
 
-ConfigOption = Annotated[Path | None, typer.Option(
-    "--config", "-c", help="Berkas konfigurasi medsos.toml.", dir_okay=False, metavar="BERKAS")]
-FormatOption = Annotated[str, typer.Option(
-    "--format", "-f", help="Format keluaran: text atau json.", metavar="FORMAT")]
 STATUS_LABELS = {"changed": "berubah", "missing": "hilang", "new": "baru"}
 
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from medsos_cli.cli._errors import stdout_write, user_errors
+from medsos_cli.cli._options import ConfigOption, DebugOption
 
 FORMATS = ("html", "md", "json")
 EXTENSIONS = {"html": "html", "md": "md", "json": "json"}
@@ -44,11 +45,8 @@ def report_command(
     no_history: Annotated[bool, typer.Option(
         "--no-history", help="Jangan baca atau tulis riwayat unggahan (juga hasil periksa takarir "
                              "yang disimpan agar laporan berikutnya lebih cepat).")] = False,
-    config: Annotated[Path | None, typer.Option(
-        "--config", "-c", help="Berkas konfigurasi medsos.toml.", dir_okay=False,
-        metavar="BERKAS")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Tampilkan jejak lengkap saat galat.")]
-    = False,
+    config: ConfigOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Tulis laporan mingguan dari berkas ekspor platform.
 

@@ -1,0 +1,17 @@
+"""Options shared by several commands, declared once so their help reads the same everywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+ConfigOption = Annotated[Path | None, typer.Option(
+    "--config", "-c", help="Berkas konfigurasi medsos.toml.", dir_okay=False, metavar="BERKAS")]
+ColorOption = Annotated[bool | None, typer.Option(
+    "--color/--no-color", help="Paksa warna menyala/mati (bawaan: otomatis; NO_COLOR "
+                               "dihormati).")]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Tampilkan jejak lengkap saat galat.")]
+FormatOption = Annotated[str, typer.Option(
+    "--format", "-f", help="Format keluaran: text atau json.", metavar="FORMAT")]
