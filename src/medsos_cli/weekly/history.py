@@ -20,6 +20,7 @@ import sqlite3
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone
+from operator import attrgetter
 from pathlib import Path
 
 from medsos_cli.errors import InputError
@@ -35,6 +36,16 @@ _POST_COLUMNS = ("platform", "post_id", "account", "published_at", "time_known",
                  "comments", "shares", "saves", "engagements", "source", "score")
 _METRICS = ("reach", "views", "impressions", "likes", "comments", "shares", "saves",
             "engagements")
+
+_metric_values = attrgetter(*_METRICS)
+# Upsert keeping the larger snapshot; a row already stored as is is not rewritten.
+_UPSERT_POST = (
+    f"INSERT INTO posts ({', '.join(_POST_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_POST_COLUMNS))}) "
+    "ON CONFLICT (platform, post_id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _POST_COLUMNS[2:])
+    + " WHERE excluded.score >= posts.score AND ("
+    + " OR ".join(f"posts.{c} IS NOT excluded.{c}" for c in _POST_COLUMNS[2:]) + ")")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -135,23 +146,25 @@ class History:
         self.close()
 
     def store(self, posts: Iterable[Post], daily: Iterable[DailyValue] = ()) -> None:
-        """Upsert posts (keeping the larger snapshot) and daily values in one transaction."""
+        """Upsert posts (keeping the larger snapshot) and daily values in one transaction.
+
+        A stored row equal to the incoming one is left alone (no page is rewritten), which
+        makes re-running a week's report over the same exports much cheaper.
+        """
+        utc = timezone.utc
+        metrics = _metric_values
         post_rows = [
-            (p.platform, p.post_id, p.account, _stamp(p.published_at),
+            (p.platform, p.post_id, p.account,
+             # same text as _stamp (fixed width, UTC), without strftime's cost
+             p.published_at.astimezone(utc).isoformat(timespec="seconds")[:19],
              1 if p.time_known else 0, p.permalink, p.post_type,
-             p.caption or "", p.title or "", p.reach, p.views, p.impressions, p.likes,
-             p.comments, p.shares, p.saves, p.engagements, p.source, post_score(p))
+             p.caption or "", p.title or "", *metrics(p), p.source, post_score(p))
             for p in posts if p.published_at is not None]
-        updates = ", ".join(f"{c} = excluded.{c}" for c in _POST_COLUMNS[2:])
-        marks = ", ".join("?" * len(_POST_COLUMNS))
         daily_rows = [(v.platform, v.account, v.metric, v.day.isoformat(), v.value, v.source)
                       for v in daily]
         try:
             with self.db:
-                self.db.executemany(
-                    f"INSERT INTO posts ({', '.join(_POST_COLUMNS)}) VALUES ({marks}) "
-                    f"ON CONFLICT (platform, post_id) DO UPDATE SET {updates} "
-                    "WHERE excluded.score >= posts.score", post_rows)
+                self.db.executemany(_UPSERT_POST, post_rows)
                 self.db.executemany(
                     "INSERT OR REPLACE INTO daily (platform, account, metric, day, value, source) "
                     "VALUES (?, ?, ?, ?, ?, ?)", daily_rows)
@@ -164,18 +177,18 @@ class History:
             f"SELECT {', '.join(_POST_COLUMNS)} FROM posts WHERE published_at >= ? "
             "AND published_at < ? ORDER BY published_at, platform, post_id",
             (_stamp(start), _stamp(end)))
-        posts = []
-        for row in cursor:
-            data = dict(zip(_POST_COLUMNS, row, strict=True))
-            post = Post(platform=data["platform"], post_id=data["post_id"],
-                        published_at=datetime.fromisoformat(data["published_at"]).replace(
-                            tzinfo=timezone.utc),
-                        account=data["account"], permalink=data["permalink"],
-                        post_type=data["post_type"], caption=data["caption"],
-                        title=data["title"], source=data["source"],
-                        time_known=bool(data["time_known"]), **{m: data[m] for m in _METRICS})
-            posts.append(post)
-        return posts
+        utc = timezone.utc
+        parse = datetime.fromisoformat
+        # unpacked in _POST_COLUMNS order (the score is not part of a Post)
+        return [Post(platform=platform, post_id=post_id,
+                     published_at=parse(published).replace(tzinfo=utc), account=account,
+                     permalink=permalink, post_type=post_type, caption=caption, title=title,
+                     source=source, time_known=bool(time_known), reach=reach, views=views,
+                     impressions=impressions, likes=likes, comments=comments, shares=shares,
+                     saves=saves, engagements=engagements)
+                for (platform, post_id, account, published, time_known, permalink, post_type,
+                     caption, title, reach, views, impressions, likes, comments, shares, saves,
+                     engagements, source, _score) in cursor]
 
     def daily_between(self, first: date, last: date) -> list[DailyValue]:
         """Stored daily values for days first..last (inclusive)."""
