@@ -9,6 +9,7 @@ The import (~0.9 s) can overlap reading the exports: see :func:`start_worker`.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from html import escape
 from io import StringIO
@@ -315,7 +316,10 @@ def start_worker() -> bool:
         return True
     import multiprocessing
 
-    if "fork" not in multiprocessing.get_all_start_methods():
+    # Only where fork is the platform's own, safe default (Linux): macOS forks unsafely once
+    # system frameworks are loaded, and Windows cannot fork at all.
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if not (sys.platform.startswith("linux") and forks):
         return False
     context = multiprocessing.get_context("fork")
     parent_end, child_end = context.Pipe()
