@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from contextlib import ExitStack
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from operator import attrgetter
 from pathlib import Path
@@ -196,6 +197,26 @@ def _fmt_range(days: list[date]) -> str:
     return first.isoformat() if first == last else f"{first.isoformat()} s.d. {last.isoformat()}"
 
 
+@dataclass
+class _Tally:
+    """Rows of one file in the week, in the previous week, and the days outside both."""
+
+    start: date
+    end: date
+    first: date  # Monday of the previous week
+    week: int = 0
+    previous: int = 0
+    away: list[date] = field(default_factory=list)
+
+    def add(self, day: date) -> None:
+        if self.start <= day <= self.end:
+            self.week += 1
+        elif self.first <= day < self.start:
+            self.previous += 1
+        else:
+            self.away.append(day)
+
+
 def _sources(results: Sequence[ImportResult], rows: list, outside: dict[int, date],
              undated: set[int], week: Week, tz: str, logged: set[int] | None,
              ) -> list[dict]:
@@ -213,19 +234,18 @@ def _sources(results: Sequence[ImportResult], rows: list, outside: dict[int, dat
     middle, stop = (moment.timestamp() for moment in week.bounds(tz))
     out = []
     for result in results:
-        in_week = in_previous = 0
-        away: list[date] = []
+        tally = _Tally(week.start, week.end, first)
         no_date = no_time = duplicates = 0
         for post in result.posts:
             key = id(post)
             if key in placed:
                 if placed[key]:
-                    in_week += 1
+                    tally.week += 1
                 else:
-                    in_previous += 1
+                    tally.previous += 1
                 no_time += key in without_time
             elif key in outside:
-                away.append(outside[key])
+                tally.away.append(outside[key])
             elif key in undated:
                 no_date += 1
             else:
@@ -234,14 +254,8 @@ def _sources(results: Sequence[ImportResult], rows: list, outside: dict[int, dat
         lines: dict[object, date] = {}
         for value in result.daily:
             lines.setdefault(value.line or (value.metric, value.day), value.day)
-        days = list(lines.values())
-        for day in days:
-            if week.start <= day <= week.end:
-                in_week += 1
-            elif first <= day < week.start:
-                in_previous += 1
-            else:
-                away.append(day)
+        for day in lines.values():
+            tally.add(day)
         # Comments can be hundreds of thousands: compare POSIX timestamps, and convert to a
         # local date only the few outside both weeks.
         for comment in result.comments:
@@ -249,22 +263,17 @@ def _sources(results: Sequence[ImportResult], rows: list, outside: dict[int, dat
                 continue
             stamp = comment.time.timestamp()
             if middle <= stamp < stop:
-                in_week += 1
+                tally.week += 1
             elif begin <= stamp < middle:
-                in_previous += 1
+                tally.previous += 1
             else:
-                away.append(comment.time.astimezone(zone).date())
+                tally.away.append(comment.time.astimezone(zone).date())
         for item in result.complaints:
             if logged is not None and id(item) not in logged:  # a copy already counted
                 continue
-            day = item.received_at.astimezone(zone).date()
-            if week.start <= day <= week.end:
-                in_week += 1
-            elif first <= day < week.start:
-                in_previous += 1
-            else:
-                away.append(day)
+            tally.add(item.received_at.astimezone(zone).date())
         warnings = list(result.warnings)
+        in_week, in_previous, away = tally.week, tally.previous, tally.away
         if away:
             warnings.append(f"{len(away)} baris di luar pekan {week.label} dan pekan sebelumnya "
                             f"({previous.label}) tidak dihitung (tanggal {_fmt_range(away)})")

@@ -143,6 +143,11 @@ def date_long(value: str | dt.date | None) -> str:
     return _date(parse_date(value), "EEEE, d MMMM y")
 
 
+def day_month(value: str | dt.date) -> str:
+    """``2026-11-21`` → ``Sabtu (21 November)`` (reads well in a list of days)."""
+    return _date(parse_date(value), "EEEE (d MMMM)")
+
+
 def date_short(value: str | dt.date | None) -> str:
     """``2026-11-16`` → ``Sen, 16 Nov``."""
     if not value:

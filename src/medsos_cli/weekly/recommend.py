@@ -6,43 +6,25 @@ rules is the order of the sentences. Numbers use Indonesian formatting (``naik 2
 
 from __future__ import annotations
 
-from datetime import date
-
-from babel.numbers import format_decimal
+from medsos_cli.weekly import fmt
 
 # A change smaller than this (relative) is not worth a sentence.
 CHANGE_THRESHOLD = 0.10
 # A post type needs this many posts before it is called the best format.
 MIN_MIX_POSTS = 2
 
-_WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember")
 _BASIS_NAMES = {"reach": "Jangkauan", "views": "Tayangan", "impressions": "Impresi"}
-_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "x": "X", "youtube": "YouTube",
-           "tiktok": "TikTok"}
+_LABELS = fmt.PLATFORM_LABELS
 
-
-def fmt_int(value: float) -> str:
-    """``5430`` → ``5.430``."""
-    return format_decimal(value, format="#,##0", locale="id")
-
-
-def fmt_pct(ratio: float) -> str:
-    """``0.234`` → ``23,4 %`` (one decimal, a space before the sign as in the SOP style)."""
-    return format_decimal(ratio * 100, format="#,##0.0", locale="id") + " %"
-
-
-def fmt_day(day: str | date) -> str:
-    """``2026-11-21`` → ``Sabtu (21 November)`` (reads well in a list of days)."""
-    if isinstance(day, str):
-        day = date.fromisoformat(day)
-    return f"{_WEEKDAYS[day.weekday()]} ({day.day} {_MONTHS[day.month - 1]})"
+fmt_int = fmt.number  # ``5430`` → ``5.430``
+fmt_pct = fmt.percent  # ``0.234`` → ``23,4 %``
+fmt_day = fmt.day_month  # ``2026-11-21`` → ``Sabtu (21 November)``
 
 
 def _hours(value: float) -> str:
-    return fmt_int(value) if float(value).is_integer() else format_decimal(
-        value, format="#,##0.#", locale="id")
+    """``24`` → ``24``, ``4.5`` → ``4,5`` (one decimal at most, none when whole)."""
+    shown = round(float(value), 1)
+    return fmt.number(shown, 0 if shown.is_integer() else 1)
 
 
 def _join(items: list[str]) -> str:
