@@ -54,12 +54,10 @@ def installation_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _yaml_names(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+def rulebook_files(folder: Path) -> tuple[list[str], list[str]]:
+    """The YAML file names of a rulebook folder (sorted) and the SHA-256 of each."""
+    names = sorted(p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+    return names, [hashlib.sha256((folder / n).read_bytes()).hexdigest() for n in names]
 
 
 def _entry(folder: Path) -> Path | None:
@@ -79,12 +77,8 @@ def load_cached_rulebook(folder: Path) -> Any | None:
         with entry.open("rb") as handle:
             deps, book = pickle.load(handle)
         for dep_folder, names, digests in deps:
-            dep = Path(dep_folder)
-            if _yaml_names(dep) != names:
+            if rulebook_files(Path(dep_folder)) != (names, digests):
                 return None
-            for name, digest in zip(names, digests, strict=True):
-                if _digest(dep / name) != digest:
-                    return None
     except Exception:  # a stale or broken cache entry is simply ignored
         return None
     return book
@@ -96,10 +90,7 @@ def store_rulebook(folder: Path, book: Any, folders: list[Path]) -> None:
     if entry is None:
         return
     try:
-        deps = []
-        for dep in folders:
-            names = _yaml_names(dep)
-            deps.append((str(dep), names, [_digest(dep / n) for n in names]))
+        deps = [(str(dep), *rulebook_files(dep)) for dep in folders]
         entry.parent.mkdir(parents=True, exist_ok=True)
         tmp = entry.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as handle:

@@ -185,10 +185,8 @@ def lint_fingerprint(config: Config, book: Any) -> str:
 
     digest = hashlib.sha256(cache.installation_fingerprint().encode())
     for folder in book.paths:
-        folder = Path(folder)
-        names = cache._yaml_names(folder)
-        digest.update(json.dumps([str(folder), names,
-                                  [cache._digest(folder / n) for n in names]]).encode())
+        names, digests = cache.rulebook_files(Path(folder))
+        digest.update(json.dumps([str(folder), names, digests]).encode())
     settings = {
         "rulebooks": list(config.rulebooks), "levels": sorted(config.levels.items()),
         "disable": sorted(config.disable), "regex_timeout": config.regex_timeout,
