@@ -42,3 +42,23 @@ def _umask() -> int:
     current = os.umask(0o022)
     os.umask(current)
     return current
+
+
+def read_limited(path: str | Path, max_bytes: int, what: str) -> bytes:
+    """The bytes of ``path``; ``InputError`` when it is missing, a folder, unreadable or over
+    ``max_bytes`` (``what`` names the expected content: "sebuah takarir", ...)."""
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise InputError(f"berkas terlalu besar untuk {what} ({size / 1_048_576:.1f} MB; "
+                                 f"batas {max_bytes / 1_048_576:.0f} MB)", path)
+            return handle.read()
+    except FileNotFoundError:
+        raise InputError("berkas tidak ditemukan", path) from None
+    except PermissionError:
+        raise InputError("tidak ada izin untuk membaca berkas", path) from None
+    except IsADirectoryError:
+        raise InputError("ini folder, bukan berkas", path) from None
+    except OSError as exc:
+        raise InputError(f"berkas tidak dapat dibaca: {exc.strerror or exc}", path) from None

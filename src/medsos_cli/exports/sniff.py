@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medsos_cli.errors import InputError
+from medsos_cli.fileio import read_limited
 
 MAX_BYTES = 200 * 1024 * 1024  # far above a year of provincial exports; guards against mistakes
 
@@ -232,18 +233,7 @@ def is_blank(cells: list[str]) -> bool:
 def open_table(path: str | Path) -> Table:
     """Read, decode and recognise ``path``; ``InputError`` (Indonesian) when it is not an export."""
     name = str(path)
-    try:
-        size = Path(path).stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"berkas terlalu besar ({size // 1048576} MB); batasnya "
-                             f"{MAX_BYTES // 1048576} MB", name)
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError("berkas tidak ditemukan", name) from None
-    except IsADirectoryError:
-        raise InputError("ini folder, bukan berkas", name) from None
-    except OSError as exc:
-        raise InputError(f"berkas tidak bisa dibaca: {exc.strerror or exc}", name) from None
+    data = read_limited(name, MAX_BYTES, "sebuah berkas ekspor")
     text, encoding, warnings = decode(name, data)
     rows = iter_rows(name, text, _delimiter(text))
     return _recognise(name, rows, encoding, warnings)

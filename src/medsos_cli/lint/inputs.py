@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medsos_cli.errors import InputError
+from medsos_cli.fileio import read_limited
 from medsos_cli.platforms import PLATFORMS, TEXT_KINDS
 
 EXTENSIONS = (".txt", ".md")
@@ -88,22 +89,7 @@ def read_source(path: str, max_bytes: int = MAX_BYTES) -> Source:
         shown = "<stdin>"
     else:
         shown = path
-        try:
-            with open(path, "rb") as handle:
-                size = os.fstat(handle.fileno()).st_size
-                if size > max_bytes:
-                    raise InputError(
-                        f"berkas terlalu besar untuk sebuah takarir ({size / 1_048_576:.1f} MB; "
-                        f"batas {max_bytes / 1_048_576:.0f} MB)", path)
-                data = handle.read()
-        except InputError:
-            raise
-        except PermissionError:
-            raise InputError("tidak ada izin untuk membaca berkas", path) from None
-        except IsADirectoryError:
-            raise InputError("ini folder, bukan berkas", path) from None
-        except OSError as exc:
-            raise InputError(f"tidak dapat dibaca: {exc.strerror or exc}", path) from None
+        data = read_limited(path, max_bytes, "sebuah takarir")
     return decode(data, shown, max_bytes)
 
 
