@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 
 ALL = "all"
 THREAD_PLATFORMS = ("x", "threads")
-TITLE_LIMIT = 100  # YouTube Data API snippet.title; used when the rulebook has no title rule
 MODE_NAMES = {
     "chars": "karakter",
     "graphemes": "grafem",
@@ -204,22 +203,21 @@ def limits_for(book: Rulebook | None, platform: str, kind: str) -> Limits:
                 length = (rule.max, rule.mode)
         elif rule.count in ("hashtags", "mentions"):
             caps[rule.count] = min(rule.max, caps.get(rule.count, rule.max))
-    if kind == KIND_TITLE and (length is None or length[0] > TITLE_LIMIT):
-        length = (TITLE_LIMIT, "chars")
     return Limits(length=length[0] if length else None, mode=length[1] if length else "chars",
                   hashtags=caps.get("hashtags"), mentions=caps.get("mentions"))
 
 
-def _count(text: str, kind: str) -> int:
+def _count(text: str) -> tuple[int, int]:
+    """Hashtags and mentions of ``text`` (one tokenization for both)."""
     from medsos_cli.text import tokens as tk
 
-    return sum(1 for t in tk.tokenize(text) if t.kind == kind)
+    kinds = [t.kind for t in tk.tokenize(text)]
+    return kinds.count(tk.HASHTAG), kinds.count(tk.MENTION)
 
 
 def build_result(variant: Variant, text: str, limits: Limits, linter: Linter | None,
                  path: str) -> DraftResult:
     """Split (X, Threads), measure, count and lint one rendered text."""
-    from medsos_cli.text import tokens as tk
 
     texts = [text]
     if (variant.platform in THREAD_PLATFORMS and variant.kind != KIND_TITLE
@@ -228,53 +226,39 @@ def build_result(variant: Variant, text: str, limits: Limits, linter: Linter | N
 
         texts = split_thread(text, limit=limits.length, mode=limits.mode)
     parts = [Part(t, measure(t, limits.mode), limits.length, limits.mode) for t in texts]
-    whole = "\n\n".join(texts)
+    hashtags, mentions = _count("\n\n".join(texts))
     result = DraftResult(variant.platform, variant.kind, variant.label, parts,
-                         Count(_count(whole, tk.HASHTAG), limits.hashtags),
-                         Count(_count(whole, tk.MENTION), limits.mentions))
+                         Count(hashtags, limits.hashtags), Count(mentions, limits.mentions))
     if linter is not None:
         _lint(result, texts, linter, path)
     return result
 
 
 def _lint(result: DraftResult, texts: list[str], linter: Linter, path: str) -> None:
-    if len(texts) == 1:
-        found = linter.lint_text(texts[0], path=path, platform=result.platform,
-                                 kind=result.kind)
-        result.findings = list(found.findings)
-        result.finding_parts = [1] * len(result.findings)
-        return
-    # A thread is linted as one text (a required hashtag belongs in the last part only), except
-    # the limit rules (length, links, hashtags, ...), which count each post on its own.
-    from medsos_cli.lint.engine import Linter as LinterClass
-    from medsos_cli.rulebook.kinds.limit import LimitRule
+    """Lint the text as it would be saved: a thread as its parts joined by the thread
+    separator, which the lint engine checks part by part (as ``medsos lint`` checks the saved
+    file); each finding is then told relative to its own part."""
+    from medsos_cli.drafting.thread import THREAD_SEPARATOR
 
-    limits = [r for r in linter.rules if isinstance(r, LimitRule)]
-    others = [r for r in linter.rules if not isinstance(r, LimitRule)]
-    thread_linter = LinterClass(others, linter.context, linter.exemptions, linter.terms)
-    part_linter = LinterClass(limits, linter.context, linter.exemptions)
-    whole = "\n\n".join(texts)
-    found = thread_linter.lint_text(whole, path=path, platform=result.platform, kind=result.kind)
+    whole = THREAD_SEPARATOR.join(texts)
+    found = linter.lint_text(whole, path=path, platform=result.platform, kind=result.kind)
     starts, lines, pos, line = [], [], 0, 1
+    gap_lines = THREAD_SEPARATOR.count("\n")
     for part in texts:
         starts.append(pos)
         lines.append(line)
-        pos += len(part) + 2
-        line += part.count("\n") + 2
+        pos += len(part) + len(THREAD_SEPARATOR)
+        line += part.count("\n") + gap_lines
     located: list[tuple[int, Finding]] = []
     for f in found.findings:
         index = max(i for i, s in enumerate(starts) if s <= f.offset)
         shift = lines[index] - 1
-        located.append((index + 1, dataclasses.replace(
+        located.append((index + 1, f if not index else dataclasses.replace(
             f, offset=f.offset - starts[index], line=f.line - shift,
             end_line=f.end_line - shift)))
-    for number, part in enumerate(texts, 1):
-        own = part_linter.lint_text(part, path=path, platform=result.platform, kind=result.kind)
-        located.extend((number, f) for f in own.findings)
     located.sort(key=lambda item: (item[0], item[1].offset, -item[1].level, item[1].rule))
-    findings = [f for _, f in located]
-    owners = [number for number, _ in located]
-    result.findings, result.finding_parts = findings, owners
+    result.findings = [f for _, f in located]
+    result.finding_parts = [number for number, _ in located]
 
 
 def render_texts(content: ContentType, platforms: list[str], values: dict[str, Any],
