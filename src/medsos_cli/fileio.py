@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from medsos_cli.errors import InputError
@@ -14,6 +13,8 @@ def atomic_write_text(path: str | Path, text: str, *, bom: bool = False) -> None
 
     Line endings are written exactly as they are in ``text`` (no translation).
     """
+    import tempfile  # only when writing: lint's start-up reads through this module too
+
     target = Path(path)
     data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
