@@ -7,12 +7,17 @@ syllable conversion for Fry's graph. Use it to compare drafts, not as a grade.
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from medsos_cli.text.document import Document, Sentence
 
 LONG_WORD_SYLLABLES = 5
+_AT_LEAST_4 = (4).__le__
+_LONG = (LONG_WORD_SYLLABLES).__le__
+_TEXT = itemgetter(3)
 
 
 def reading_ease(words_per_sentence: float, syllables_per_word: float) -> float:
@@ -26,7 +31,7 @@ _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 
 def caps_share(words: list[str]) -> float | None:
     """Share of letters that are capitals, counted in words of 4 or more letters."""
-    joined = "".join(w for w in words if len(w) >= 4)
+    joined = "".join(compress(words, map(_AT_LEAST_4, map(len, words))))
     if joined.isascii():  # counted in C: delete the bytes of one class and compare lengths
         raw = joined.encode("ascii")
         letters = len(raw.translate(None, _ASCII_NON_LETTERS))
@@ -48,10 +53,10 @@ def sentence_metric(doc: Document, sentence: Sentence, name: str) -> float | int
         return None
     span = slice(sentence.first_word, sentence.first_word + n)
     if name == "caps_share":
-        return caps_share([t.text for t in doc.words[span]])
+        return caps_share(list(map(_TEXT, doc.words[span])))
     syl = doc.syllables[span]
     if name == "long_word_share":
-        return sum(1 for s in syl if s >= LONG_WORD_SYLLABLES) / n
+        return sum(map(_LONG, syl)) / n
     spw = sum(syl) / n
     return spw if name == "syllables_per_word" else reading_ease(n, spw)
 
@@ -70,7 +75,7 @@ TEXT_METRICS = ("words", "sentences", "syllables", "words_per_sentence", "syllab
 def text_metric(doc: Document, name: str) -> float | int | None:
     """One metric of the whole body (rules ask only for what they check)."""
     if name == "caps_share":
-        return _round(caps_share([t.text for t in doc.words]))
+        return _round(caps_share(list(map(_TEXT, doc.words))))
     if name == "sentences":
         return len(doc.sentences)
     syl = doc.syllables
@@ -80,7 +85,7 @@ def text_metric(doc: Document, name: str) -> float | int | None:
     if name == "syllables":
         return sum(syl)
     if name == "long_word_share":
-        return (round(sum(1 for s in syl if s >= LONG_WORD_SYLLABLES) / n_words, 3)
+        return (round(sum(map(_LONG, syl)) / n_words, 3)
                 if n_words else None)
     n_sent = len(doc.sentences)
     wps = n_words / n_sent if n_sent else None

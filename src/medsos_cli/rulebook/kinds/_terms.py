@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from medsos_cli.rulebook.model import Where
@@ -30,5 +32,8 @@ def compile_exceptions(phrases: list[str], ignorecase: bool) -> regex.Pattern | 
 
 
 def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps any span."""
-    return any(s < end and start < e for s, e in spans)
+    """Whether [start, end) overlaps any of ``spans`` (sorted by start, not overlapping each
+    other, as entities and regex matches are): a binary search, so linear in the text."""
+    i = bisect.bisect_left(spans, (end,))  # spans[:i] start before ``end``
+    # Of those, the last one ends last (the spans do not overlap each other).
+    return i > 0 and spans[i - 1][1] > start
