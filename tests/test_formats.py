@@ -253,12 +253,37 @@ def test_text_clean_summary(linter):
     assert out == "✔ 0 temuan (0 galat, 0 peringatan, 0 saran) dalam 1 berkas\n"
 
 
-def test_text_keeps_markup_like_text_and_long_lines(linter):
-    long_line = "Warga dihimbau " + "sangat " * 26 + "[error] [bold]tebal[/bold] #KotaContoh"
-    assert len(long_line) > 200
-    out = renderer("text")(report_for(linter, [("a.txt", long_line, {})]))
-    assert long_line in out.splitlines()[1]
+def test_text_keeps_markup_like_text(linter):
+    text = "Warga dihimbau [error] [bold]tebal[/bold] #KotaContoh"
+    out = renderer("text")(report_for(linter, [("a.txt", text, {})]))
+    assert text in out.splitlines()[1]
     assert "[error]" in out and "[bold]tebal[/bold]" in out
+
+
+def test_text_shows_a_window_of_a_long_line(linter):
+    """A long line is cut to ±40 characters around the match, with the marker under it."""
+    long_line = "sangat " * 60 + "warga dihimbau datang " + "sangat " * 60 + "#KotaContoh"
+    out = renderer("text")(report_for(linter, [("a.txt", long_line, {})]))
+    lines = out.splitlines()
+    i = next(i for i, line in enumerate(lines) if "dihimbau" in line and "|" in line)
+    shown, caret = lines[i], lines[i + 1]
+    assert shown.count("…") == 2 and len(shown) < 2 * 40 + 30
+    assert caret.index("^") == shown.index("dihimbau") and caret.count("^") == len("dihimbau")
+
+
+def test_text_markers_follow_display_width(linter):
+    """Wide characters and emoji take two columns: the marker still sits under the match."""
+    from medsos_cli.formats.text_format import cell_width
+
+    assert cell_width("ab") == 2 and cell_width("日本") == 4 and cell_width("👍") == 2
+    assert cell_width("e\u0301") == 1
+    text = "日本 👍 Warga dihimbau datang. #KotaContoh"
+    out = renderer("text")(report_for(linter, [("a.txt", text, {})]))
+    lines = out.splitlines()
+    i = next(i for i, line in enumerate(lines) if line.endswith(text))
+    caret = lines[i + 1]
+    gutter = lines[i].index(text)
+    assert caret.index("^") - gutter == cell_width(text[:text.index("dihimbau")])
 
 
 def test_text_color_only_changes_escape_codes(report):

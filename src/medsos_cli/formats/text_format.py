@@ -49,7 +49,13 @@ def _render_result(out: _Out, result: FileResult) -> None:
             f"(disetujui: {exempt.approved_by})", "dim"))
 
 
-_CLEAN = {**{code: "\ufffd" for code in range(32)}, 9: " ", 127: "\ufffd"}
+_CLEAN = str.maketrans({**{chr(code): "\ufffd" for code in range(32)}, "\t": " ",
+                        "\x7f": "\ufffd"})
+# Characters shown on each side of a match: the line is cut to a window around the match so
+# that the output grows with the findings, not with the length of the line.
+CONTEXT = 40
+MAX_MARKED = 80
+ELLIPSIS = "…"
 
 
 def _clean(text: str) -> str:
@@ -60,6 +66,41 @@ def _clean(text: str) -> str:
 def _number(n: int) -> str:
     """An integer with Indonesian thousands separators (23.162)."""
     return f"{n:,}".replace(",", ".")
+
+
+def cell_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: East Asian wide and emoji count 2, combining
+    marks and zero-width joiners 0."""
+    if text.isascii():
+        return len(text)
+    from unicodedata import category, east_asian_width
+
+    width = 0
+    for ch in text:
+        if ch < "\u0300":
+            width += 1
+        elif category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        elif east_asian_width(ch) in ("W", "F"):
+            width += 2
+        else:
+            width += 1
+    return width
+
+
+def window(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """Cut ``line`` to the match ``[start, end)`` and ``CONTEXT`` characters on each side.
+
+    Returns the shown text and the match's start and end in it (a match longer than
+    ``MAX_MARKED`` is shown up to that length). Cuts are marked with an ellipsis.
+    """
+    end = max(min(end, start + MAX_MARKED, len(line)), start)
+    lo = max(start - CONTEXT, 0)
+    hi = min(end + CONTEXT, len(line))
+    head = ELLIPSIS if lo > 0 else ""
+    tail = ELLIPSIS if hi < len(line) else ""
+    shown = head + line[lo:hi] + tail
+    return shown, start - lo + len(head), end - lo + len(head)
 
 
 def _render_finding(out: _Out, result: FileResult, f: Finding) -> None:
@@ -73,15 +114,15 @@ def _render_finding(out: _Out, result: FileResult, f: Finding) -> None:
     doc = result.document
     if doc is None:
         return
-    from rich.cells import cell_len
-
-    source_line = _clean(doc.line_text(f.line))
-    gutter = f"{f.line:>5} | "
-    out.lines.append(out.style(gutter, "dim") + source_line)
+    line = doc.line_text(f.line)
     start_col = f.column - 1
-    end_col = f.end_column - 1 if f.end_line == f.line else len(source_line)
-    pad = cell_len(source_line[:start_col])
-    width = max(cell_len(source_line[start_col:end_col]), 1)
+    end_col = f.end_column - 1 if f.end_line == f.line else len(line)
+    shown, begin, stop = window(line, start_col, end_col)
+    shown = _clean(shown)
+    gutter = f"{f.line:>5} | "
+    out.lines.append(out.style(gutter, "dim") + shown)
+    pad = cell_width(shown[:begin])
+    width = max(cell_width(shown[begin:stop]), 1)
     out.lines.append(out.style(" " * (len(gutter) - 2) + "| ", "dim")
                      + " " * pad + out.style("^" * width, STYLES[level]))
 
