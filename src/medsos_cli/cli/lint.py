@@ -51,6 +51,10 @@ def lint_command(
     rulebook: Annotated[list[str] | None, typer.Option(
         "--rulebook", "-r", help="Folder buku aturan (boleh diulang); menggantikan rulebooks di "
                                  "konfigurasi. “default” = SOP bawaan.", metavar="FOLDER")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", help="Jumlah proses pemeriksa (bawaan: semua inti prosesor bila ada "
+                             "200 berkas atau lebih, selain itu 1). Urutan hasil tetap sama.",
+        min=1, metavar="N")] = None,
     config: ConfigOption = None,
     color: ColorOption = None,
     debug: DebugOption = False,
@@ -71,7 +75,7 @@ def lint_command(
                                  param_hint="--fix")
     with user_errors(debug):
         _run(paths, platform, reply, output_format, fail_on, fix, diff, rulebook,
-             config or obj.get("config"), color)
+             config or obj.get("config"), color, jobs)
 
 
 def _platforms() -> tuple[str, ...]:
@@ -81,7 +85,7 @@ def _platforms() -> tuple[str, ...]:
 
 
 def _run(paths, platform, reply, output_format, fail_on, fix, diff, rulebooks, config_path,
-         color) -> None:
+         color, jobs=None) -> None:
     from medsos_cli import __version__
     from medsos_cli.config import load_config
     from medsos_cli.fileio import atomic_write_text
@@ -104,7 +108,7 @@ def _run(paths, platform, reply, output_format, fail_on, fix, diff, rulebooks, c
     options = Options(platform=platform, reply=reply, metrics=output_format == "json")
     results = []
     diffs = []
-    for result in lint_paths(linter, paths, config, options):
+    for result in lint_paths(linter, paths, config, options, jobs):
         doc = result.document
         if (fix or diff) and doc is not None and any(f.fixable for f in result.findings):
             fixed, count, fixed_result = fix_text(linter, doc.text, platform=result.platform,

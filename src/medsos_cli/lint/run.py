@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -9,7 +10,7 @@ from medsos_cli.config import Config
 from medsos_cli.errors import ConfigError, ExitCode, InputError
 from medsos_cli.findings import Level
 from medsos_cli.lint.engine import Exemptions, FileResult, Linter
-from medsos_cli.lint.inputs import expand, read_source
+from medsos_cli.lint.inputs import STDIN, expand, read_source
 from medsos_cli.rulebook.load import Rulebook, apply_overrides, load_rulebook
 from medsos_cli.rulebook.model import Account, Context
 
@@ -58,33 +59,90 @@ def build_linter(config: Config, book: Rulebook) -> Linter:
     return Linter(book, context, Exemptions(config.exemptions), book.term_index())
 
 
-def lint_paths(linter: Linter, args: list[str], config: Config,
-               options: Options) -> Iterator[FileResult]:
-    """Lint every input named by ``args``; unreadable inputs yield a result with an error."""
-    max_bytes = int(config.max_file_size_mb * 1024 * 1024)
-    for item in expand(args):
+# Below this many inputs, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 200
+_CHUNK = 64
+
+
+def auto_jobs(n_inputs: int, jobs: int | None) -> int:
+    """Worker processes for ``n_inputs``: ``jobs`` when given (1 = this process only), else
+    every core for a large batch and one for a small one."""
+    if jobs is not None and jobs > 0:
+        return jobs
+    if n_inputs < PARALLEL_MIN_FILES:
+        return 1
+    return max(os.cpu_count() or 1, 1)
+
+
+def lint_paths(linter: Linter, args: list[str], config: Config, options: Options,
+               jobs: int | None = 1) -> Iterator[FileResult]:
+    """Lint every input named by ``args``, in a stable order; unreadable inputs yield a result
+    with an error. With several ``jobs``, inputs are linted by worker processes and the results
+    come back in the same order as with one."""
+    items = list(expand(args))
+    workers = min(auto_jobs(len(items), jobs), max(len(items) // _CHUNK, 1))
+    job = _Job(linter, int(config.max_file_size_mb * 1024 * 1024), options, config.platform)
+    if workers <= 1 or STDIN in items:
+        for item in items:
+            yield job(item)
+        return
+    import multiprocessing
+
+    global _WORKER_JOB
+    _WORKER_JOB = job  # inherited by forked workers; sent once to spawned ones
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with context.Pool(workers, initializer=_init_worker, initargs=(
+            None if context.get_start_method() == "fork" else job,)) as pool:
+        yield from pool.imap(_work, items, chunksize=_CHUNK)
+
+
+class _Job:
+    """Read and lint one input (what each worker process runs)."""
+
+    def __init__(self, linter: Linter, max_bytes: int, options: Options,
+                 platform: str | None):
+        self.linter = linter
+        self.max_bytes = max_bytes
+        self.options = options
+        self.platform = platform
+
+    def __call__(self, item: str | InputError) -> FileResult:
         if isinstance(item, InputError):
-            yield FileResult(item.path or "?", error=item)
-            continue
+            return FileResult(item.path or "?", error=item)
         try:
-            source = read_source(item, max_bytes)
+            source = read_source(item, self.max_bytes)
         except InputError as exc:
-            yield FileResult(exc.path or item, error=exc)
-            continue
-        platform = source.platform or options.platform or config.platform
+            return FileResult(exc.path or item, error=exc)
+        options = self.options
+        platform = source.platform or options.platform or self.platform
         kind = source.kind or ("reply" if options.reply else "caption")
         if not source.text[source.start:].strip():
-            yield FileResult(source.path, platform, kind, notice="berkas kosong, tidak ada "
-                             "yang diperiksa")
-            continue
-        result = linter.lint_text(source.text, path=source.path, platform=platform, kind=kind,
-                                  start=source.start)
+            return FileResult(source.path, platform, kind, notice="berkas kosong, tidak ada "
+                              "yang diperiksa")
+        result = self.linter.lint_text(source.text, path=source.path, platform=platform,
+                                       kind=kind, start=source.start)
         result.bom = source.bom
         if result.document is not None:
             if options.metrics:
                 result.metrics = result.document.metrics
             result.document.compact()  # thousands of results may be held for rendering
-        yield result
+        return result
+
+
+_WORKER_JOB: _Job | None = None
+
+
+def _init_worker(job: _Job | None) -> None:
+    global _WORKER_JOB
+    if job is not None:
+        _WORKER_JOB = job
+    prepare_batch()
+
+
+def _work(item: str | InputError) -> FileResult:
+    assert _WORKER_JOB is not None
+    return _WORKER_JOB(item)
 
 
 def prepare_batch() -> None:
