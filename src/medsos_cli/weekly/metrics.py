@@ -11,6 +11,7 @@ copy read last). The file whose copy was left out gets a warning saying so.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
@@ -361,10 +362,12 @@ def top_bottom(rows: Sequence[Row], count: int = 3) -> tuple[list[dict], list[di
     in neither.
     """
     rated = [r for r in rows if r.rate is not None]
-    top = sorted(rated, key=lambda r: (-r.rate, -(r.base or 0), r.post.post_id))[:count]
+    # nsmallest is sorted(...)[:count] without sorting every post (a heap of ``count``).
+    top = heapq.nsmallest(count, rated, key=lambda r: (-r.rate, -(r.base or 0), r.post.post_id))
     chosen = {id(r) for r in top}
     rest = [r for r in rated if id(r) not in chosen]
-    bottom = sorted(rest, key=lambda r: (r.rate, -(r.base or 0), r.post.post_id))[:count]
+    bottom = heapq.nsmallest(count, rest,
+                             key=lambda r: (r.rate, -(r.base or 0), r.post.post_id))
     return [post_dict(r) for r in top], [post_dict(r) for r in bottom]
 
 
