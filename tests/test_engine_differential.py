@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from medsos_cli.config import Config
+from medsos_cli.lint import triggers
 from medsos_cli.lint.run import build_linter, build_rulebook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -54,12 +55,18 @@ def findings_lines(linter, texts) -> str:
 
 
 @pytest.fixture(scope="module")
-def default_linter():
+def corpus() -> list[str]:
+    return [text for _, text in generate_corpus.generate(10_000, 2026)]
+
+
+@pytest.mark.parametrize("scan", ["hyperscan", "python"])
+def test_corpus_findings_are_those_of_the_old_engine(corpus, scan):
+    """With the Hyperscan pre-scan of pattern rules and without it (Windows), the same bytes."""
+    if scan == "hyperscan" and not triggers.available():
+        pytest.skip("hyperscan is not installed on this platform")
     config = Config()
-    return build_linter(config, build_rulebook(config))
-
-
-def test_corpus_findings_are_those_of_the_old_engine(default_linter):
-    texts = [text for _, text in generate_corpus.generate(10_000, 2026)]
-    digest = hashlib.sha256(findings_lines(default_linter, texts).encode("utf-8")).hexdigest()
+    linter = build_linter(config, build_rulebook(config))
+    linter.use_triggers = scan == "hyperscan"
+    digest = hashlib.sha256(findings_lines(linter, corpus).encode("utf-8")).hexdigest()
+    assert (linter._triggers is not None) == (scan == "hyperscan")
     assert digest == OLD_ENGINE_DIGEST

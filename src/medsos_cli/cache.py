@@ -98,3 +98,31 @@ def store_rulebook(folder: Path, book: Any, folders: list[Path]) -> None:
         os.replace(tmp, entry)
     except Exception:  # caching is an optimisation; never fail a run because of it
         pass
+
+
+def load_blob(name: str) -> bytes | None:
+    """Bytes stored under ``name`` for this installation (e.g. a compiled scan database)."""
+    base = cache_dir()
+    if base is None:
+        return None
+    key = hashlib.sha256(f"{installation_fingerprint()}\0{name}".encode()).hexdigest()[:40]
+    try:
+        return (base / f"blob-{key}.bin").read_bytes()
+    except OSError:
+        return None
+
+
+def store_blob(name: str, data: bytes) -> None:
+    """Remember ``data`` under ``name`` (atomically; a failure is ignored)."""
+    base = cache_dir()
+    if base is None:
+        return
+    key = hashlib.sha256(f"{installation_fingerprint()}\0{name}".encode()).hexdigest()[:40]
+    entry = base / f"blob-{key}.bin"
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, entry)
+    except OSError:
+        pass

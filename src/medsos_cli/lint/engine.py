@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from medsos_cli.errors import MedsosError, RegexTimeout
 from medsos_cli.findings import Exempted, Finding, Level
+from medsos_cli.lint.triggers import WARM_UP, PatternTriggers, available
 from medsos_cli.rulebook.kinds._terms import overlaps
 from medsos_cli.rulebook.model import Context, Hit, Rule
 from medsos_cli.rulebook.terms import TermIndex, match_case
@@ -61,6 +62,11 @@ class Linter:
         self.terms = terms if terms is not None else TermIndex(
             t for r in self.rules if r.uses_terms for t in r.terms)
         self._scoped: dict[tuple[str | None, str], tuple[list[Rule], set[str]]] = {}
+        # Pattern rules skipped by one Hyperscan scan (see lint.triggers), from the
+        # WARM_UP-th text of a run on; the same findings either way.
+        self._linted = 0
+        self._triggers: PatternTriggers | None = None
+        self.use_triggers = True
 
     def _rules_for(self, platform: str | None, kind: str) -> tuple[list[Rule], set[str]]:
         """Rules that run for this context (term rules apart: their ids filter the index)."""
@@ -87,7 +93,10 @@ class Linter:
         if self.terms:
             hits.extend(self._term_hits(doc, term_ids))
         context = self.context
+        candidates = self._pattern_candidates(doc)
         for rule in active:
+            if candidates is not None and rule.kind == "pattern" and rule.id not in candidates:
+                continue
             try:
                 found = rule.check(doc, context)
                 if found:
@@ -105,6 +114,22 @@ class Linter:
         findings.sort(key=lambda f: (f.offset, -f.level, f.rule))
         result.findings = findings
         return result
+
+    def _pattern_candidates(self, doc: Document) -> frozenset[str] | None:
+        """Ids of the pattern rules that may match ``doc`` (None: all of them check)."""
+        triggers = self._triggers
+        if triggers is None:
+            self._linted += 1
+            if not self.use_triggers or self._linted < WARM_UP:
+                return None
+            self.use_triggers = False  # one attempt per linter
+            if not available():
+                return None
+            patterns = [r for r in self.rules if r.kind == "pattern"]
+            triggers = PatternTriggers(patterns)  # type: ignore[arg-type]
+            triggers.build()
+            self._triggers = triggers
+        return triggers.candidates(doc)
 
     def _term_hits(self, doc: Document, term_ids: set[str]):
         exception_spans: dict[str, list[tuple[int, int]]] = {}

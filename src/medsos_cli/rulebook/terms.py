@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -140,26 +139,14 @@ class TermIndex:
         for table in self._tables.values():
             for bucket in table.values():
                 bucket.sort(key=lambda t: -len(t[_WORDS]))
-        # Words that can start a match: a text's words are tested against these in C, and
-        # only the few that are in them cost Python work.
-        self._firsts = {folded: frozenset(k.split(" ", 1)[0] for k in table)
-                        for folded, table in self._tables.items()}
 
     def __bool__(self) -> bool:
         return any(self._tables.values())
 
     def find(self, doc: Document, active: set[str] | None = None) -> list[TermMatch]:
         """Return the matches in ``doc`` of the terms whose rule id is in ``active``."""
-        lower = doc.lower_words
-        n = len(lower)
-        hits = list(compress(range(n), map(self._firsts[True].__contains__, lower)))
-        if self._tables[False]:
-            texts = [t.text for t in doc.words]
-            more = compress(range(n), map(self._firsts[False].__contains__, texts))
-            hits = sorted(set(hits).union(more))
-        if not hits:
-            return []
         words = doc.words
+        lower = doc.lower_words
         text = doc.text
         folded = self._tables[True]
         exact = self._tables[False]
@@ -167,7 +154,8 @@ class TermIndex:
         exact_starters = self._starters[False]
         matches: list[TermMatch] = []
         taken: dict[str, int] = {}  # rule id -> end of its last match (no overlaps per rule)
-        for i in hits:
+        n = len(words)
+        for i in range(n):
             low = lower[i]
             cands = folded.get(low)
             if low in starters and i + 1 < n:
@@ -176,13 +164,13 @@ class TermIndex:
                     cands = pair + cands if cands else pair
             if exact:
                 word = words[i].text
-                more_exact = exact.get(word)
-                if more_exact:
-                    cands = more_exact + cands if cands else more_exact
+                more = exact.get(word)
+                if more:
+                    cands = more + cands if cands else more
                 if word in exact_starters and i + 1 < n:
-                    more_exact = exact.get(f"{word} {words[i + 1].text}")
-                    if more_exact:
-                        cands = more_exact + cands if cands else more_exact
+                    more = exact.get(f"{word} {words[i + 1].text}")
+                    if more:
+                        cands = more + cands if cands else more
             if not cands:
                 continue
             start = words[i].start

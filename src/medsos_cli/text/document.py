@@ -72,11 +72,7 @@ class Document:
     @cached_property
     def lower_words(self) -> list[str]:
         """Lower-cased text of each word token, aligned with ``words``."""
-        words = self.words
-        if not words:
-            return []
-        # One lower() of the joined words (no word holds a space) instead of one per word.
-        return " ".join(map(_TEXT, words)).lower().split(" ")
+        return [t.text.lower() for t in self.words]
 
     @cached_property
     def entities(self) -> list[tk.Token]:
