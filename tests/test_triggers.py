@@ -59,3 +59,42 @@ def test_unusual_characters_let_every_rule_check_itself(pair):
     _, scanned = pair
     # A character outside the ranges both engines agree on (here Devanagari).
     assert scanned._triggers.candidates(Document("Warga नमस्ते datang.")) is None
+
+
+def test_a_pattern_beyond_hyperscan_still_finds_everything(tmp_path):
+    """A subroutine call is beyond Hyperscan: that rule then checks every text itself, while
+    the others are still pre-scanned."""
+    from helpers import write_rulebook
+
+    from medsos_cli.lint.engine import Linter
+    from medsos_cli.rulebook.load import load_rulebook
+
+    folder = write_rulebook(tmp_path / "buku", {"uji.yaml": """
+        rules:
+          - id: uji.ulang
+            kind: pattern
+            level: warning
+            message: "“{match}” diulang"
+            source: "uji"
+            pattern: '(?<w>\\b\\w+\\b) (?&w) (?&w)'
+            examples:
+              bad: ["satu dua tiga"]
+              good: ["satu"]
+          - id: uji.seru
+            kind: pattern
+            level: warning
+            message: "seru"
+            source: "uji"
+            pattern: '!!'
+            examples:
+              bad: ["ayo!!"]
+              good: ["ayo!"]
+        """})
+    linter = Linter(load_rulebook(folder, use_cache=False))
+    linter._linted = triggers.WARM_UP
+    found = linter.lint_text("kata kata kata").findings
+    scan = linter._triggers
+    assert scan is not None and scan.database is not None
+    assert scan.components["uji.ulang"] == [] and scan.components["uji.seru"]
+    assert [f.rule for f in found] == ["uji.ulang"]
+    assert scan.candidates(Document("tanpa seru")) == {"uji.ulang"}

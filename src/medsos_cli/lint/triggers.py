@@ -35,6 +35,15 @@ _UNUSUAL = re.compile(
     "\U0001f000-\U0001faff]")
 
 
+_CODE_POINT = re.compile(r"(?<!\\)((?:\\\\)*)\\(?:U([0-9a-fA-F]{8})|u([0-9a-fA-F]{4}))")
+
+
+def _pcre(source: str) -> str:
+    """``regex`` spells code points ``\\uXXXX`` and ``\\UXXXXXXXX``; Hyperscan (PCRE) spells them
+    ``\\x{...}``."""
+    return _CODE_POINT.sub(lambda m: f"{m.group(1)}\\x{{{m.group(2) or m.group(3)}}}", source)
+
+
 def available() -> bool:
     """Whether the Hyperscan package can be imported (and is not turned off)."""
     if os.environ.get("MEDSOS_NO_HYPERSCAN"):
@@ -52,48 +61,34 @@ class PatternTriggers:
     def __init__(self, rules: Iterable[PatternRule]):
         import hyperscan
 
-        rules = list(rules)
         self._hs = hyperscan
+        rules = list(rules)
         expressions: list[bytes] = []
         flags: list[int] = []
         # rule id -> its components, each a set of expression ids of which one must match
-        self.components: dict[str, list[frozenset[int]]] = {}
+        components: dict[str, list[frozenset[int]]] = {}
         base = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP | hyperscan.HS_FLAG_SINGLEMATCH
+        regex_flags = base | hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_ALLOWEMPTY
         for rule in rules:
             parts: list[frozenset[int]] = []
             if rule.requires:
                 parts.append(self._add(expressions, flags, [re.escape(r).encode("utf-8")
                                                             for r in rule.requires], base))
             # Case folding may differ between Hyperscan and ``regex``, so the expressions of a
-            # rule that ignores case are not used (its lower-case ``requires`` still are).
+            # rule that ignores case are not used (its lower-case ``requires`` still are). A
+            # rule's own prefilter is its author's cheap test; only without one do its
+            # patterns go in (some cost Hyperscan a good part of a second to compile).
             if not rule.ignorecase:
-                regex_flags = base | hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_ALLOWEMPTY
-                if rule.prefilter is not None:
-                    ids = self._compilable([rule.prefilter.pattern], regex_flags)
-                    if ids:
-                        parts.append(self._add(expressions, flags, ids, regex_flags))
-                sources = [p.pattern for p in rule.patterns]
-                compiled = self._compilable(sources, regex_flags)
-                if len(compiled) == len(sources):
-                    parts.append(self._add(expressions, flags, compiled, regex_flags))
-            self.components[rule.id] = parts
+                sources = ([rule.prefilter.pattern] if rule.prefilter is not None
+                           else [p.pattern for p in rule.patterns])
+                parts.append(self._add(expressions, flags,
+                                       [_pcre(src).encode("utf-8") for src in sources],
+                                       regex_flags))
+            components[rule.id] = parts
+        self.expressions, self.flags, self.components = expressions, flags, components
         self.lower_needed = any(rule.ignorecase and rule.requires for rule in rules)
         self.key = hashlib.sha256(repr((expressions, flags)).encode()).hexdigest()[:32]
-        self.expressions, self.flags = expressions, flags
         self.database: Any = None
-
-    def _compilable(self, sources: list[str], flags: int) -> list[bytes]:
-        """The sources Hyperscan can compile on their own (in prefilter mode)."""
-        hs = self._hs
-        ok = []
-        for source in sources:
-            data = source.encode("utf-8")
-            try:
-                hs.Database().compile(expressions=[data], ids=[0], elements=1, flags=[flags])
-            except hs.error:
-                continue
-            ok.append(data)
-        return ok
 
     @staticmethod
     def _add(expressions: list[bytes], flags: list[int], items: list[bytes],
@@ -104,26 +99,57 @@ class PatternTriggers:
         return frozenset(range(first, len(expressions)))
 
     def build(self) -> None:
-        """Compile the database, or read it from the per-user cache."""
-        hs = self._hs
-        if not self.expressions:
-            return
+        """Compile the database (or read it from the per-user cache). An expression Hyperscan
+        cannot compile takes its component out: that rule then checks itself more often."""
+        import pickle
+
         from medsos_cli import cache
 
-        stored = cache.load_blob(f"hyperscan-{self.key}")
+        hs = self._hs
+        name = f"hyperscan-{self.key}"
+        stored = cache.load_blob(name)
         if stored is not None:
             try:
-                database = hs.loadb(stored, hs.HS_MODE_BLOCK)
+                accepted, blob = pickle.loads(stored)
+                database = hs.loadb(blob, hs.HS_MODE_BLOCK)
                 database.scratch = hs.Scratch(database)  # a loaded database has none
-                self.database = database
+                self._use(database, accepted)
                 return
-            except hs.error:
+            except Exception:  # a stale or broken entry: build anew
                 pass
+        everything = list(range(len(self.expressions)))
+        if not everything:
+            return
+        try:
+            accepted, database = everything, self._compile(everything)
+        except hs.error:
+            # Some expression is beyond Hyperscan: find which, and leave its component out.
+            accepted = [i for i in everything if self._compiles(i)]
+            if not accepted:
+                return
+            database = self._compile(accepted)
+        self._use(database, accepted)
+        cache.store_blob(name, pickle.dumps((accepted, hs.dumpb(database))))
+
+    def _compile(self, ids: list[int]) -> Any:
+        hs = self._hs
         database = hs.Database(mode=hs.HS_MODE_BLOCK)
-        database.compile(expressions=self.expressions, ids=list(range(len(self.expressions))),
-                         elements=len(self.expressions), flags=self.flags)
+        database.compile(expressions=[self.expressions[i] for i in ids], ids=ids,
+                         elements=len(ids), flags=[self.flags[i] for i in ids])
+        return database
+
+    def _compiles(self, i: int) -> bool:
+        try:
+            self._compile([i])
+        except self._hs.error:
+            return False
+        return True
+
+    def _use(self, database: Any, accepted: list[int]) -> None:
+        known = frozenset(accepted)
+        self.components = {rid: [part for part in parts if part <= known]
+                           for rid, parts in self.components.items()}
         self.database = database
-        cache.store_blob(f"hyperscan-{self.key}", hs.dumpb(database))
 
     def candidates(self, doc: Document) -> frozenset[str] | None:
         """Ids of the rules that may match ``doc`` (None: every rule must check itself)."""
