@@ -11,11 +11,11 @@ from helpers import FIXTURES
 from medsos_cli.config import load_config
 from medsos_cli.drafting.catalog import Variant
 from medsos_cli.drafting.draft import Limits, build_result, draft, limits_for, output_name
-from medsos_cli.drafting.thread import THREAD_SEPARATOR
 from medsos_cli.drafting.values import load_data_file
 from medsos_cli.errors import InputError
 from medsos_cli.lint.run import build_linter, build_rulebook
 from medsos_cli.platforms import measure
+from medsos_cli.text.thread_format import THREAD_SEPARATOR
 
 DRAFTING = FIXTURES / "drafting"
 

@@ -9,15 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from medsos_cli.drafting.thread import (
-    THREAD_SEPARATOR,
-    join_thread,
-    part_spans,
-    split_thread,
-)
+from medsos_cli.drafting.thread import join_thread, split_thread
 from medsos_cli.errors import InputError
 from medsos_cli.platforms import measure
 from medsos_cli.text import tokens as tk
+from medsos_cli.text.thread_format import THREAD_SEPARATOR, part_spans
 
 FIXTURES = Path(__file__).parent / "fixtures" / "thread"
 NUMBER = re.compile(r"(\d+)/(\d+) ")

@@ -10,12 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medsos_cli.config import Config
-from medsos_cli.drafting.thread import THREAD_SEPARATOR, split_thread
+from medsos_cli.drafting.thread import split_thread
 from medsos_cli.lint.engine import Linter
 from medsos_cli.lint.inputs import decode, read_source
 from medsos_cli.lint.run import Options, lint_paths
 from medsos_cli.platforms import measure
 from medsos_cli.rulebook.model import Context
+from medsos_cli.text.thread_format import THREAD_SEPARATOR
 
 FIXTURES = Path(__file__).parent / "fixtures" / "thread"
 

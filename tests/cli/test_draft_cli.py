@@ -11,7 +11,7 @@ from helpers import FIXTURES
 
 from medsos_cli.cli import draft as draft_cli
 from medsos_cli.drafting.lock import LOCK_FILE, folder_digests
-from medsos_cli.drafting.thread import THREAD_SEPARATOR
+from medsos_cli.text.thread_format import THREAD_SEPARATOR
 
 DRAFTING = FIXTURES / "drafting"
 

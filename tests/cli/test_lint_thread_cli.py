@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from medsos_cli.drafting.thread import THREAD_SEPARATOR, split_thread
+from medsos_cli.drafting.thread import split_thread
+from medsos_cli.text.thread_format import THREAD_SEPARATOR
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "thread"
 SAVED = ["umkm.x.txt", "cuaca.x.md", "hoaks.threads.txt", "terlalu-panjang.x.txt",

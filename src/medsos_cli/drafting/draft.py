@@ -98,7 +98,7 @@ class DraftResult:
     @property
     def text(self) -> str:
         """The text to paste; a thread's parts joined by a ``---`` line."""
-        from medsos_cli.drafting.thread import THREAD_SEPARATOR
+        from medsos_cli.text.thread_format import THREAD_SEPARATOR
 
         return THREAD_SEPARATOR.join(p.text for p in self.parts)
 
@@ -238,7 +238,7 @@ def _lint(result: DraftResult, texts: list[str], linter: Linter, path: str) -> N
     """Lint the text as it would be saved: a thread as its parts joined by the thread
     separator, which the lint engine checks part by part (as ``medsos lint`` checks the saved
     file); each finding is then told relative to its own part."""
-    from medsos_cli.drafting.thread import THREAD_SEPARATOR
+    from medsos_cli.text.thread_format import THREAD_SEPARATOR
 
     whole = THREAD_SEPARATOR.join(texts)
     found = linter.lint_text(whole, path=path, platform=result.platform, kind=result.kind)

@@ -19,8 +19,8 @@ together with the last word, so they appear in the last part only; a hashtag ins
 is an ordinary word.
 
 The parts are the text as written (line breaks kept), CRLF read as LF; for X the text is
-NFC-normalised first, as X counts it. ``THREAD_SEPARATOR`` joins the parts when a thread is
-saved to one file; ``medsos lint`` recognises it (see ``part_spans``).
+NFC-normalised first, as X counts it. How a thread is saved in one file (and read back by
+``medsos lint``) is ``medsos_cli.text.thread_format``.
 """
 
 from __future__ import annotations
@@ -33,11 +33,6 @@ from typing import NoReturn
 
 from medsos_cli.errors import InputError
 from medsos_cli.platforms import COUNTERS, measure
-
-THREAD_SEPARATOR = "\n\n---\n\n"
-
-# A line holding only "---" with a blank line before and after it (CRLF tolerated).
-SEPARATOR_RE = re.compile(r"\n(?:[ \t]*\r?\n)+[ \t]*---[ \t]*\r?\n(?:[ \t]*\r?\n)+")
 
 # Break levels of the gap before an atom (higher is a better place to end a part).
 _NEVER, _WEAK, _WORD, _SENTENCE, _PARAGRAPH = -1, 0, 1, 2, 3
@@ -105,22 +100,6 @@ def join_thread(parts: list[str]) -> str:
             pieces.append(" " if last.isalnum() or last in ",;-" else "\n\n")
         pieces.append(body.strip())
     return "".join(pieces)
-
-
-def part_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of the parts of a saved thread in ``text[start:end]`` (one span if no separator).
-
-    Parts are separated by a line holding only ``---`` between blank lines
-    (``THREAD_SEPARATOR``); the spans exclude the separators.
-    """
-    end = len(text) if end is None else end
-    spans = []
-    pos = start
-    for m in SEPARATOR_RE.finditer(text, start, end):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, end))
-    return spans
 
 
 class _Plan:

@@ -93,7 +93,7 @@ class LimitRule(Rule):
         """Spans of the parts of a thread saved in one file (X, Threads), else None."""
         if doc.platform not in _THREAD_PLATFORMS or doc.text.find("---", doc.start) == -1:
             return None
-        from medsos_cli.drafting.thread import part_spans
+        from medsos_cli.text.thread_format import part_spans
 
         spans = part_spans(doc.text, doc.start)
         return spans if len(spans) > 1 else None
