@@ -6,8 +6,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import typer
-
 from medsos_cli.errors import ExitCode, MedsosError
 
 
@@ -16,27 +14,43 @@ def error_line(exc: MedsosError) -> str:
     return f"medsos: {exc}"
 
 
+def exit_for(exc: BaseException, debug: bool = False) -> int:
+    """Say what went wrong in one line on stderr and return the exit code for ``exc``: 2 for a
+    MedsosError, 130 for Ctrl+C, 3 for anything else (a bug). With ``debug`` the exception is
+    raised again instead (full traceback), except Ctrl+C."""
+    if isinstance(exc, KeyboardInterrupt):
+        sys.stderr.write("medsos: dibatalkan\n")
+        return 130
+    if debug or not isinstance(exc, Exception):
+        raise exc
+    if isinstance(exc, MedsosError):
+        sys.stderr.write(error_line(exc) + "\n")
+        return ExitCode.USAGE
+    sys.stderr.write(f"medsos: galat internal ({type(exc).__name__}: {exc}); jalankan ulang dengan "
+                     "--debug untuk jejak lengkap dan laporkan ke pengembang\n")
+    return ExitCode.INTERNAL
+
+
 @contextmanager
 def user_errors(debug: bool = False) -> Iterator[None]:
-    """Map MedsosError to exit 2 (re-raised with ``--debug``), and Ctrl+C to exit 130."""
+    """Inside a Typer command: map errors to their exit code (see ``exit_for``)."""
+    import typer
+
     try:
         yield
-    except MedsosError as exc:
-        if debug:
-            raise
-        typer.echo(error_line(exc), err=True)
-        raise typer.Exit(ExitCode.USAGE) from None
-    except KeyboardInterrupt:
-        typer.echo("medsos: dibatalkan", err=True)
-        raise typer.Exit(130) from None
     except (typer.Exit, typer.Abort, SystemExit):
         raise
-    except Exception as exc:  # an internal error: say so, briefly, and where to look
-        if debug:
-            raise
-        typer.echo(f"medsos: galat internal ({type(exc).__name__}: {exc}); jalankan ulang dengan "
-                   "--debug untuk jejak lengkap dan laporkan ke pengembang", err=True)
-        raise typer.Exit(ExitCode.INTERNAL) from None
+    except BaseException as exc:
+        raise typer.Exit(exit_for(exc, debug)) from None
+
+
+def guarded(run, debug: bool = False) -> int:
+    """Call ``run()`` and return its exit code, errors mapped by ``exit_for`` (for the fast
+    path, which runs without Typer)."""
+    try:
+        return int(run())
+    except BaseException as exc:
+        return exit_for(exc, debug)
 
 
 def stdout_write(text: str) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from medsos_cli import __version__
-from medsos_cli.cli import _i18n
+from medsos_cli.cli import _i18n, utf8_streams
 from medsos_cli.cli.draft import draft_command
 from medsos_cli.cli.lint import lint_command
 from medsos_cli.cli.rules import rules_app
@@ -60,25 +60,8 @@ app.add_typer(templates_app, name="templates")
 app.add_typer(weekly_app, name="weekly")
 
 
-def _utf8_streams() -> None:
-    """Write UTF-8 to pipes and files (JSON, SARIF) whatever the Windows code page; never crash
-    on a character the console cannot show."""
-    import sys
-
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is None:
-            continue
-        try:
-            if not stream.isatty():
-                reconfigure(encoding="utf-8")
-            else:
-                reconfigure(errors="replace")
-        except (OSError, ValueError):
-            pass
-
-
 def main() -> None:
-    """Console-script entry point."""
-    _utf8_streams()
+    """Entry point of the Typer application alone (``medsos_cli.cli.main`` is the console
+    script: it tries the fast path first)."""
+    utf8_streams()
     app(prog_name="medsos")

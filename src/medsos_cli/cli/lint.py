@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from typing import Annotated
 
 import typer
 
-from medsos_cli.cli._errors import stdout_write, user_errors
+from medsos_cli.cli._errors import user_errors
 from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption
+from medsos_cli.cli.fastpath import FAIL_LEVELS
+from medsos_cli.formats import FORMAT_NAMES
 
 PLATFORM_HELP = "Platform tujuan: instagram, x, facebook, youtube, tiktok, threads, web."
-FORMATS = ("text", "json", "sarif", "github")
-FAIL_LEVELS = ("error", "warning", "suggestion", "none")
 
 
 def _choice(value: str | None, allowed: tuple[str, ...], name: str) -> str | None:
@@ -66,76 +64,22 @@ def lint_command(
     obj = ctx.obj or {}
     debug = debug or bool(obj.get("debug"))
     platform = _choice(platform, _platforms(), "--platform")
-    output_format = _choice(output_format, FORMATS, "--format") or "text"
+    output_format = _choice(output_format, FORMAT_NAMES, "--format") or "text"
     fail_on = _choice(fail_on, FAIL_LEVELS, "--fail-on")
     if fix and diff:
         raise typer.BadParameter("pilih salah satu: --fix atau --diff", param_hint="--fix")
     if fix and "-" in paths:
         raise typer.BadParameter("--fix tidak dapat menulis ke masukan standar; gunakan --diff",
                                  param_hint="--fix")
+    from medsos_cli.cli._lintrun import run_lint
+
     with user_errors(debug):
-        _run(paths, platform, reply, output_format, fail_on, fix, diff, rulebook,
-             config or obj.get("config"), color, jobs)
+        code = run_lint(paths, platform, reply, output_format, fail_on, fix, diff, rulebook,
+                        config or obj.get("config"), color, jobs)
+    raise typer.Exit(code)
 
 
 def _platforms() -> tuple[str, ...]:
     from medsos_cli.platforms import PLATFORMS
 
     return PLATFORMS
-
-
-def _run(paths, platform, reply, output_format, fail_on, fix, diff, rulebooks, config_path,
-         color, jobs=None) -> None:
-    from medsos_cli import __version__
-    from medsos_cli.config import load_config
-    from medsos_cli.fileio import atomic_write_text
-    from medsos_cli.formats import renderer
-    from medsos_cli.formats.report import LintReport
-    from medsos_cli.lint.fix import fix_text, unified_diff
-    from medsos_cli.lint.run import (
-        Options,
-        build_linter,
-        build_rulebook,
-        exit_code,
-        lint_paths,
-        prepare_batch,
-    )
-
-    config = load_config(config_path)
-    book = build_rulebook(config, rulebooks)
-    linter = build_linter(config, book)
-    prepare_batch()
-    options = Options(platform=platform, reply=reply, metrics=output_format == "json")
-    results = []
-    diffs = []
-    for result in lint_paths(linter, paths, config, options, jobs):
-        doc = result.document
-        if (fix or diff) and doc is not None and any(f.fixable for f in result.findings):
-            fixed, count, fixed_result = fix_text(linter, doc.text, platform=result.platform,
-                                                  kind=result.kind, start=doc.start,
-                                                  path=result.path, findings=result.findings)
-            if count:
-                if diff:
-                    diffs.append(unified_diff(result.path, doc.text, fixed))
-                else:
-                    atomic_write_text(result.path, fixed, bom=result.bom)
-                    fixed_result.bom = result.bom
-                    if options.metrics:
-                        fixed_result.metrics = fixed_result.document.metrics
-                    result = fixed_result
-        results.append(result)
-    for result in results:
-        if result.error is not None:
-            typer.echo(f"medsos: {result.error}", err=True)
-    if diff:
-        stdout_write("".join(diffs))
-    report = LintReport(results=results, rules=list(book), tool_version=__version__)
-    render = renderer(output_format)
-    if output_format == "text":
-        if not diff:
-            use_color = color if color is not None else (
-                sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-            stdout_write(render(report, color=use_color))
-    else:
-        stdout_write(render(report))
-    raise typer.Exit(exit_code(results, fail_on or config.fail_on))
