@@ -446,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     env = ensure_importable()
     import medsos_cli
     from medsos_cli.config import load_config
+    from medsos_cli.lint.rulebooks import load_rulebook
     from medsos_cli.lint.run import (
         Options,
         build_linter,
@@ -453,7 +454,6 @@ def main(argv: list[str] | None = None) -> int:
         lint_paths,
         prepare_batch,
     )
-    from medsos_cli.rulebook.load import load_rulebook
 
     machine = {
         "platform": platform.platform(),

@@ -6,7 +6,8 @@ import pytest
 from helpers import ACCOUNT, UJI, rule_yaml, write_rulebook
 
 from medsos_cli.lint.engine import Linter
-from medsos_cli.rulebook.load import Rulebook, bundled_rulebook_path, load_rulebook
+from medsos_cli.lint.rulebooks import load_rulebook
+from medsos_cli.rulebook.load import Rulebook, bundled_rulebook_path
 from medsos_cli.rulebook.model import Context
 
 

@@ -607,7 +607,7 @@ def test_exit_code_input_error_wins():
 def test_x_limit_with_a_minimum_uses_the_same_count(tmp_path):
     from helpers import rule_yaml, write_rulebook
 
-    from medsos_cli.rulebook.load import load_rulebook
+    from medsos_cli.lint.rulebooks import load_rulebook
 
     rule = """
     id: x.pendek

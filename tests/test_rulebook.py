@@ -8,8 +8,8 @@ from helpers import UJI, rule_yaml, write_rulebook
 from medsos_cli.errors import RulebookError
 from medsos_cli.findings import Level
 from medsos_cli.lint.engine import Linter
+from medsos_cli.lint.rulebooks import load_rulebook
 from medsos_cli.rulebook.kinds import KINDS
-from medsos_cli.rulebook.load import load_rulebook
 from medsos_cli.rulebook.terms import affixed_pairs, attach, match_case
 
 SUBST = """
@@ -509,7 +509,7 @@ def test_bundled_rules_have_source_and_examples(bundled_book):
 
 
 def test_bundled_examples_behave_as_declared(bundled_book):
-    from medsos_cli.rulebook.load import check_rule_examples
+    from medsos_cli.lint.selftest import check_rule_examples
 
     for rule in bundled_book:
         check_rule_examples(rule)  # raises RulebookError naming the rule on failure
@@ -519,7 +519,7 @@ def test_bundled_examples_behave_as_declared(bundled_book):
 
 
 def test_cache_reuses_and_invalidates(tmp_path, monkeypatch):
-    from medsos_cli.rulebook import load as load_module
+    from medsos_cli.lint import selftest as load_module
 
     folder = write_rulebook(tmp_path / "rb", {"baku.yaml": rule_yaml(SUBST)})
     first = load_rulebook(folder)

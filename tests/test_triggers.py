@@ -67,7 +67,7 @@ def test_a_pattern_beyond_hyperscan_still_finds_everything(tmp_path):
     from helpers import write_rulebook
 
     from medsos_cli.lint.engine import Linter
-    from medsos_cli.rulebook.load import load_rulebook
+    from medsos_cli.lint.rulebooks import load_rulebook
 
     folder = write_rulebook(tmp_path / "buku", {"uji.yaml": """
         rules:

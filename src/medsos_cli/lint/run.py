@@ -11,7 +11,8 @@ from medsos_cli.errors import ConfigError, ExitCode, InputError
 from medsos_cli.findings import Level
 from medsos_cli.lint.engine import Exemptions, FileResult, Linter
 from medsos_cli.lint.inputs import STDIN, expand, read_source
-from medsos_cli.rulebook.load import Rulebook, apply_overrides, load_rulebook
+from medsos_cli.lint.rulebooks import load_rulebook
+from medsos_cli.rulebook.load import Rulebook, apply_overrides
 from medsos_cli.rulebook.model import Account, Context
 
 

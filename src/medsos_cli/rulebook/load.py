@@ -1,8 +1,9 @@
-"""Load a rulebook folder: YAML files → typed rules, inheritance, overrides, self-tests."""
+"""Read a rulebook folder: YAML files → typed rules, inheritance, overrides (no checks)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from medsos_cli.bundled import bundled_path
 from medsos_cli.errors import RulebookError
 from medsos_cli.findings import Level
 from medsos_cli.rulebook.kinds import KINDS
-from medsos_cli.rulebook.model import Context, Rule, Where
+from medsos_cli.rulebook.model import Rule, Where
 from medsos_cli.rulebook.terms import TermIndex
 from medsos_cli.rulebook.ydata import YDict
 
@@ -48,26 +49,22 @@ def bundled_rulebook_path() -> Path:
     return bundled_path("sop")
 
 
-def load_rulebook(location: str | Path = DEFAULT, *, check_examples: bool = True,
-                  use_cache: bool = True) -> Rulebook:
-    """Load the rulebook at ``location`` (a folder path, or ``default`` for the bundled one).
+def read_rulebook(location: str | Path = DEFAULT, *,
+                  verify_rule: Callable[[Rule], None] | None = None,
+                  verify_book: Callable[[Rulebook], None] | None = None) -> Rulebook:
+    """Parse the rulebook at ``location`` (a folder path, or ``default`` for the bundled one),
+    with its ``extends`` chain and overrides, into typed rules.
 
-    Every rule's examples are run (``check_examples``) unless the same rulebook files already
-    passed on this installation (``use_cache``; see ``medsos_cli.cache``).
+    Checking that the rules behave (their examples, fixes that do not loop) is the linter's
+    job: ``medsos_cli.lint.rulebooks.load_rulebook`` passes its checks in as ``verify_rule``
+    (each folder's own rules) and ``verify_book`` (each folder's book after its overrides).
     """
-    folder = _resolve(location, Path.cwd()).resolve()
-    use_cache = use_cache and check_examples
-    if use_cache and folder.is_dir():
-        from medsos_cli import cache
+    return _load(resolve_folder(location), set(), verify_rule, verify_book)
 
-        cached = cache.load_cached_rulebook(folder)
-        if cached is not None:
-            return cached
-    book = _load(folder, set(), check_examples)
-    book.term_index()
-    if use_cache:
-        cache.store_rulebook(folder, book, book.paths)
-    return book
+
+def resolve_folder(location: str | Path) -> Path:
+    """The absolute folder of a rulebook location (``default``: the bundled one)."""
+    return _resolve(location, Path.cwd()).resolve()
 
 
 def _resolve(location: str | Path, base: Path) -> Path:
@@ -79,7 +76,8 @@ def _resolve(location: str | Path, base: Path) -> Path:
     return path
 
 
-def _load(folder: Path, seen: set[Path], check_examples: bool) -> Rulebook:
+def _load(folder: Path, seen: set[Path], verify_rule: Callable[[Rule], None] | None,
+          verify_book: Callable[[Rulebook], None] | None) -> Rulebook:
     folder = folder.resolve()
     if not folder.is_dir():
         raise RulebookError("folder buku aturan tidak ditemukan", folder)
@@ -90,7 +88,7 @@ def _load(folder: Path, seen: set[Path], check_examples: bool) -> Rulebook:
     book = Rulebook(name=str(meta.get("name") or folder.name), paths=[folder])
     meta_path = folder / META_FILE
     for parent in _list(meta, "extends", meta_path):
-        base = _load(_resolve(parent, folder), seen, check_examples)
+        base = _load(_resolve(parent, folder), seen, verify_rule, verify_book)
         book.paths[:0] = base.paths
         book.rules.update(base.rules)
     bundled = folder == bundled_rulebook_path().resolve()
@@ -104,12 +102,13 @@ def _load(folder: Path, seen: set[Path], check_examples: bool) -> Rulebook:
                     f"id aturan “{rule.id}” sudah dipakai di {own[rule.id].where.path}:"
                     f"{own[rule.id].where.line}")
             own[rule.id] = rule
-    if check_examples:
+    if verify_rule is not None:
         for rule in own.values():
-            check_rule_examples(rule)
+            verify_rule(rule)
     book.rules.update(own)
     _apply_overrides(book, meta, meta_path)
-    check_fix_idempotence(book)
+    if verify_book is not None:
+        verify_book(book)
     return book
 
 
@@ -207,55 +206,3 @@ def build_rule(item: YDict, path: Path, bundled: bool = False) -> Rule:
             raise where.error(f"aturan {rule_id}: kunci “{key}” tidak dikenal untuk kind {kind}; "
                               f"yang sah: {', '.join(sorted(cls.KEYS))}", item.line_of(key))
     return cls(item, where)
-
-
-def check_rule_examples(rule: Rule) -> None:
-    """Lint each example with this rule alone; refuse the rule if one misbehaves."""
-    from medsos_cli.lint.engine import Linter
-    from medsos_cli.lint.fix import apply_fixes
-    from medsos_cli.rulebook.model import Account
-
-    values = getattr(rule, "example_values", ())
-    ctx = Context(account=Account(name=values[0] if values else "", hashtags=tuple(values)))
-    linter = Linter([rule], ctx)
-    platform, kind = rule.example_context()
-    for expected, items in (("bad", rule.examples.bad), ("good", rule.examples.good)):
-        for text, line in items:
-            found = linter.lint_text(text, platform=platform, kind=kind).findings
-            if expected == "bad" and not found:
-                raise rule.where.error(
-                    f"aturan {rule.id}: contoh buruk tidak memicu temuan: “{text}”", line)
-            if expected == "bad" and any(f.fixable for f in found):
-                fixed, _ = apply_fixes(text, found)
-                again = linter.lint_text(fixed, platform=platform, kind=kind).findings
-                if any(f.fixable for f in again):
-                    raise rule.where.error(
-                        f"aturan {rule.id}: hasil --fix “{fixed}” masih dapat diperbaiki lagi; "
-                        "perbaikan harus tuntas sekali jalan", line)
-            if expected == "good" and found:
-                raise rule.where.error(
-                    f"aturan {rule.id}: contoh baik memicu temuan “{found[0].text}”: “{text}”",
-                    line)
-
-
-def check_fix_idempotence(book: Rulebook) -> None:
-    """Refuse substitutions whose replacement is itself a term to replace (``--fix`` loops)."""
-    sources: dict[str, str] = {}
-    for rule in book:
-        if rule.kind == "substitution":
-            for key, _ in rule.pairs:  # type: ignore[attr-defined]
-                sources.setdefault(key, rule.id)
-    for rule in book:
-        if rule.kind != "substitution":
-            continue
-        for key, targets in rule.pairs:  # type: ignore[attr-defined]
-            for target in targets:
-                words = target.lower().split()
-                for size in range(len(words), 0, -1):
-                    for i in range(len(words) - size + 1):
-                        part = " ".join(words[i:i + size])
-                        if part in sources and part != key:
-                            raise rule.where.error(
-                                f"aturan {rule.id}: saran “{target}” untuk “{key}” memuat "
-                                f"“{part}”, yang diganti oleh aturan {sources[part]}; --fix "
-                                "tidak boleh mengubah hasilnya lagi")
