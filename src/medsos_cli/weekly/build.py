@@ -294,9 +294,13 @@ def _sources(results: Sequence[ImportResult], rows: list, outside: dict[int, dat
                                 f"({week.start.isoformat()} s.d. {week.end.isoformat()}); "
                                 "berkas ini tidak dipakai. Periksa --week atau rentang tanggal "
                                 "ekspor.")
+        error = None
+        if result.error is not None:
+            error = {"line": result.error_line, "message": result.error}
         out.append({
-            "path": result.path, "format": result.format, "rows": result.rows,
-            "used": in_week + in_previous, "warnings": warnings,
+            "path": result.path, "format": result.format, "language": result.language,
+            "rows": result.rows, "used": in_week + in_previous, "warnings": warnings,
             "skipped": [{"line": s.line, "reason": s.reason} for s in result.skipped],
+            "error": error,
         })
     return out
