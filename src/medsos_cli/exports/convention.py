@@ -139,8 +139,10 @@ def _locale(table: Table, strong: dict, groups: dict, label) -> str:
 
 def _order(table: Table, rows: list[Row], time_cols: list[int], day_first, month_first,
            label) -> bool:
-    if not time_cols or table.pristine:  # as Meta writes it: month first, a bad row is a bad row
+    if not time_cols:
         return False
+    if table.pristine and (month_first or not day_first):
+        return False  # as Meta writes it: month first; a row that is not is a broken row
     if day_first and month_first:
         i, value, line = month_first
         raise InputError(

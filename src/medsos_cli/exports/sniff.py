@@ -224,15 +224,23 @@ def open_sheet(name: str, rows: list[list[str]], *, aliases: str | None = None) 
 
 
 def _quoted_header(text: str) -> bool:
+    """Every header cell quoted and the first data row quoted too (Meta quotes numbers as
+    ``"4812"``; a spreadsheet that quotes text cells leaves numbers bare)."""
+    header_seen = False
     for line in _first_lines(text):
         stripped = line.lstrip("\ufeff").strip()
         if not stripped or _SEP_LINE.fullmatch(stripped):
             continue
-        if stripped.startswith('"'):
-            cells = next(csv.reader([stripped]), [])
-            return stripped.count('"') >= 2 * len(cells)
-        return len(next(csv.reader([stripped]), [])) == 1  # a metric-name line: look on
-    return False
+        cells = next(csv.reader([stripped]), [])
+        if len(cells) == 1 and not header_seen:
+            continue  # a metric-name line: look on
+        if not header_seen:
+            if not stripped.startswith('"') or stripped.count('"') < 2 * len(cells):
+                return False
+            header_seen = True
+            continue
+        return re.match(r'"[^"]*","', stripped) is not None
+    return header_seen
 
 
 def _next_content(rows: Iterator[Row]) -> Row | None:
