@@ -230,7 +230,8 @@ def _figures(path):
                   for p in r.posts), r.skipped
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(posts=st.lists(POST, min_size=1, max_size=6, unique_by=lambda p: p[0]),
        delimiter=st.sampled_from([",", ";", "\t"]), day_first=st.booleans(),
        thousands=st.sampled_from(["", ".", ","]))
@@ -252,3 +253,27 @@ def test_resave_gives_the_same_figures_or_an_error(tmp_path, posts, delimiter, d
     # rows may be skipped with a reason, but no row may carry a different figure
     assert set(got) <= set(expected)
     assert len(got) + len(skipped) == len(expected)
+
+
+# --- snapshots by download time ------------------------------------------------------------
+
+def test_newer_download_wins_and_a_blank_cell_never_does():
+    from medsos_cli.exports.model import DailyValue, ImportResult, Post
+    from medsos_cli.weekly.metrics import dedupe_daily, dedupe_posts
+
+    def post(views, reach):
+        return Post("instagram", "1", utc(2026, 11, 17), views=views, reach=reach, likes=10)
+
+    old = ImportResult("konten.csv", "meta_instagram_posts", posts=[post(100, 80)], mtime=1.0)
+    new = ImportResult("konten (1).csv", "meta_instagram_posts", posts=[post(150, None)],
+                       mtime=2.0)
+    kept = dedupe_posts([new, old])  # the newer file read first: order does not matter
+    assert (kept[0].views, kept[0].reach) == (150, 80)  # reach blank in the newer copy
+    # daily: the file covering a later day wins, whatever the name or reading order
+    a = ImportResult("Overview.csv", "tiktok_overview", mtime=5.0, daily=[
+        DailyValue("tiktok", "views", date(2026, 11, 16), 10)])
+    b = ImportResult("Overview (1).csv", "tiktok_overview", mtime=4.0, daily=[
+        DailyValue("tiktok", "views", date(2026, 11, 16), 12),
+        DailyValue("tiktok", "views", date(2026, 11, 17), None)])
+    values = {v.day: v.value for v in dedupe_daily([b, a])}
+    assert values == {date(2026, 11, 16): 12, date(2026, 11, 17): None}

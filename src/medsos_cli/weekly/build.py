@@ -86,9 +86,20 @@ def build_report(results: Sequence[ImportResult], *, week: str | None, config: C
             "comments": _comments(comments, target, config),
             "complaints": _complaints(complaints, target, tz, config.sla_hours),
             "lint": pending.result(),
+            "comparison_basis": _comparison_basis(),
         }
     report["recommendations"] = recommendations(report)
     return report
+
+
+def _comparison_basis() -> dict:
+    """What week-over-week compares. The history keeps one snapshot per post (the latest), so
+    no same-age figure exists: both weeks' posts are compared at their lifetime totals as of
+    the export, and last week's posts have had a week longer to gather them."""
+    return {"basis": "lifetime_at_export",
+            "text": "total seumur unggahan per waktu ekspor (unggahan pekan lalu sudah tayang "
+                    "sepekan lebih lama, jadi angkanya cenderung lebih besar), bukan per umur "
+                    "unggahan yang sama"}
 
 
 def to_json(report: dict) -> str:

@@ -379,6 +379,16 @@ def _sources(r: dict[str, Any]) -> list[str]:
                     f"{text(k.get('reason'))}" for k in shown]
             if hidden:
                 out.append(f"- {text(s.get('path'))}: " + _hint(hidden, "baris dilewati"))
+        failed = [s for s in sources if s.get("error")]
+        if failed:
+            out += ["", "**Berkas yang tidak terbaca** (laporan ditulis tanpa berkas ini)", ""]
+            out += [f"- {text(s.get('path'))}"
+                    + (f", baris {fmt.number(s['error'].get('line'))}"
+                       if s["error"].get("line") else "")
+                    + f": {text(s['error'].get('message'))}" for s in failed]
+    basis = r.get("comparison_basis")
+    if basis:
+        out += ["", f"Perbandingan dengan pekan lalu: {text(basis.get('text'))}"]
     out += ["", "Baris dipakai = baris dalam pekan ini atau pekan lalu. Metrik Meta, YouTube dan "
             "X adalah total seumur unggahan per tanggal ekspor; jangkauan adalah perkiraan "
             f"platform. Waktu ditulis dalam zona {text(r.get('timezone'))}."]
