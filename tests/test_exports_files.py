@@ -277,3 +277,75 @@ def test_newer_download_wins_and_a_blank_cell_never_does():
         DailyValue("tiktok", "views", date(2026, 11, 17), None)])
     values = {v.day: v.value for v in dedupe_daily([b, a])}
     assert values == {date(2026, 11, 16): 12, date(2026, 11, 17): None}
+
+
+# --- comments and complaints from real sources -------------------------------------------
+
+def test_apify_instagram_comments_json():
+    r = read_export(FIX / "apify-instagram-comments.json")
+    assert r.format == "apify_instagram_comments" and r.rows == 3
+    assert [(c.author, c.time) for c in r.comments] == [
+        ("warga_mgl", utc(2026, 11, 17, 2, 10)), ("rina.k", utc(2026, 11, 18, 12, 40))]
+    assert r.comments[0].post_ref == "https://www.instagram.com/p/DAbC123/"
+    assert [s.line for s in r.skipped] == [4]  # empty text (row 3 of the dataset)
+    assert any("tidak memuat balasan" in w for w in r.warnings)
+
+
+def test_apify_facebook_comments_csv():
+    r = read_export(FIX / "apify-facebook-comments.csv")
+    assert r.format == "apify_facebook_comments" and len(r.comments) == 2
+    assert r.comments[1].author == "Sri Wahyuni" and r.comments[1].time == utc(2026, 11, 19, 9, 5)
+    assert {c.platform for c in r.comments} == {"facebook"}
+
+
+def test_youtube_data_api_threads_with_the_channel_reply():
+    r = read_export(FIX / "youtube-comment-threads.json")
+    assert r.format == "youtube_comments" and len(r.comments) == 2
+    asked, praised = r.comments
+    assert asked.post_ref == "dQw8mGlKt0a" and asked.time == utc(2026, 11, 17, 3, 0)
+    assert asked.replied_at == utc(2026, 11, 17, 5, 0)  # the channel's reply, not @tetangga's
+    assert praised.replied_at is None and not r.warnings
+
+
+def test_lapor_case_list_with_working_day_deadlines():
+    from medsos_cli.weekly.complaints import analyse_complaints
+
+    r = read_export(FIX / "lapor-sp4n.xlsx")
+    assert (r.format, r.language, len(r.complaints)) == ("lapor_cases", "id", 4)
+    assert {c.channel for c in r.complaints} == {"LAPOR!"}
+    assert any("dugaan" in w for w in r.warnings)  # no public LAPOR! export: said by name
+    out = analyse_complaints(r.complaints, start=date(2026, 11, 16), end=date(2026, 11, 22),
+                             tz="Asia/Jakarta", sla_hours=24)
+    lapor = out["lapor"]
+    # 0042, Mon 16 Nov, to verify: 3 working days → Thu 19 Nov, overdue at Mon 23 00.00;
+    # 0043, Mon 16, to follow up: 3 + 5 → Thu 26 Nov; 0045, Fri 20, to verify → Wed 25 Nov.
+    assert (lapor["cases"], lapor["overdue_verification"], lapor["overdue_follow_up"]) == (4, 1, 0)
+    assert lapor["overdue_cases"][0]["tracking"] == "MGL-2611-0042"
+    assert lapor["overdue_cases"][0]["deadline"] == "2026-11-19"
+    assert out["overdue"] == 0  # not judged by the 1x24-hour social-media SLA
+
+
+def test_working_days_skip_weekends_and_indonesian_holidays():
+    from medsos_cli.weekly.complaints import add_working_days
+
+    # Wed 23 Dec 2026 + 3 working days: Thu 24, (Fri 25 Christmas), Mon 28, Tue 29
+    assert add_working_days(date(2026, 12, 23), 3, (0, 1, 2, 3, 4)) == date(2026, 12, 29)
+    # an office that also works on Saturday
+    assert add_working_days(date(2026, 12, 23), 3, (0, 1, 2, 3, 4, 5)) == date(2026, 12, 28)
+
+
+# --- configuration ------------------------------------------------------------------------
+
+def test_report_headers_and_working_days_from_the_config(tmp_path):
+    from medsos_cli.config import load_config
+    from medsos_cli.errors import ConfigError
+
+    path = tmp_path / "medsos.toml"
+    path.write_text('[report]\nheaders = "judul.yaml"\nworking_days = ["senin", "selasa", '
+                    '"rabu", "kamis", "jumat", "sabtu"]\n', encoding="utf-8")
+    config = load_config(path)
+    assert config.headers == str((tmp_path / "judul.yaml").resolve())
+    assert config.working_days == (0, 1, 2, 3, 4, 5)
+    path.write_text('[report]\nworking_days = ["senen"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="working_days"):
+        load_config(path)

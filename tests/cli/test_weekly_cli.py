@@ -195,3 +195,20 @@ def test_input_size_decides_early_lint_workers(tmp_path):
     single = tmp_path / "c.csv"
     single.write_text("x" * 7, encoding="utf-8")
     assert run.input_bytes([str(folder), str(single), str(tmp_path / "hilang.csv")]) == 157
+
+
+def test_folder_with_xlsx_zip_and_json_is_read(invoke, work):
+    exports = Path(__file__).resolve().parent.parent / "fixtures" / "exports"
+    for name in ("tiktok-overview-2026.csv", "yt-studio.zip", "apify-facebook-comments.csv",
+                 "lapor-sp4n.xlsx"):
+        shutil.copy(exports / name, work / "ekspor" / name)
+    result = invoke("weekly", "report", "ekspor", "--week", "2026-W47", "--format", "json",
+                    "--out", "-")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    formats = {s["format"] for s in report["sources"]}
+    assert {"tiktok_overview", "youtube_table", "youtube_chart", "apify_facebook_comments",
+            "lapor_cases"} <= formats
+    assert report["platforms"]["tiktok"]["followers_change"] == 5 + 21 - 2
+    assert report["complaints"]["lapor"]["overdue_verification"] == 1
+    assert report["comparison_basis"]["basis"] == "lifetime_at_export"

@@ -98,6 +98,7 @@ class Complaint:
     status: str = ""  # baru, diteruskan, diproses, selesai, ditolak (as written by the admin)
     source: str = ""
     line: int = 0
+    tracking: str = ""  # LAPOR! tracking number (its deadlines are in working days)
 
 
 @dataclass(slots=True)

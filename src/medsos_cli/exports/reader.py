@@ -10,12 +10,15 @@ from datetime import date
 from pathlib import Path
 
 from medsos_cli.errors import ConfigError, InputError
-from medsos_cli.exports import convention, numbers, spreadsheet
+from medsos_cli.exports import comments, convention, numbers, spreadsheet
 from medsos_cli.exports.model import ImportResult
 from medsos_cli.exports.sniff import Table, open_sheet, open_table
+from medsos_cli.fileio import read_limited
 
 # Files a folder gives: exports as platforms download them (CSV, Studio's xlsx and zip).
-EXTENSIONS = (".csv", ".xlsx", ".xlsm", ".xls", ".ods", ".zip")
+EXTENSIONS = (".csv", ".xlsx", ".xlsm", ".xls", ".ods", ".zip", ".json")
+# Families written by people (logs, comments, LAPOR!): no per-file number/date decision.
+_TEXT_FAMILIES = frozenset({"medsos", "comments", "lapor"})
 
 
 def read_export(path: str | Path, *, tz: str = "Asia/Jakarta", year: int | None = None,
@@ -63,6 +66,9 @@ def _tables(name: str, aliases: str | None) -> list[Table]:
             try:
                 if spreadsheet.kind(member) in ("xlsx", "xls", "ods"):
                     found.extend(_sheets(member, spreadsheet.sheets(member, data), aliases))
+                elif spreadsheet.kind(member) == "json":
+                    found.append(open_sheet(member, comments.json_rows(member, data),
+                                            aliases=aliases))
                 else:
                     found.append(open_table(member, data, aliases=aliases))
             except InputError as exc:
@@ -72,6 +78,9 @@ def _tables(name: str, aliases: str | None) -> list[Table]:
         return found
     if kind in ("xlsx", "xls", "ods"):
         return _sheets(name, spreadsheet.sheets(name), aliases)
+    if kind == "json":
+        data = read_limited(name, spreadsheet.MAX_BYTES, "sebuah berkas JSON")
+        return [open_sheet(name, comments.json_rows(name, data), aliases=aliases)]
     return [open_table(name, aliases=aliases)]
 
 
@@ -94,7 +103,7 @@ def _sheets(name: str, sheets: list[tuple[str, list[list[str]]]],
 def _read(table: Table, tz: str, year: int | None, near: date | None) -> ImportResult:
     assert table.spec is not None
     table.year, table.near = year, near
-    if table.spec.family != "medsos":  # own logs are written by hand: their own rules
+    if table.spec.family not in _TEXT_FAMILIES:
         convention.decide(table)
     result = table.spec.read_function()(table, tz)
     result.language = table.language
@@ -117,7 +126,8 @@ def expand(args: list[str]) -> list[Path]:
                 key=lambda p: p.relative_to(path).as_posix(),
             )
             if not found:
-                raise InputError("folder ini tidak berisi berkas .csv, .xlsx, atau .zip", arg)
+                raise InputError("folder ini tidak berisi berkas .csv, .xlsx, .zip, atau .json",
+                                 arg)
             paths.extend(found)
         elif path.exists():
             paths.append(path)

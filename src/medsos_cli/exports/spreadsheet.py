@@ -21,13 +21,13 @@ _EXACT = 2**53  # floats above this are not whole numbers any more
 
 
 def kind(name: str) -> str:
-    """``zip``, ``xlsx``, ``xls``, ``ods`` or ``csv`` (anything else) from the name."""
+    """``zip``, ``xlsx``, ``xls``, ``ods``, ``json`` or ``csv`` (anything else), by name."""
     suffix = PurePosixPath(name.replace("\\", "/")).suffix.lower()
     if suffix == ".zip":
         return "zip"
     if suffix in (".xlsx", ".xlsm"):
         return "xlsx"
-    if suffix in (".xls", ".ods"):
+    if suffix in (".xls", ".ods", ".json"):
         return suffix[1:]
     return "csv"
 
@@ -92,7 +92,7 @@ def zip_members(name: str) -> list[tuple[str, bytes]]:
             if member.startswith("__MACOSX/"):
                 continue
             if kind(member) == "zip" or PurePosixPath(member).suffix.lower() not in (
-                    ".csv", ".xlsx", ".xlsm", ".xls", ".ods"):
+                    ".csv", ".xlsx", ".xlsm", ".xls", ".ods", ".json"):
                 continue
             if info.file_size > MAX_BYTES:
                 raise InputError(f"{member} di dalam ZIP terlalu besar", name)

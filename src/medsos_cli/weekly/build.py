@@ -84,7 +84,8 @@ def build_report(results: Sequence[ImportResult], *, week: str | None, config: C
             "accounts": accounts,
             "posting": posting,
             "comments": _comments(comments, target, config),
-            "complaints": _complaints(complaints, target, tz, config.sla_hours),
+            "complaints": _complaints(complaints, target, tz, config.sla_hours,
+                                      config.working_days),
             "lint": pending.result(),
             "comparison_basis": _comparison_basis(),
         }
@@ -192,13 +193,15 @@ def _comments(comments: list[Comment], week: Week, config: Config) -> dict | Non
                             samples=3, account=config.account_name, hashtags=config.hashtags)
 
 
-def _complaints(items: list[Complaint], week: Week, tz: str, sla_hours: float) -> dict | None:
+def _complaints(items: list[Complaint], week: Week, tz: str, sla_hours: float,
+                working_days: tuple[int, ...] = (0, 1, 2, 3, 4)) -> dict | None:
     if not items:
         return None
     from medsos_cli.weekly.complaints import analyse_complaints
 
     return analyse_complaints(items, start=week.start, end=week.end, tz=tz,
-                              sla_hours=sla_hours, now=_week_end(week, tz))
+                              sla_hours=sla_hours, now=_week_end(week, tz),
+                              working_days=working_days)
 
 
 # -- sources ---------------------------------------------------------------------------------

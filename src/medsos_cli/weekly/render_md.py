@@ -317,6 +317,31 @@ def _complaints(r: dict[str, Any]) -> list[str]:
     if hidden:
         out += ["", f"Ditampilkan {fmt.number(len(items))} aduan yang paling lama menunggu. "
                 + _hint(hidden, "aduan")]
+    out += _lapor(a.get("lapor"))
+    return out
+
+
+def _lapor(lapor: dict[str, Any] | None) -> list[str]:
+    """LAPOR! cases against their working-day deadlines."""
+    if not lapor:
+        return []
+    days = ", ".join(text(d) for d in lapor.get("working_days") or [])
+    out = ["", "### Laporan LAPOR! dan tenggat hari kerja", "",
+           f"{fmt.number(lapor.get('cases'))} laporan LAPOR! pekan ini; tenggat verifikasi "
+           f"{fmt.number(lapor.get('verify_working_days'))} hari kerja, tindak lanjut "
+           f"{fmt.number(lapor.get('follow_up_working_days'))} hari kerja berikutnya (hari "
+           f"kerja: {days}, di luar hari libur nasional). Lewat tenggat: "
+           f"{fmt.number(lapor.get('overdue_verification'))} belum diverifikasi, "
+           f"{fmt.number(lapor.get('overdue_follow_up'))} belum ditindaklanjuti.", ""]
+    items, hidden = fmt.capped(lapor.get("overdue_cases"))
+    if items:
+        out.append(table(
+            ["Nomor tracking", "Diterima", "Tahap", "Tenggat", "Instansi"],
+            [[text(c.get("tracking")), fmt.datetime_short(c.get("received_at")),
+              text(c.get("stage")), text(c.get("deadline")), text(c.get("office"))]
+             for c in items], ["l", "l", "l", "l", "l"]))
+    if hidden:
+        out += ["", _hint(hidden, "laporan")]
     return out
 
 

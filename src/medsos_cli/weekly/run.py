@@ -47,7 +47,7 @@ def make_report(paths: list[str], target: Week, config: Config, *, output_format
             prepare_batch()
             results = read_exports(paths, tz=config.timezone, year=target.year,
                                    near=target.start, strict=strict,
-                                   aliases=getattr(config, "headers", None))
+                                   aliases=config.headers)
             if strict:
                 _refuse_skipped(results)
             _refuse_all_failed(results)
