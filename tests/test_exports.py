@@ -277,7 +277,7 @@ def test_cp1252_fallback_warns():
     ("bad-truncated.csv", 2, "berkas terpotong"),
     ("bad-other.csv", 1, "bukan berkas ekspor yang dikenali (judul kolom: Tanggal Transaksi"),
     ("bad-german.csv", 1, "judul kolom berbahasa Jerman"),
-    ("bad-excel.csv", None, "berkas Excel/ZIP"),
+    ("bad-excel.csv", None, "berkas Excel/ZIP yang rusak"),
     ("bad-comments-missing-col.csv", 1, "kolom unggahan tidak ada"),
     ("missing.csv", None, "berkas tidak ditemukan"),
 ])

@@ -81,7 +81,13 @@ def _tables(name: str, aliases: str | None) -> list[Table]:
     if kind == "json":
         data = read_limited(name, spreadsheet.MAX_BYTES, "sebuah berkas JSON")
         return [open_sheet(name, comments.json_rows(name, data), aliases=aliases)]
-    return [open_table(name, aliases=aliases)]
+    data = read_limited(name, spreadsheet.MAX_BYTES, "sebuah berkas ekspor")
+    if data.startswith(b"PK\x03\x04"):  # a workbook saved under a .csv name
+        try:
+            return _sheets(name, spreadsheet.sheets(name, data), aliases)
+        except InputError:
+            pass  # decode() says what it is
+    return [open_table(name, data, aliases=aliases)]
 
 
 def _sheets(name: str, sheets: list[tuple[str, list[list[str]]]],

@@ -33,10 +33,10 @@ MAX_BYTES = 200 * 1024 * 1024  # far above a year of provincial exports; guards 
 SUPPORTED = (
     "Yang didukung: Meta Business Suite (ekspor unggahan Facebook, ekspor konten Instagram, "
     "berkas harian per metrik seperti Follows), X (tweet_activity_metrics lama dan ekspor "
-    "konten Account analytics), YouTube Studio (Table data.csv berbahasa Inggris atau "
-    "Data tabel.csv berbahasa Indonesia), TikTok (Overview dan ekspor konten video), serta "
-    "log komentar dan log aduan medsos (lihat docs/exports.md). Antarmuka berbahasa Inggris "
-    "atau Indonesia (daftar lengkap di docs/exports.md)."
+    "konten Account analytics), YouTube Studio (ZIP berisi Table data, Chart data, Totals), "
+    "TikTok Studio (Overview, FollowerHistory, konten; CSV atau xlsx), komentar (gaya Apify, "
+    "YouTube Data API), daftar laporan LAPOR!, serta log komentar dan log aduan medsos. "
+    "Antarmuka berbahasa Inggris atau Indonesia (daftar lengkap di docs/exports.md)."
 )
 
 __all__ = ["SUPPORTED", "Row", "Table", "decode", "is_blank", "iter_rows", "norm", "open_sheet",
@@ -88,8 +88,9 @@ def decode(path: str, data: bytes) -> tuple[str, str, list[str]]:
     if not data.strip():
         raise InputError(f"berkas kosong, tidak ada data untuk dibaca. {SUPPORTED}", path)
     if data.startswith(b"PK\x03\x04"):
-        raise InputError("ini berkas Excel/ZIP, bukan CSV; simpan sebagai CSV atau ekstrak "
-                         "berkas CSV dari ZIP ekspor lalu coba lagi", path)
+        raise InputError("ini berkas Excel/ZIP yang rusak atau tanpa lembar ekspor; unduh "
+                         "ulang dari platform (berkas .xlsx dan .zip yang utuh dibaca langsung)",
+                         path)
     warnings: list[str] = []
     if data.startswith(codecs.BOM_UTF8):
         text, encoding = _strict(path, data[3:], "utf-8"), "utf-8-sig"
