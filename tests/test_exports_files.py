@@ -349,3 +349,52 @@ def test_report_headers_and_working_days_from_the_config(tmp_path):
     path.write_text('[report]\nworking_days = ["senen"]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="working_days"):
         load_config(path)
+
+
+CELL = st.one_of(st.from_regex(r"[+-]?[0-9]{1,4}([.,][0-9]{1,4}){0,2}%?", fullmatch=True),
+                 st.from_regex(r"[0-9]{1,2}/[0-9]{1,2}/20[0-9]{2}( [0-9]{1,2}:[0-9]{2})?",
+                               fullmatch=True),
+                 st.from_regex(r"[0-9]\.[0-9]{1,5}E\+[0-9]{2}", fullmatch=True),
+                 st.text(max_size=8), st.just(""), st.just("Lifetime"))
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(spec=st.sampled_from([f for f in registry().formats if f.reader]),
+       rows=st.lists(st.lists(CELL, min_size=1, max_size=8), max_size=6),
+       delimiter=st.sampled_from([",", ";"]))
+def test_any_cells_under_a_known_header_give_figures_or_a_clear_error(tmp_path, spec, rows,
+                                                                      delimiter):
+    header = sorted(spec.required) + ["views", "reach", "likes"]
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow((row * len(header))[:len(header)])
+    path = tmp_path / "acak.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    try:
+        results = read_path(path, near=date(2026, 11, 16))
+    except InputError as exc:
+        assert exc.path and str(exc.message)
+        return
+    for r in results:
+        assert len(r.skipped) <= r.rows and all(s.line >= 2 for s in r.skipped)
+        for post in r.posts:
+            for name in ("views", "reach", "likes"):
+                value = getattr(post, name)
+                assert value is None or 0 <= value < 2**63
+
+
+def test_a_broken_member_of_a_zip_is_named_not_dropped(tmp_path):
+    import zipfile
+
+    path = tmp_path / "studio.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("Table data.csv", (FIX / "yt-table-en.csv").read_bytes())
+        z.writestr("Catatan.csv", b"bukan,ekspor\n1,2\n")
+    results = read_path(path)
+    assert [r.format for r in results] == ["youtube_table", "tidak_terbaca"]
+    assert results[1].path.endswith("studio.zip/Catatan.csv") and results[1].error
+    with pytest.raises(InputError, match="Catatan.csv"):
+        read_path(path, strict=True)

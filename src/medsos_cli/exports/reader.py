@@ -33,13 +33,19 @@ def read_export(path: str | Path, *, tz: str = "Asia/Jakarta", year: int | None 
     that is not a supported export; rows with broken values come back in ``skipped``.
     """
     results = read_path(path, tz=tz, year=year, near=near, aliases=aliases)
-    return results[0]
+    for result in results:
+        if result.error is None:
+            return result
+    first = results[0]
+    raise InputError(first.error or "", first.path, first.error_line)
 
 
 def read_path(path: str | Path, *, tz: str = "Asia/Jakarta", year: int | None = None,
-              near: date | None = None, aliases: str | None = None) -> list[ImportResult]:
+              near: date | None = None, aliases: str | None = None,
+              strict: bool = False) -> list[ImportResult]:
     """Every export in ``path``: a CSV file, each export sheet of a workbook, or each export
-    file inside a zip (read in place). ``InputError`` when it holds none."""
+    file inside a zip (read in place). ``InputError`` when it holds none; a zip member that
+    cannot be read comes back as a result with ``error`` set (raised with ``strict``)."""
     try:
         numbers.zone(tz)
     except ValueError:
@@ -47,7 +53,12 @@ def read_path(path: str | Path, *, tz: str = "Asia/Jakarta", year: int | None = 
                           "Asia/Jakarta, Asia/Makassar, atau Asia/Jayapura") from None
     with _collector_paused():
         tables = _tables(str(path), aliases)
-        results = [_read(table, tz, year, near) for table in tables]
+        if strict:
+            for item in tables:
+                if isinstance(item, InputError):
+                    raise item
+        results = [_failed(item) if isinstance(item, InputError) else
+                   _read(item, tz, year, near) for item in tables]
     try:
         mtime = Path(path).stat().st_mtime
     except OSError:
@@ -57,10 +68,14 @@ def read_path(path: str | Path, *, tz: str = "Asia/Jakarta", year: int | None = 
     return results
 
 
-def _tables(name: str, aliases: str | None) -> list[Table]:
+def _failed(exc: InputError) -> ImportResult:
+    return ImportResult(str(exc.path), "tidak_terbaca", error=exc.message, error_line=exc.line)
+
+
+def _tables(name: str, aliases: str | None) -> list[Table | InputError]:
     kind = spreadsheet.kind(name)
     if kind == "zip":
-        found: list[Table] = []
+        found: list[Table | InputError] = []
         errors: list[InputError] = []
         for member, data in spreadsheet.zip_members(name):
             try:
@@ -75,7 +90,7 @@ def _tables(name: str, aliases: str | None) -> list[Table]:
                 errors.append(exc)
         if not found:
             raise errors[0] if errors else InputError("ZIP ini tidak berisi berkas ekspor", name)
-        return found
+        return found + errors  # a broken member is named, not dropped
     if kind in ("xlsx", "xls", "ods"):
         return _sheets(name, spreadsheet.sheets(name), aliases)
     if kind == "json":
@@ -159,12 +174,12 @@ def read_exports(args: list[str], *, strict: bool = False, **kw) -> list[ImportR
     with _collector_paused():
         for path in expand(args):
             try:
-                out.extend(read_path(path, **kw))
+                out.extend(read_path(path, strict=strict, **kw))
             except InputError as exc:
                 if strict:
                     raise
-                out.append(ImportResult(str(exc.path or path), "tidak_terbaca",
-                                        error=exc.message, error_line=exc.line))
+                exc.path = exc.path or str(path)
+                out.append(_failed(exc))
     return out
 
 
