@@ -398,3 +398,24 @@ def test_a_broken_member_of_a_zip_is_named_not_dropped(tmp_path):
     assert results[1].path.endswith("studio.zip/Catatan.csv") and results[1].error
     with pytest.raises(InputError, match="Catatan.csv"):
         read_path(path, strict=True)
+
+
+def test_unreadable_file_and_basis_are_shown_in_markdown_and_html():
+    import copy
+    import json
+
+    from medsos_cli.weekly.render_html import render_html
+    from medsos_cli.weekly.render_md import render_markdown
+
+    sample = FIX.parent / "weekly" / "report.json"
+    report = copy.deepcopy(json.loads(sample.read_text(encoding="utf-8")))
+    report["sources"].append({"path": "ekspor/rusak.csv", "format": "tidak_terbaca",
+                              "language": "en", "rows": 0, "used": 0, "warnings": [],
+                              "skipped": [], "error": {"line": 3, "message": "CSV rusak"}})
+    md = render_markdown(report)
+    assert "- ekspor/rusak.csv, baris 3: CSV rusak" in md
+    assert "Perbandingan dengan pekan lalu: total seumur unggahan per waktu ekspor" in md
+    assert "Laporan LAPOR! dan tenggat hari kerja" in md
+    html = render_html(report)
+    assert "tidak terbaca (baris 3): CSV rusak" in html
+    assert "MGL-2611-0042" in html
