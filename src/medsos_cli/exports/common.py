@@ -164,8 +164,9 @@ def count(value: str | None, label: str, locale: str = "en") -> int | None:
 
 
 def digits(value: str, label: str) -> str:
-    """A numeric id (Meta, X, TikTok): ASCII digits only, else a ``RowError``."""
-    if value.isdecimal() and value.isascii():
+    """A numeric id (Meta, X, TikTok): ASCII digits only (Meta's older ``page_post`` form,
+    two digit groups joined by ``_``, too), else a ``RowError``."""
+    if value.isascii() and all(part.isdecimal() for part in value.split("_", 1)):
         return value
     raise RowError(f"kolom “{label}”: ID “{value[:30]}” bukan deretan angka")
 

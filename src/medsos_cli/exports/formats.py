@@ -87,9 +87,11 @@ class Match:
 
 
 def _load_yaml(path: Path) -> dict:
+    # libyaml when available: 11 ms instead of 120 ms for the bundled table
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
     except OSError as exc:
         raise ConfigError(f"berkas alias judul kolom tidak bisa dibaca ({exc.strerror})",
                           str(path)) from None
