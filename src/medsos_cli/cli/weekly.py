@@ -26,8 +26,9 @@ weekly_app = typer.Typer(
 def report_command(
     ctx: typer.Context,
     paths: Annotated[list[str] | None, typer.Argument(
-        help="Berkas ekspor CSV (Meta Business Suite, X, YouTube Studio, TikTok, log komentar, "
-             "log aduan) atau folder berisi berkas .csv.", show_default=False,
+        help="Berkas ekspor (CSV, xlsx, ZIP YouTube Studio, JSON komentar) dari Meta Business "
+             "Suite, X, YouTube Studio, TikTok Studio, LAPOR!, log komentar, log aduan; atau "
+             "folder berisi berkas itu.", show_default=False,
         metavar="BERKAS/FOLDER...")] = None,
     week: Annotated[str | None, typer.Option(
         "--week", "-w", help="Pekan ISO, mis. 2026-W47; “last” = pekan lalu (bawaan: pekan "
