@@ -211,14 +211,14 @@ def _original(posts) -> bytes:
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
 
 
-def _resave(posts, delimiter, day_first, thousands) -> bytes:
+def _resave(posts, delimiter, day_first, thousands, quoting=csv.QUOTE_MINIMAL) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL,
-                        lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=delimiter, quoting=quoting, lineterminator="\r\n")
     writer.writerow(HEADER)
     fmt = "%d/%m/%Y %H:%M" if day_first else "%m/%d/%Y %H:%M"
     for pid, when, *counts in posts:
-        cells = [f"{c:,}".replace(",", thousands) for c in counts]
+        # QUOTE_NONNUMERIC: text quoted, numbers bare (as a spreadsheet "quote text" option)
+        cells = [c if not thousands else f"{c:,}".replace(",", thousands) for c in counts]
         writer.writerow([pid, 1000, "Diskominfo", "Takarir", when.strftime(fmt), "Photos",
                          "Lifetime", *cells])
     return out.getvalue().encode("cp1252")
@@ -234,13 +234,14 @@ def _figures(path):
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(posts=st.lists(POST, min_size=1, max_size=6, unique_by=lambda p: p[0]),
        delimiter=st.sampled_from([",", ";", "\t"]), day_first=st.booleans(),
-       thousands=st.sampled_from(["", ".", ","]))
+       thousands=st.sampled_from(["", ".", ","]),
+       quoting=st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_NONNUMERIC]))
 def test_resave_gives_the_same_figures_or_an_error(tmp_path, posts, delimiter, day_first,
-                                                   thousands):
+                                                   thousands, quoting):
     posts = [(pid, when.replace(second=0, microsecond=0), *c) for pid, when, *c in posts]
     original, resaved = tmp_path / "asli.csv", tmp_path / "simpan-ulang.csv"
     original.write_bytes(_original(posts))
-    resaved.write_bytes(_resave(posts, delimiter, day_first, thousands))
+    resaved.write_bytes(_resave(posts, delimiter, day_first, thousands, quoting))
     expected, skipped = _figures(original)
     assert skipped == [] and len(expected) == len(posts)
     wib = timezone(timedelta(hours=7))
