@@ -558,7 +558,7 @@ def write_follows(account: Account, seed: int):
 # The format ``medsos_cli.exports`` must recognise for each kind of file.
 EXPECTED_FORMAT = {"facebook": "meta_facebook_posts", "instagram": "meta_instagram_posts",
                    "x_legacy": "x_tweet_activity", "x_content": "x_account_analytics",
-                   "youtube_en": "youtube_table", "youtube_id": "youtube_table_id",
+                   "youtube_en": "youtube_table", "youtube_id": "youtube_table",
                    "tiktok": "tiktok_overview"}
 WRITERS = {"facebook": write_facebook, "instagram": write_instagram,
            "x_legacy": write_x_legacy, "x_content": write_x_content,

@@ -22,7 +22,7 @@ from medsos_cli.weekly.build import build_report, to_json
 WIB = timezone(timedelta(hours=7))
 TOP_KEYS = ["version", "generator", "account", "week", "start", "end", "timezone",
             "previous_week", "sources", "platforms", "accounts", "posting", "comments",
-            "complaints", "lint", "recommendations"]
+            "complaints", "lint", "comparison_basis", "recommendations"]
 
 
 @pytest.fixture(autouse=True)
@@ -62,6 +62,8 @@ def test_contract_keys_and_sources():
     assert source["warnings"][1] == ("1 baris di luar pekan 2026-W47 dan pekan sebelumnya "
                                      "(2026-W46) tidak dihitung (tanggal 2026-11-01)")
     assert report["comments"] is None and report["complaints"] is None
+    assert source["language"] == "en" and source["error"] is None
+    assert report["comparison_basis"]["basis"] == "lifetime_at_export"
     json.loads(to_json(report))
 
 

@@ -27,7 +27,7 @@ LINT_KEYS = {"rulebooks", "platform", "fail_on", "disable", "levels", "exemption
              "max_file_size_mb", "regex_timeout"}
 ACCOUNT_KEYS = {"name", "hashtags", "website", "contacts", "timezone"}
 DRAFT_KEYS = {"templates", "roster", "allowed_domains"}
-REPORT_KEYS = {"sla_hours", "db"}
+REPORT_KEYS = {"sla_hours", "db", "headers", "working_days"}
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 EXEMPTION_KEYS = {"rule", "text", "file", "reason", "approved_by"}
 
@@ -79,6 +79,8 @@ class Config:
     allowed_domains: list[str] = field(default_factory=list)  # besides *.go.id
     sla_hours: float = 24.0  # first response to a complaint (1x24 jam)
     db: Path | None = None  # history database; None: the per-user data folder
+    headers: str | None = None  # the user's header-alias YAML (docs/exports.md §4)
+    working_days: tuple[int, ...] = (0, 1, 2, 3, 4)  # weekdays of the office (Mon = 0): LAPOR!
 
     def line_of(self, key: str) -> int | None:
         """Best-effort line of ``key`` in the config file (for error messages)."""
@@ -223,6 +225,25 @@ def _apply(config: Config, data: dict[str, Any]) -> None:
         if not isinstance(report["db"], str) or not report["db"].strip():
             raise _error(config, "db", "report.db harus berupa path berkas")
         config.db = (base / report["db"]).resolve()
+    if "headers" in report:
+        if not isinstance(report["headers"], str) or not report["headers"].strip():
+            raise _error(config, "headers", "report.headers harus berupa path berkas YAML")
+        config.headers = str((base / report["headers"]).resolve())
+    if "working_days" in report:
+        config.working_days = _working_days(config, report["working_days"])
+
+
+_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5,
+             "minggu": 6}
+
+
+def _working_days(config: Config, value: Any) -> tuple[int, ...]:
+    names = value if isinstance(value, list) else None
+    days = [_WEEKDAYS.get(str(n).strip().lower().replace("'", "")) for n in names or []]
+    if not names or None in days:
+        raise _error(config, "working_days", "report.working_days harus daftar hari kerja, "
+                     'mis. ["senin", "selasa", "rabu", "kamis", "jumat"]')
+    return tuple(sorted(set(days)))  # type: ignore[arg-type]
 
 
 def _apply_account(config: Config, account: dict[str, Any]) -> None:

@@ -117,12 +117,25 @@ def test_unknown_file(invoke, work):
     assert "tidak-ada.csv" in result.stderr and result.stdout == ""
 
 
-def test_bad_file_names_the_file(invoke, work):
+def test_bad_file_is_named_and_the_report_is_written_from_the_others(invoke, work):
     shutil.copy(FIXTURES / "not-an-export.csv", work / "ekspor" / "warga.csv")
     result = invoke("weekly", "report", "ekspor", "--week", "2026-W47", "--format", "json",
                     "--out", "-")
+    assert result.exit_code == 1  # partial: documented in docs/exports.md §5
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("medsos: tidak terbaca: ") and "warga.csv:1: " in first
+    report = json.loads(result.stdout)
+    bad = [s for s in report["sources"] if s["path"].endswith("warga.csv")]
+    assert bad[0]["error"]["line"] == 1 and bad[0]["format"] == "tidak_terbaca"
+    assert "facebook" in report["platforms"]  # the other files still count
+
+
+def test_strict_refuses_a_bad_file(invoke, work):
+    shutil.copy(FIXTURES / "not-an-export.csv", work / "ekspor" / "warga.csv")
+    result = invoke("weekly", "report", "ekspor", "--week", "2026-W47", "--format", "json",
+                    "--out", "-", "--strict")
     assert result.exit_code == ExitCode.USAGE
-    assert "warga.csv" in result.stderr
+    assert "warga.csv" in result.stderr and result.stdout == ""
     assert result.stderr.count("\n") == 1  # one line: medsos: path:line: pesan
 
 
@@ -182,3 +195,20 @@ def test_input_size_decides_early_lint_workers(tmp_path):
     single = tmp_path / "c.csv"
     single.write_text("x" * 7, encoding="utf-8")
     assert run.input_bytes([str(folder), str(single), str(tmp_path / "hilang.csv")]) == 157
+
+
+def test_folder_with_xlsx_zip_and_json_is_read(invoke, work):
+    exports = Path(__file__).resolve().parent.parent / "fixtures" / "exports"
+    for name in ("tiktok-overview-2026.csv", "yt-studio.zip", "apify-facebook-comments.csv",
+                 "lapor-sp4n.xlsx"):
+        shutil.copy(exports / name, work / "ekspor" / name)
+    result = invoke("weekly", "report", "ekspor", "--week", "2026-W47", "--format", "json",
+                    "--out", "-")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    formats = {s["format"] for s in report["sources"]}
+    assert {"tiktok_overview", "youtube_table", "youtube_chart", "apify_facebook_comments",
+            "lapor_cases"} <= formats
+    assert report["platforms"]["tiktok"]["followers_change"] == 5 + 21 - 2
+    assert report["complaints"]["lapor"]["overdue_verification"] == 1
+    assert report["comparison_basis"]["basis"] == "lifetime_at_export"

@@ -26,8 +26,9 @@ weekly_app = typer.Typer(
 def report_command(
     ctx: typer.Context,
     paths: Annotated[list[str] | None, typer.Argument(
-        help="Berkas ekspor CSV (Meta Business Suite, X, YouTube Studio, TikTok, log komentar, "
-             "log aduan) atau folder berisi berkas .csv.", show_default=False,
+        help="Berkas ekspor (CSV, xlsx, ZIP YouTube Studio, JSON komentar) dari Meta Business "
+             "Suite, X, YouTube Studio, TikTok Studio, LAPOR!, log komentar, log aduan; atau "
+             "folder berisi berkas itu.", show_default=False,
         metavar="BERKAS/FOLDER...")] = None,
     week: Annotated[str | None, typer.Option(
         "--week", "-w", help="Pekan ISO, mis. 2026-W47; “last” = pekan lalu (bawaan: pekan "
@@ -45,10 +46,18 @@ def report_command(
     no_history: Annotated[bool, typer.Option(
         "--no-history", help="Jangan baca atau tulis riwayat unggahan (juga hasil periksa takarir "
                              "yang disimpan agar laporan berikutnya lebih cepat).")] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Anggap berkas yang tidak terbaca dan baris yang dilewati sebagai "
+                         "galat (kode keluar 2, laporan tidak ditulis). Tanpa --strict laporan "
+                         "tetap ditulis dari berkas lain dengan kode keluar 1.")] = False,
     config: ConfigOption = None,
     debug: DebugOption = False,
 ) -> None:
     """Tulis laporan mingguan dari berkas ekspor platform.
+
+    Kode keluar: 0 semua terbaca; 1 laporan ditulis, tetapi ada berkas yang tidak terbaca atau
+    baris yang dilewati (lihat bagian sumber data); 2 galat masukan/konfigurasi (juga dengan
+    --strict bila ada yang dilewati).
 
     Contoh: medsos weekly report ekspor/ --week 2026-W47 --format html
     """
@@ -59,11 +68,15 @@ def report_command(
         raise typer.BadParameter(f"“{output_format}” tidak dikenal; pilih {', '.join(FORMATS)}",
                                  param_hint="--format")
     with user_errors(debug):
-        _run(paths or [], week, low, out, force, db, no_history, config or obj.get("config"))
+        code = _run(paths or [], week, low, out, force, db, no_history,
+                    config or obj.get("config"), strict)
+    if code:
+        raise typer.Exit(code)
 
 
 def _run(paths: list[str], week: str | None, output_format: str, out: str | None,
-         force: bool, db: Path | None, no_history: bool, config_path: Path | None) -> None:
+         force: bool, db: Path | None, no_history: bool, config_path: Path | None,
+         strict: bool = False) -> int:
     from medsos_cli.config import load_config
     from medsos_cli.errors import InputError
     from medsos_cli.fileio import atomic_write_text
@@ -83,13 +96,14 @@ def _run(paths: list[str], week: str | None, output_format: str, out: str | None
         if target_path.exists() and not force:
             raise InputError("berkas keluaran sudah ada; pakai --force untuk menimpanya",
                              target_path)
-    from medsos_cli.weekly.run import make_report, summary
+    from medsos_cli.weekly.run import EXIT_PARTIAL, make_report, partial, summary
 
     report, text = make_report(paths, target, config, output_format=output_format, db=db,
-                               use_history=not no_history)
+                               use_history=not no_history, strict=strict)
     if target_path is None:
         stdout_write(text)
     else:
         atomic_write_text(target_path, text)
     for line in summary(report, target_path):
         typer.echo(f"medsos: {line}", err=True)
+    return EXIT_PARTIAL if partial(report) else 0

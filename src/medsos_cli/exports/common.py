@@ -19,12 +19,13 @@ class RowError(ValueError):
 class Columns:
     """Header cells indexed by their normalised name (first occurrence wins)."""
 
-    def __init__(self, header: list[str]):
+    def __init__(self, header: list[str], names: list[str] | None = None):
         self.header = header
         self.index: dict[str, int] = {}
         self._found: dict[tuple[str, ...], int | None] = {}
-        for i, cell in enumerate(header):
-            self.index.setdefault(norm(cell), i)
+        # ``names``: the header in canonical names (translated from the UI language)
+        for i, name in enumerate(names if names else [norm(c) for c in header]):
+            self.index.setdefault(name, i)
 
     def find(self, *names: str) -> int | None:
         """Index of the first of ``names`` present in the header."""
@@ -77,8 +78,9 @@ class Cells:
         i = self.columns.find(*names)
         return self.columns.header[i].strip() if i is not None else names[0]
 
-    def int(self, *names: str, locale: str = "en") -> int | None:
-        """A count; ``None`` when unknown or the column is absent; ``RowError`` when broken."""
+    def int(self, *names: str, locale: str = "en", negative: bool = False) -> int | None:
+        """A count; ``None`` when unknown or the column is absent; ``RowError`` when broken
+        (not a whole number, negative unless ``negative``, beyond 64 bits)."""
         found = self.columns._found
         i = found[names] if names in found else self.columns.find(*names)
         if i is None:
@@ -87,7 +89,7 @@ class Cells:
         if value.isdigit() and value.isascii() and len(value) < 19:
             return int(value)
         try:
-            return numbers.parse_int(value, locale)
+            return numbers.parse_count(value, locale, negative=negative)
         except ValueError as exc:
             raise RowError(f"kolom “{self._label(names)}”: {exc}") from None
 
@@ -113,8 +115,9 @@ class Cells:
 class Layout:
     """Positions of a fixed list of columns (each a tuple of alternative names)."""
 
-    def __init__(self, header: list[str], *groups: tuple[str, ...]):
-        columns = Columns(header)
+    def __init__(self, header: list[str], *groups: tuple[str, ...],
+                 names: list[str] | None = None):
+        columns = Columns(header, names)
         positions = [columns.find(*names) for names in groups]
         #: the name shown in messages: the header cell as written, else the first name
         self.labels = [header[i].strip() if i is not None else names[0]
@@ -155,9 +158,17 @@ def count(value: str | None, label: str, locale: str = "en") -> int | None:
     if value.isdigit() and value.isascii() and len(value) < 19:
         return int(value)
     try:
-        return numbers.parse_int(value, locale)
+        return numbers.parse_count(value, locale)
     except ValueError as exc:
         raise RowError(f"kolom “{label}”: {exc}") from None
+
+
+def digits(value: str, label: str) -> str:
+    """A numeric id (Meta, X, TikTok): ASCII digits only (Meta's older ``page_post`` form,
+    two digit groups joined by ``_``, too), else a ``RowError``."""
+    if value.isascii() and all(part.isdecimal() for part in value.split("_", 1)):
+        return value
+    raise RowError(f"kolom “{label}”: ID “{value[:30]}” bukan deretan angka")
 
 
 def parsed(parser: Callable, value: str | None, label: str):
@@ -210,7 +221,7 @@ def table_rows(table: Table, result: ImportResult) -> Iterator[Row]:
 
 def data_rows(table: Table, result: ImportResult) -> Iterable[tuple[Row, Cells]]:
     """``table_rows`` with each row's cells readable by column name (``Cells``)."""
-    reader = Cells(Columns(table.header), [])
+    reader = Cells(Columns(table.header, table.names), [])
     for row in table_rows(table, result):
         reader.cells = row.cells  # one reader per file: rows are handled one at a time
         yield row, reader

@@ -18,25 +18,19 @@ from medsos_cli.exports.common import (
     count,
     dedupe_by,
     dedupe_posts,
+    digits,
     need,
     parsed,
     run_each,
     run_rows,
     text,
 )
+from medsos_cli.exports.formats import registry
 from medsos_cli.exports.model import DailyValue, ImportResult, Post
 from medsos_cli.exports.sniff import Row, Table
 
-POST_TYPES = {
-    "photos": "foto", "photo": "foto", "ig image": "foto", "image": "foto",
-    "videos": "video", "video": "video", "ig video": "video", "live": "video",
-    "live video": "video",
-    "reels": "reel", "reel": "reel", "ig reel": "reel",
-    "links": "tautan", "link": "tautan",
-    "text": "teks", "status": "teks", "statuses": "teks",
-    "albums": "carousel", "album": "carousel", "ig carousel": "carousel", "carousel": "carousel",
-    "ig story": "story", "story": "story", "stories": "story",
-}
+# Post types as written in English and Indonesian UIs (headers.yaml: values.post_type).
+POST_TYPES: dict[str, str] = registry().values["post_type"]  # type: ignore[assignment]
 
 
 def _post_type(raw: str, unknown: set[str]) -> str | None:
@@ -57,24 +51,26 @@ def read_facebook_posts(table: Table, tz: str) -> ImportResult:
     layout = Layout(table.header, ("post id",), ("publish time",), ("title",), ("description",),
                     ("reactions",), ("comments",), ("shares",),
                     ("reactions, comments and shares",), ("page name",), ("permalink",),
-                    ("post type",), ("reach",), ("views",), ("impressions",))
+                    ("post type",), ("reach",), ("views",), ("impressions",),
+                    names=table.names)
     (l_id, l_time, _, _, l_likes, l_comments, l_shares, l_total, _, _, _, l_reach, l_views,
      l_impressions) = layout.labels
     values, path, posts = layout.values, table.path, result.posts
-    when = partial(numbers.parse_meta_time, tz=tz)
+    when = partial(numbers.parse_meta_time, tz=tz, day_first=table.day_first)
+    loc = table.locale
 
     def parse(row: Row) -> None:
         (v_id, v_time, v_title, v_description, v_likes, v_comments, v_shares, v_total, v_page,
          v_link, v_type, v_reach, v_views, v_impressions) = values(row.cells)
         # The same steps, in the same order, as reading by column name (errors and warnings).
-        post_id = need(v_id, l_id)
+        post_id = digits(need(v_id, l_id), l_id)
         published = parsed(when, v_time, l_time)
         title, description = text(v_title), text(v_description)
         # The caption sits in Title for most posts and in Description for others (reference §2).
         caption = description if len(description) > len(title) else title
-        likes = count(v_likes, l_likes)
-        comments, shares = count(v_comments, l_comments), count(v_shares, l_shares)
-        total = count(v_total, l_total)
+        likes = count(v_likes, l_likes, loc)
+        comments, shares = count(v_comments, l_comments, loc), count(v_shares, l_shares, loc)
+        total = count(v_total, l_total, loc)
         if None not in (total, likes, comments, shares) and total != likes + comments + shares:
             mismatched.append(row.line)
         account = text(v_page)
@@ -83,8 +79,8 @@ def read_facebook_posts(table: Table, tz: str) -> ImportResult:
         posts.append(Post(
             platform="facebook", post_id=post_id, published_at=published,
             account=account, permalink=permalink, post_type=post_type, caption=caption,
-            reach=count(v_reach, l_reach), views=count(v_views, l_views),
-            impressions=count(v_impressions, l_impressions),
+            reach=count(v_reach, l_reach, loc), views=count(v_views, l_views, loc),
+            impressions=count(v_impressions, l_impressions, loc),
             likes=likes, comments=comments, shares=shares, source=path, line=row.line,
         ))
 
@@ -107,16 +103,17 @@ def read_instagram_posts(table: Table, tz: str) -> ImportResult:
     layout = Layout(table.header, ("post id",), ("publish time",), ("account username",),
                     ("account name",), ("permalink",), ("post type",), ("description",),
                     ("reach",), ("views",), ("impressions",), ("likes",), ("comments",),
-                    ("shares",), ("saves",))
+                    ("shares",), ("saves",), names=table.names)
     (l_id, l_time, _, _, _, _, _, l_reach, l_views, l_impressions, l_likes, l_comments,
      l_shares, l_saves) = layout.labels
     values, path, posts = layout.values, table.path, result.posts
-    when = partial(numbers.parse_meta_time, tz=tz)
+    when = partial(numbers.parse_meta_time, tz=tz, day_first=table.day_first)
+    loc = table.locale
 
     def parse(row: Row) -> None:
         (v_id, v_time, v_username, v_name, v_link, v_type, v_description, v_reach, v_views,
          v_impressions, v_likes, v_comments, v_shares, v_saves) = values(row.cells)
-        post_id = need(v_id, l_id)
+        post_id = digits(need(v_id, l_id), l_id)
         published = parsed(when, v_time, l_time)
         username = text(v_username)
         account = text(v_name) or (f"@{username}" if username else "")
@@ -126,10 +123,11 @@ def read_instagram_posts(table: Table, tz: str) -> ImportResult:
             platform="instagram", post_id=post_id, published_at=published,
             account=account, permalink=permalink, post_type=post_type,
             caption=text(v_description),
-            reach=count(v_reach, l_reach), views=count(v_views, l_views),
-            impressions=count(v_impressions, l_impressions), likes=count(v_likes, l_likes),
-            comments=count(v_comments, l_comments), shares=count(v_shares, l_shares),
-            saves=count(v_saves, l_saves), source=path, line=row.line,
+            reach=count(v_reach, l_reach, loc), views=count(v_views, l_views, loc),
+            impressions=count(v_impressions, l_impressions, loc),
+            likes=count(v_likes, l_likes, loc),
+            comments=count(v_comments, l_comments, loc), shares=count(v_shares, l_shares, loc),
+            saves=count(v_saves, l_saves, loc), source=path, line=row.line,
         ))
 
     run_each(table, result, parse)
@@ -146,7 +144,7 @@ def _type_warning(result: ImportResult, unknown: set[str]) -> None:
 
 
 def _views_note(table: Table, result: ImportResult) -> None:
-    names = {" ".join(h.lower().split()) for h in table.header}
+    names = set(table.names)
     if "impressions" in names and "views" not in names:
         result.warnings.append(
             "ekspor lama: kolom Impressions (sebelum Meta beralih ke Views); angkanya dicatat "
@@ -154,14 +152,7 @@ def _views_note(table: Table, result: ImportResult) -> None:
 
 
 # Metric-name line of a daily file → (platform or None, metric).
-_DAILY_METRICS = {
-    "follows": "follows", "new follows": "follows", "followers": "follows",
-    "views": "views", "reach": "reach", "viewers": "viewers",
-    "content interactions": "interactions", "interactions": "interactions",
-    "visits": "visits", "page visits": "visits", "link clicks": "link_clicks",
-    "profile visits": "profile_visits", "accounts reached": "reach",
-    "accounts engaged": "accounts_engaged", "profile activity": "profile_activity",
-}
+_DAILY_METRICS: dict[str, str] = registry().values["daily_metric"]  # type: ignore[assignment]
 _INSTAGRAM_ONLY = {"profile_visits", "accounts_engaged", "profile_activity"}
 
 
@@ -169,10 +160,15 @@ def daily_metric(name: str | None) -> tuple[str | None, str]:
     """``"Facebook follows"`` → ``("facebook", "follows")``; platform ``None`` when unnamed."""
     words = " ".join((name or "").lower().split())
     platform = None
-    for prefix, plat in (("facebook ", "facebook"), ("instagram ", "instagram"),
-                         ("fb ", "facebook"), ("ig ", "instagram")):
-        if words.startswith(prefix):
-            platform, words = plat, words[len(prefix):]
+    # English puts the platform first ("Facebook follows"), Indonesian last
+    # ("Pengikut Instagram").
+    for word, plat in (("facebook", "facebook"), ("instagram", "instagram"),
+                       ("fb", "facebook"), ("ig", "instagram")):
+        if words.startswith(word + " "):
+            platform, words = plat, words[len(word) + 1:]
+            break
+        if words.endswith(" " + word):
+            platform, words = plat, words[: -len(word) - 1]
             break
     metric = _DAILY_METRICS.get(words) or re.sub(r"\W+", "_", words).strip("_") or "primary"
     return platform, metric
@@ -192,7 +188,8 @@ def read_daily(table: Table, tz: str) -> ImportResult:
 
     def parse(row: Row, c: Cells) -> bool:
         day = c.parse(numbers.parse_iso_day, "date")
-        result.daily.append(DailyValue(platform, metric, day, c.int("primary"),
+        result.daily.append(DailyValue(platform, metric, day,
+                                       c.int("primary", locale=table.locale, negative=True),
                                        source=table.path, line=row.line))
         return True
 

@@ -11,23 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from medsos_cli.exports.formats import registry
+
 # Platform names used everywhere (same spelling as medsos_cli.platforms).
 REPORT_PLATFORMS = ("facebook", "instagram", "x", "youtube", "tiktok")
 
-# Export formats, detected from the header (never from the file name).
-FORMATS = (
-    "meta_facebook_posts",  # Meta Business Suite, Facebook Page posts
-    "meta_instagram_posts",  # Meta Business Suite, Instagram content
-    "meta_daily",  # Meta per-metric daily file (UTF-16, sep=, line, "Date","Primary")
-    "x_tweet_activity",  # legacy analytics.twitter.com tweet_activity_metrics (40 columns)
-    "x_account_analytics",  # current X account analytics content export (Post id, ...)
-    "youtube_table",  # YouTube Studio Table data.csv, English interface
-    "youtube_table_id",  # the same from the Indonesian interface (Konten, Judul video, ...)
-    "tiktok_overview",  # TikTok overview: Date, Video Views, Profile Views, Likes, ...
-    "tiktok_content",  # TikTok per-video content export (Video title, Video link, Post time)
-    "medsos_comments",  # medsos's own comments log (docs/exports.md)
-    "medsos_complaints",  # medsos's own complaint log (docs/exports.md)
-)
+# Export formats, detected from the header (never from the file name): headers.yaml.
+FORMATS = registry().names()
 
 METRICS = ("reach", "views", "impressions", "likes", "comments", "shares", "saves",
            "engagements")
@@ -108,6 +98,7 @@ class Complaint:
     status: str = ""  # baru, diteruskan, diproses, selesai, ditolak (as written by the admin)
     source: str = ""
     line: int = 0
+    tracking: str = ""  # LAPOR! tracking number (its deadlines are in working days)
 
 
 @dataclass(slots=True)
@@ -131,3 +122,7 @@ class ImportResult:
     complaints: list[Complaint] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    language: str = "en"  # UI language of the header
+    error: str | None = None  # the file could not be read at all (nothing else is set)
+    error_line: int | None = None
+    mtime: float | None = None  # modification time of the file (newer downloads win)

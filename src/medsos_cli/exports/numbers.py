@@ -72,9 +72,34 @@ def parse_int(text: str | None, locale: str = "en") -> int | None:
     value = parse_decimal(text, locale)
     if value is None:
         return None
+    raw = (text or "").strip()
+    # "5.000" in an English file (or "5,000" in an Indonesian one) reads as five, but a count
+    # is never written with three zero decimals: it is a thousands separator of the other
+    # convention, and the file disagrees with itself.
+    if (_DOT_THREE if locale == "en" else _COMMA_THREE).fullmatch(raw):
+        raise ValueError(f"“{raw}” bisa berarti {raw[:raw.index('.' if locale == 'en' else ',')]}"
+                         " atau ribuan (pemisah ribuan tidak cocok dengan angka lain di berkas)")
     if value != value.to_integral_value():
-        raise ValueError(f"bukan bilangan bulat: “{(text or '').strip()}”")
+        raise ValueError(f"bukan bilangan bulat: “{raw}”")
     return int(value)
+
+
+_DOT_THREE = re.compile(r"[+-]?\d{1,3}\.\d{3}")
+_COMMA_THREE = re.compile(r"[+-]?\d{1,3},\d{3}")
+INT64_MAX = 2**63 - 1
+
+
+def parse_count(text: str | None, locale: str = "en", *, negative: bool = False) -> int | None:
+    """A count checked at the boundary: a whole number, not negative (unless ``negative``:
+    daily net changes), within 64 bits; ``None`` when unknown."""
+    value = parse_int(text, locale)
+    if value is None:
+        return None
+    if value < 0 and not negative:
+        raise ValueError(f"jumlah negatif: “{(text or '').strip()}”")
+    if abs(value) > INT64_MAX:
+        raise ValueError(f"angka terlalu besar: “{(text or '').strip()[:25]}”")
+    return value
 
 
 def parse_float(text: str | None, locale: str = "en") -> float | None:
@@ -141,16 +166,30 @@ def _date(year: int, month: int, day: int) -> date:
         raise ValueError(f"tanggal tidak valid: {year:04d}-{month:02d}-{day:02d}") from None
 
 
-_META_TIME = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_META_TIME = re.compile(
+    r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:,?\s+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?")
 
 
 @lru_cache(maxsize=16384)
-def parse_meta_time(text: str, tz: str) -> datetime:
-    """Meta ``Publish time`` ``MM/DD/YYYY HH:MM`` (no zone; read as local time in ``tz``)."""
-    m = _META_TIME.fullmatch(text.strip())
+def parse_meta_time(text: str, tz: str, day_first: bool = False) -> datetime:
+    """Meta ``Publish time`` ``MM/DD/YYYY HH:MM`` (no zone; read as local time in ``tz``).
+
+    ``day_first``: the file was re-saved as ``DD/MM/YYYY`` (decided for the whole file).
+    ISO ``YYYY-MM-DD HH:MM[:SS]`` (a spreadsheet's date cell) is accepted too.
+    """
+    raw = text.strip()
+    m = _META_TIME.fullmatch(raw)
     if not m:
-        raise ValueError(f"waktu tidak sesuai format MM/DD/YYYY HH:MM: “{text.strip()}”")
-    month, day, year = int(m[1]), int(m[2]), int(m[3])
+        iso = _ISO_DATETIME.fullmatch(raw) or _ISO_DAY.fullmatch(raw)
+        if iso:
+            day = _date(int(iso[1]), int(iso[2]), int(iso[3]))
+            groups = iso.groups()
+            hour, minute, second = (int(g or 0) for g in (groups[3:6] + (None,) * 3)[:3])
+            return _local(day, hour, minute, second, tz)
+        order = "DD/MM/YYYY" if day_first else "MM/DD/YYYY"
+        raise ValueError(f"waktu tidak sesuai format {order} HH:MM: “{raw}”")
+    first, second, year = int(m[1]), int(m[2]), int(m[3])
+    month, day = (second, first) if day_first else (first, second)
     return _local(_date(year, month, day), int(m[4] or 0), int(m[5] or 0), int(m[6] or 0), tz)
 
 
@@ -235,19 +274,27 @@ def parse_iso_day(text: str) -> date:
 
 
 _MONTH_DAY = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})")
+_DAY_MONTH = re.compile(r"(\d{1,2})\.?\s+([A-Za-z]{3,9})\.?")
 
 
 def parse_month_day(text: str) -> tuple[int, int]:
-    """TikTok's year-less ``November 9`` → ``(11, 9)`` (checked against a leap year)."""
+    """TikTok's year-less dates in either order and language: ``November 9``, ``9 July``,
+    ``8 Juli``, ``9 Nov`` → ``(month, day)`` (checked against a leap year)."""
     raw = text.strip()
     m = _MONTH_DAY.fullmatch(raw)
-    if not m:
-        raise ValueError(f"tanggal tidak sesuai format “Bulan hari”: “{raw}”")
-    month = MONTHS_EN.get(m[1].lower())
+    if m:
+        name, day = m[1].lower(), int(m[2])
+    else:
+        m = _DAY_MONTH.fullmatch(raw)
+        if not m:
+            raise ValueError(f"tanggal tidak sesuai format “Bulan hari” atau “hari Bulan”: "
+                             f"“{raw}”")
+        name, day = m[2].lower(), int(m[1])
+    month = MONTHS_EN.get(name) or MONTHS_ID.get(name)
     if month is None:
         raise ValueError(f"nama bulan tidak dikenal: “{raw}”")
-    _date(2000, month, int(m[2]))  # 29 Feb is valid in some year
-    return month, int(m[2])
+    _date(2000, month, day)  # 29 Feb is valid in some year
+    return month, day
 
 
 def nearest_year(month: int, day: int, near: date) -> date:

@@ -14,9 +14,18 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from medsos_cli.errors import InputError
+from medsos_cli.exports.formats import (
+    ExportFormat,
+    language_hint,
+    norm,
+    recognise,
+    registry,
+    translate,
+)
 from medsos_cli.fileio import read_limited
 
 MAX_BYTES = 200 * 1024 * 1024  # far above a year of provincial exports; guards against mistakes
@@ -24,60 +33,15 @@ MAX_BYTES = 200 * 1024 * 1024  # far above a year of provincial exports; guards 
 SUPPORTED = (
     "Yang didukung: Meta Business Suite (ekspor unggahan Facebook, ekspor konten Instagram, "
     "berkas harian per metrik seperti Follows), X (tweet_activity_metrics lama dan ekspor "
-    "konten Account analytics), YouTube Studio (Table data.csv berbahasa Inggris atau "
-    "Data tabel.csv berbahasa Indonesia), TikTok (Overview dan ekspor konten video), serta "
-    "log komentar dan log aduan medsos (lihat docs/exports.md). Ekspor Meta, X, dan TikTok "
-    "harus dibuat dengan antarmuka berbahasa Inggris."
+    "konten Account analytics), YouTube Studio (ZIP berisi Table data, Chart data, Totals), "
+    "TikTok Studio (Overview, FollowerHistory, konten; CSV atau xlsx), komentar (gaya Apify, "
+    "YouTube Data API), daftar laporan LAPOR!, serta log komentar dan log aduan medsos. "
+    "Antarmuka berbahasa Inggris atau Indonesia (daftar lengkap di docs/exports.md)."
 )
 
+__all__ = ["SUPPORTED", "Row", "Table", "decode", "is_blank", "iter_rows", "norm", "open_sheet",
+           "open_table"]
 
-def norm(name: str) -> str:
-    """A header cell as compared: BOM and quotes trimmed, spaces collapsed, lower case."""
-    return " ".join(name.replace("\ufeff", "").strip().strip('"').split()).lower()
-
-
-# Required header subsets, in order of specificity (first match wins).
-_REQUIRED: tuple[tuple[str, frozenset[str]], ...] = (
-    ("x_tweet_activity", frozenset({"tweet id", "tweet permalink", "tweet text", "time",
-                                    "impressions", "engagements"})),
-    ("x_account_analytics", frozenset({"post id", "date", "post text", "post link",
-                                       "impressions"})),
-    ("meta_facebook_posts", frozenset({"post id", "page id", "publish time", "post type"})),
-    ("meta_instagram_posts", frozenset({"post id", "account username", "publish time",
-                                        "post type"})),
-    ("youtube_table", frozenset({"content", "video title", "video publish time"})),
-    ("youtube_table_id", frozenset({"konten", "judul video", "waktu publikasi video"})),
-    ("tiktok_overview", frozenset({"date", "video views", "profile views", "likes", "comments",
-                                   "shares"})),
-    ("tiktok_content", frozenset({"video title", "video link", "post time"})),
-    ("medsos_comments", frozenset({"platform", "unggahan", "waktu", "komentar"})),
-    ("medsos_comments", frozenset({"platform", "post", "time", "text"})),
-    ("medsos_complaints", frozenset({"diterima", "kanal", "isi"})),
-    ("medsos_complaints", frozenset({"received_at", "channel", "text"})),
-)
-
-# Headers we recognise but do not read: a precise message beats "not recognised".
-_KNOWN_UNSUPPORTED: tuple[tuple[str, frozenset[str]], ...] = (
-    ("berkas FollowerHistory TikTok", frozenset({"date", "followers"})),
-    ("berkas Viewers (Meta atau TikTok)", frozenset({"date", "total viewers", "new viewers"})),
-    ("berkas ringkasan akun X (account_overview_analytics)",
-     frozenset({"date", "impressions", "engagements", "new follows", "unfollows"})),
-    ("berkas harian X lama (daily_tweet_activity_metrics)",
-     frozenset({"date", "tweets published", "impressions"})),
-    ("Chart data.csv YouTube", frozenset({"date", "content", "video title"})),
-    ("Totals.csv YouTube", frozenset({"date", "views"})),
-    ("berkas Gender/Distribution", frozenset({"gender", "distribution"})),
-    ("berkas wilayah pengikut", frozenset({"top territories", "distribution"})),
-    ("ekspor Page Insights Facebook lama (sebelum Business Suite)",
-     frozenset({"post id", "permalink", "post message", "posted"})),
-)
-
-# Header words of interfaces we do not support (German, Swedish, Meta in Indonesian, ...).
-_FOREIGN_HINTS = (
-    "beitrags-id", "konto-id", "veröffentlichungszeit", "publicerings-id", "sid-id", "sidnamn",
-    "id postingan", "waktu publikasi", "jangkauan", "reaksi", "tayangan", "publicación",
-    "date de publication", "identifiant de",
-)
 
 # Our own logs: a header with some of these but not the required ones lacks a column.
 _OWN = (
@@ -109,6 +73,14 @@ class Table:
     rows: Iterator[Row]
     metric_name: str | None = None  # the metric-name line of a Meta daily file
     warnings: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # the header in canonical (English) names
+    language: str = "en"  # UI language of the header
+    spec: ExportFormat | None = None
+    pristine: bool = False  # as the platform writes it (every header cell quoted, commas)
+    locale: str = "en"  # number convention decided for the whole file (en: 1,234.5; id: 1.234,5)
+    day_first: bool = False  # D/M/Y in the date-time columns (decided for the whole file)
+    year: int | None = None  # the report's ISO year and a day of its week: for year-less
+    near: date | None = None  # dates (TikTok)
 
 
 def decode(path: str, data: bytes) -> tuple[str, str, list[str]]:
@@ -116,8 +88,9 @@ def decode(path: str, data: bytes) -> tuple[str, str, list[str]]:
     if not data.strip():
         raise InputError(f"berkas kosong, tidak ada data untuk dibaca. {SUPPORTED}", path)
     if data.startswith(b"PK\x03\x04"):
-        raise InputError("ini berkas Excel/ZIP, bukan CSV; simpan sebagai CSV atau ekstrak "
-                         "berkas CSV dari ZIP ekspor lalu coba lagi", path)
+        raise InputError("ini berkas Excel/ZIP yang rusak atau tanpa lembar ekspor; unduh "
+                         "ulang dari platform (berkas .xlsx dan .zip yang utuh dibaca langsung)",
+                         path)
     warnings: list[str] = []
     if data.startswith(codecs.BOM_UTF8):
         text, encoding = _strict(path, data[3:], "utf-8"), "utf-8-sig"
@@ -230,13 +203,45 @@ def is_blank(cells: list[str]) -> bool:
     return not any(cell.strip() for cell in cells)
 
 
-def open_table(path: str | Path) -> Table:
-    """Read, decode and recognise ``path``; ``InputError`` (Indonesian) when it is not an export."""
+def open_table(path: str | Path, data: bytes | None = None, *,
+               aliases: str | None = None) -> Table:
+    """Read, decode and recognise ``path`` (or its bytes ``data``, e.g. a zip member);
+    ``InputError`` (Indonesian) when it is not an export. ``aliases``: the user's header file."""
     name = str(path)
-    data = read_limited(name, MAX_BYTES, "sebuah berkas ekspor")
+    if data is None:
+        data = read_limited(name, MAX_BYTES, "sebuah berkas ekspor")
     text, encoding, warnings = decode(name, data)
-    rows = iter_rows(name, text, _delimiter(text))
-    return _recognise(name, rows, encoding, warnings)
+    delimiter = _delimiter(text)
+    rows = iter_rows(name, text, delimiter)
+    table = _recognise(name, rows, encoding, warnings, aliases)
+    table.pristine = delimiter == "," and _quoted_header(text)
+    return table
+
+
+def open_sheet(name: str, rows: list[list[str]], *, aliases: str | None = None) -> Table:
+    """Recognise one spreadsheet sheet (cells already as text, one list per row)."""
+    numbered = iter([Row(i, i, cells) for i, cells in enumerate(rows, start=1)])
+    return _recognise(name, numbered, "xlsx", [], aliases)
+
+
+def _quoted_header(text: str) -> bool:
+    """Every header cell quoted and the first data row quoted too (Meta quotes numbers as
+    ``"4812"``; a spreadsheet that quotes text cells leaves numbers bare)."""
+    header_seen = False
+    for line in _first_lines(text):
+        stripped = line.lstrip("\ufeff").strip()
+        if not stripped or _SEP_LINE.fullmatch(stripped):
+            continue
+        cells = next(csv.reader([stripped]), [])
+        if len(cells) == 1 and not header_seen:
+            continue  # a metric-name line: look on
+        if not header_seen:
+            if not stripped.startswith('"') or stripped.count('"') < 2 * len(cells):
+                return False
+            header_seen = True
+            continue
+        return re.match(r'"[^"]*","', stripped) is not None
+    return header_seen
 
 
 def _next_content(rows: Iterator[Row]) -> Row | None:
@@ -246,7 +251,9 @@ def _next_content(rows: Iterator[Row]) -> Row | None:
     return None
 
 
-def _recognise(path: str, rows: Iterator[Row], encoding: str, warnings: list[str]) -> Table:
+def _recognise(path: str, rows: Iterator[Row], encoding: str, warnings: list[str],
+               aliases: str | None = None) -> Table:
+    reg = registry(aliases)
     first = _next_content(rows)
     if first is None:
         raise InputError(f"berkas kosong, tidak ada data untuk dibaca. {SUPPORTED}", path)
@@ -256,45 +263,77 @@ def _recognise(path: str, rows: Iterator[Row], encoding: str, warnings: list[str
             raise InputError("berkas hanya berisi baris sep=, tanpa data", path)
     metric_name = None
     header = first
-    if len([c for c in first.cells if c.strip()]) == 1 and _detect(first.cells) is None:
+    match = recognise(first.cells, reg)
+    if len([c for c in first.cells if c.strip()]) == 1 and match is None:
         second = _next_content(rows)
-        if second is not None and [norm(c) for c in second.cells] == ["date", "primary"]:
+        found = recognise(second.cells, reg) if second is not None else None
+        if second is not None and found is not None and found.format.name == "meta_daily":
             metric_name = first.cells[0].strip()
-            header = second
+            header, match = second, found
         else:
-            raise _unrecognised(path, first)
-    fmt = _detect(header.cells)
-    if fmt is None:
-        raise _unrecognised(path, header)
+            raise _unrecognised(path, first, reg)
+    if match is None:
+        raise _unrecognised(path, header, reg)
+    if match.format.reader is None:
+        raise InputError(f"{match.format.label} dikenali, tetapi belum dibaca oleh medsos. "
+                         f"{SUPPORTED}", path, header.line)
+    fmt = match.format
+    if match.inferred:
+        labels = ", ".join(f"“{a.name}”" for a in match.inferred)
+        warnings = [*warnings, (
+            f"judul kolom {labels} dibaca menurut dugaan (belum ada contoh berkas asli "
+            f"berbahasa {reg.languages.get(match.language, match.language)}); periksa angkanya")]
     # Rows stay a stream (big exports); a truncated file raises InputError while reading.
-    return Table(path, fmt, encoding, header.cells, header.line, rows, metric_name, warnings)
+    return Table(path, fmt.name, encoding, header.cells, header.line, rows, metric_name,
+                 warnings, names=match.names, language=match.language, spec=fmt,
+                 locale="id" if match.language == "id" else "en")
 
 
-def _detect(cells: list[str]) -> str | None:
-    names = {norm(c) for c in cells}
-    if [norm(c) for c in cells if c.strip()] == ["date", "primary"]:
-        return "meta_daily"
-    for fmt, required in _REQUIRED:
-        if required <= names:
-            return fmt
-    return None
+def _partial(cells: list[str], reg) -> str | None:
+    """A message for a header in a known UI language that lacks a required column."""
+    best = None
+    for fmt in reg.formats:
+        if fmt.reader is None:
+            continue
+        for language, table in reg.aliases.get(fmt.family, {}).items():
+            names, used = translate(cells, table)
+            if len(used) < 2:
+                continue
+            missing = sorted(fmt.required - set(names))
+            score = len(fmt.required) - len(missing)
+            if missing and score >= 1 and (best is None or score > best[0]):
+                best = (score, fmt, language, missing, table)
+    if best is None:
+        return None
+    _, fmt, language, missing, table = best
+    wanted = []
+    for name in missing:
+        local = [a.name for a in table.values() if a.canonical == name]
+        wanted.append(f"“{local[0]}” (“{name}”)" if local else f"“{name}”")
+    return (f"judul kolom berbahasa {reg.languages.get(language, language)} dikenali sebagai "
+            f"{fmt.label}, tetapi kolom {', '.join(wanted)} tidak ada. Bila platform memakai "
+            "nama kolom lain, tambahkan aliasnya di berkas alias ([report] headers, lihat "
+            "docs/exports.md), atau ganti bahasa antarmuka ke English lalu ekspor ulang")
 
 
-def _unrecognised(path: str, header: Row) -> InputError:
+def _unrecognised(path: str, header: Row, reg) -> InputError:
     names = {norm(c) for c in header.cells}
-    for label, required in _KNOWN_UNSUPPORTED:
-        if required <= names:
-            return InputError(f"{label} dikenali, tetapi belum dibaca oleh medsos. {SUPPORTED}",
-                              path, header.line)
     for label, required, typical in _OWN:
         if len(names & typical) >= 2:
             missing = ", ".join(c for c in required if c not in names)
             return InputError(f"judul kolom {label} tidak lengkap: kolom {missing} tidak ada "
                               "(lihat docs/exports.md)", path, header.line)
-    if any(hint in name for name in names for hint in _FOREIGN_HINTS):
+    partial = _partial(header.cells, reg)
+    if partial is not None:
+        return InputError(partial, path, header.line)
+    hint = language_hint(header.cells, reg)
+    if hint is not None:
+        language, word = hint
         return InputError(
-            "judul kolom tampaknya dari antarmuka berbahasa lain yang belum didukung; ganti "
-            f"bahasa antarmuka ke English lalu ekspor ulang. {SUPPORTED}", path, header.line)
+            f"judul kolom berbahasa {language} (mis. “{word}”) belum dikenal medsos; ganti "
+            "bahasa antarmuka ke English atau Indonesia lalu ekspor ulang, atau tambahkan "
+            "judul kolomnya di berkas alias ([report] headers, lihat docs/exports.md). "
+            f"{SUPPORTED}", path, header.line)
     shown = ", ".join(c.strip() for c in header.cells[:4] if c.strip())
     if len(shown) > 80:
         shown = shown[:77] + "..."

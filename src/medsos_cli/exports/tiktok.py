@@ -1,6 +1,8 @@
-"""TikTok exports: the daily ``Overview`` file and the per-video content export.
+"""TikTok exports: the daily ``Overview`` and ``FollowerHistory`` files (CSV or xlsx) and the
+per-video content export.
 
-Overview dates have no year (``November 9``). With ``near`` (the requested week's Monday) each
+Daily dates have no year, in either order and in the UI language (``November 9``,
+``9 July``, ``8 Juli``). With ``near`` (the requested week's Monday) each
 date takes the year that puts it nearest to that week. With only ``year`` (the week's ISO
 year) the rows are taken as chronological: a step back of more than half a year (December →
 January) starts the next year, and the last row falls in ``year``.
@@ -22,17 +24,36 @@ OVERVIEW_METRICS = (
     ("likes", ("likes",)),
     ("comments", ("comments",)),
     ("shares", ("shares",)),
+    ("follows", ("new followers",)),  # the 2026 Overview's daily new followers
+)
+FOLLOWER_METRICS = (
+    ("followers", ("followers", "total followers")),
+    ("follows", ("difference in followers from previous day", "new followers")),
 )
 
 
-def read_overview(table: Table, tz: str, *, year: int | None, near: date | None) -> ImportResult:
+def read_overview(table: Table, tz: str) -> ImportResult:
     """One DailyValue per metric and day (platform ``tiktok``)."""
+    return _read_daily(table, tz, OVERVIEW_METRICS)
+
+
+def read_followers(table: Table, tz: str) -> ImportResult:
+    """FollowerHistory: total followers per day and the difference from the day before."""
+    return _read_daily(table, tz, FOLLOWER_METRICS)
+
+
+def _read_daily(table: Table, tz: str, metrics) -> ImportResult:
+    year, near = table.year, table.near
     result = ImportResult(table.path, table.format, warnings=list(table.warnings))
     pending: list[tuple[Row, tuple[int, int], list[tuple[str, int | None]]]] = []
+    present = [(metric, names) for metric, names in metrics
+               if any(n in table.names for n in names)]
 
     def parse(row: Row, c: Cells) -> bool:
-        month_day = c.parse(numbers.parse_month_day, "date")
-        values = [(metric, c.int(*names)) for metric, names in OVERVIEW_METRICS]
+        month_day = c.parse(_month_day, "date")
+        # Daily counts may be negative (comments deleted, followers lost).
+        values = [(metric, c.int(*names, locale=table.locale, negative=True))
+                  for metric, names in present]
         pending.append((row, month_day, values))
         return True
 
@@ -56,6 +77,14 @@ def read_overview(table: Table, tz: str, *, year: int | None, near: date | None)
     result.daily = dedupe_by(result.daily, lambda d: (d.metric, d.day), "tanggal",
                              result.warnings)
     return result
+
+
+def _month_day(value: str) -> tuple[int, int]:
+    try:  # a spreadsheet's date cell, or a file with years
+        day = numbers.parse_iso_day(value)
+    except ValueError:
+        return numbers.parse_month_day(value)
+    return day.month, day.day
 
 
 def _assign_years(month_days: list[tuple[int, int]], *, year: int | None,
@@ -101,6 +130,7 @@ def read_content(table: Table, tz: str) -> ImportResult:
     """Per-video content export (not confirmed by the reference: columns read by name)."""
     result = ImportResult(table.path, table.format, warnings=list(table.warnings))
     result.warnings.append("format ekspor konten TikTok belum terkonfirmasi; periksa angkanya")
+    loc = table.locale
 
     def parse(row: Row, c: Cells) -> bool:
         link = c.need("video link")
@@ -111,10 +141,11 @@ def read_content(table: Table, tz: str) -> ImportResult:
         result.posts.append(Post(
             platform="tiktok", post_id=m[1], published_at=published, permalink=link,
             post_type="video", caption=c.text("video title"),
-            views=c.int("total views", "video views", "views"),
-            likes=c.int("total likes", "likes"), comments=c.int("total comments", "comments"),
-            shares=c.int("total shares", "shares"),
-            saves=c.int("add to favorites", "total favorites", "favorites"),
+            views=c.int("total views", "video views", "views", locale=loc),
+            likes=c.int("total likes", "likes", locale=loc),
+            comments=c.int("total comments", "comments", locale=loc),
+            shares=c.int("total shares", "shares", locale=loc),
+            saves=c.int("add to favorites", "total favorites", "favorites", locale=loc),
             source=table.path, line=row.line, time_known=known,
         ))
         return True

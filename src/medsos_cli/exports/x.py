@@ -16,6 +16,7 @@ from medsos_cli.exports.common import (
     Layout,
     count,
     dedupe_posts,
+    digits,
     local_date,
     need,
     parsed,
@@ -42,25 +43,26 @@ def read_tweet_activity(table: Table, tz: str) -> ImportResult:
     result = ImportResult(table.path, table.format, warnings=list(table.warnings))
     layout = Layout(table.header, ("tweet id",), ("time",), ("tweet text",),
                     ("tweet permalink",), ("impressions",), ("engagements",),
-                    ("likes", "favorites"), ("replies",), ("retweets",))
+                    ("likes", "favorites"), ("replies",), ("retweets",), names=table.names)
     l_id, l_time, _, _, l_impressions, l_engagements, l_likes, l_replies, l_retweets = (
         layout.labels)
     values, path, posts = layout.values, table.path, result.posts
+    loc = table.locale
 
     def parse(row: Row) -> None:
         (v_id, v_time, v_text, v_link, v_impressions, v_engagements, v_likes, v_replies,
          v_retweets) = values(row.cells)
-        post_id = need(v_id, l_id)
+        post_id = digits(need(v_id, l_id), l_id)
         published = parsed(numbers.parse_x_legacy_time, v_time, l_time)
         caption = html.unescape(text(v_text))
         link = text(v_link)
         posts.append(Post(
             platform="x", post_id=post_id, published_at=published, account=_account(link),
             permalink=link or None, post_type=_type(caption), caption=caption,
-            impressions=count(v_impressions, l_impressions),
-            engagements=count(v_engagements, l_engagements),
-            likes=count(v_likes, l_likes), comments=count(v_replies, l_replies),
-            shares=count(v_retweets, l_retweets), source=path, line=row.line,
+            impressions=count(v_impressions, l_impressions, loc),
+            engagements=count(v_engagements, l_engagements, loc),
+            likes=count(v_likes, l_likes, loc), comments=count(v_replies, l_replies, loc),
+            shares=count(v_retweets, l_retweets, loc), source=path, line=row.line,
         ))
 
     run_each(table, result, parse)
@@ -79,15 +81,16 @@ def read_account_analytics(table: Table, tz: str) -> ImportResult:
     unknown_time: list[int] = []
     layout = Layout(table.header, ("post id",), ("date",), ("post text",), ("post link",),
                     ("impressions",), ("engagements",), ("likes",), ("replies",),
-                    ("reposts",), ("bookmarks",))
+                    ("reposts",), ("bookmarks",), names=table.names)
     (l_id, l_date, _, _, l_impressions, l_engagements, l_likes, l_replies, l_reposts,
      l_bookmarks) = layout.labels
     values, path, posts = layout.values, table.path, result.posts
+    loc = table.locale
 
     def parse(row: Row) -> None:
         (v_id, v_date, v_text, v_link, v_impressions, v_engagements, v_likes, v_replies,
          v_reposts, v_bookmarks) = values(row.cells)
-        post_id = need(v_id, l_id)
+        post_id = digits(need(v_id, l_id), l_id)
         day = parsed(numbers.parse_en_date, v_date, l_date)
         moment = numbers.snowflake_time(post_id)
         time_known = moment is not None and abs((local_date(moment, tz) - day).days) <= 1
@@ -98,10 +101,11 @@ def read_account_analytics(table: Table, tz: str) -> ImportResult:
         posts.append(Post(
             platform="x", post_id=post_id, published_at=moment, account=_account(link),
             permalink=link or None, post_type=_type(caption), caption=caption,
-            impressions=count(v_impressions, l_impressions),
-            engagements=count(v_engagements, l_engagements), likes=count(v_likes, l_likes),
-            comments=count(v_replies, l_replies), shares=count(v_reposts, l_reposts),
-            saves=count(v_bookmarks, l_bookmarks), source=path, line=row.line,
+            impressions=count(v_impressions, l_impressions, loc),
+            engagements=count(v_engagements, l_engagements, loc),
+            likes=count(v_likes, l_likes, loc),
+            comments=count(v_replies, l_replies, loc), shares=count(v_reposts, l_reposts, loc),
+            saves=count(v_bookmarks, l_bookmarks, loc), source=path, line=row.line,
             time_known=time_known,
         ))
         if not time_known:

@@ -1,38 +1,38 @@
-"""YouTube Studio ``Table data.csv`` (English) and ``Data tabel.csv`` (Indonesian interface).
+"""YouTube Studio's export zip: ``Table data.csv``, ``Chart data.csv`` and ``Totals.csv``.
 
-The second row is a ``Total`` aggregate and is not a video: it is left out and not counted.
-Careful with the Indonesian headers: there ``Tayangan`` means *impressions* and
-``Penayangan`` means *views*. Indonesian numbers use ``.`` for thousands and ``,`` for decimals.
-A publish cell holding only a date gives ``time_known = False`` (local midnight).
+The header comes in the UI language (English, or Indonesian ``Konten``, ``Penayangan``, ...);
+the sniffer has translated it into the English names (headers.yaml). Careful with Indonesian:
+there ``Tayangan`` means *impressions*, ``Penayangan`` *views* and ``Pembagian`` *shares*.
+The number convention (``1.234`` / ``4,52`` in Indonesian) is decided for the whole file.
+
+- *Table data*: one post per video; the second row is a ``Total`` aggregate, not a video: it
+  is left out and not counted. A publish cell holding only a date gives ``time_known = False``.
+- *Chart data*: one row per day and video; the views of each day are summed into one daily
+  value (``views``) of the channel.
+- *Totals*: ``Date,Views`` for the channel, one daily value per day.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from datetime import date
+
 from medsos_cli.exports import numbers
-from medsos_cli.exports.common import Cells, dedupe_posts, run_rows
-from medsos_cli.exports.model import ImportResult, Post
+from medsos_cli.exports.common import Cells, dedupe_by, dedupe_posts, run_rows
+from medsos_cli.exports.model import DailyValue, ImportResult, Post
 from medsos_cli.exports.sniff import Row, Table
 
 COLUMNS = {
-    "en": {
-        "id": ("content",), "title": ("video title",), "time": ("video publish time",),
-        "views": ("views",), "impressions": ("impressions", "thumbnail impressions"),
-        "likes": ("likes",), "comments": ("comments added", "comments"), "shares": ("shares",),
-    },
-    "id": {
-        "id": ("konten",), "title": ("judul video",), "time": ("waktu publikasi video",),
-        "views": ("penayangan",), "impressions": ("tayangan", "tayangan thumbnail"),
-        "likes": ("suka", "jumlah suka"),
-        "comments": ("komentar yang ditambahkan", "komentar ditambahkan", "komentar"),
-        "shares": ("berbagi", "dibagikan", "bagikan"),
-    },
+    "id": ("content",), "title": ("video title",), "time": ("video publish time",),
+    "views": ("views",), "impressions": ("impressions", "thumbnail impressions"),
+    "likes": ("likes",), "comments": ("comments added", "comments"), "shares": ("shares",),
 }
 
 
 def read_table(table: Table, tz: str) -> ImportResult:
     """One post per video row; the ``Total`` row skipped."""
-    locale = "id" if table.format == "youtube_table_id" else "en"
-    names = COLUMNS[locale]
+    names = COLUMNS
+    loc = table.locale
     result = ImportResult(table.path, table.format, warnings=list(table.warnings))
     dates_only = [0]
 
@@ -43,16 +43,16 @@ def read_table(table: Table, tz: str) -> ImportResult:
         if not video_id:
             c.need(*names["id"])  # raises: a video row needs its id
         published, time_known = c.parse(
-            lambda v: numbers.parse_day_or_time(v, tz, locale=locale), *names["time"])
+            lambda v: numbers.parse_day_or_time(v, tz, locale="id"), *names["time"])
         result.posts.append(Post(
             platform="youtube", post_id=video_id, published_at=published,
             permalink=f"https://www.youtube.com/watch?v={video_id}", post_type="video",
             title=c.text(*names["title"]),
-            views=c.int(*names["views"], locale=locale),
-            impressions=c.int(*names["impressions"], locale=locale),
-            likes=c.int(*names["likes"], locale=locale),
-            comments=c.int(*names["comments"], locale=locale),
-            shares=c.int(*names["shares"], locale=locale),
+            views=c.int(*names["views"], locale=loc),
+            impressions=c.int(*names["impressions"], locale=loc),
+            likes=c.int(*names["likes"], locale=loc),
+            comments=c.int(*names["comments"], locale=loc),
+            shares=c.int(*names["shares"], locale=loc),
             source=table.path, line=row.line, time_known=time_known,
         ))
         if not time_known:
@@ -67,3 +67,46 @@ def read_table(table: Table, tz: str) -> ImportResult:
     dedupe_posts(result)
     return result
 
+
+def _day(value: str) -> date:
+    try:
+        return numbers.parse_iso_day(value)
+    except ValueError:
+        return numbers.parse_id_date(value)
+
+
+def read_chart(table: Table, tz: str) -> ImportResult:
+    """Chart data: views per day and video, summed per day for the channel."""
+    result = ImportResult(table.path, table.format, warnings=list(table.warnings))
+    per_day: dict[date, int] = defaultdict(int)
+    first_line: dict[date, int] = {}
+
+    def parse(row: Row, c: Cells) -> bool:
+        day = c.parse(_day, "date")
+        views = c.int("views", locale=table.locale)
+        if views is not None:
+            per_day[day] += views
+            first_line.setdefault(day, row.line)
+        return True
+
+    run_rows(table, result, parse)
+    result.daily = [DailyValue("youtube", "views", day, per_day[day], source=table.path,
+                               line=first_line[day]) for day in sorted(per_day)]
+    return result
+
+
+def read_totals(table: Table, tz: str) -> ImportResult:
+    """Totals: ``Date,Views`` of the channel."""
+    result = ImportResult(table.path, table.format, warnings=list(table.warnings))
+
+    def parse(row: Row, c: Cells) -> bool:
+        day = c.parse(_day, "date")
+        result.daily.append(DailyValue("youtube", "views", day,
+                                       c.int("views", locale=table.locale),
+                                       source=table.path, line=row.line))
+        return True
+
+    run_rows(table, result, parse)
+    result.daily = dedupe_by(result.daily, lambda d: (d.metric, d.day), "tanggal",
+                             result.warnings)
+    return result

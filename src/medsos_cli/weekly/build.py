@@ -84,11 +84,23 @@ def build_report(results: Sequence[ImportResult], *, week: str | None, config: C
             "accounts": accounts,
             "posting": posting,
             "comments": _comments(comments, target, config),
-            "complaints": _complaints(complaints, target, tz, config.sla_hours),
+            "complaints": _complaints(complaints, target, tz, config.sla_hours,
+                                      config.working_days),
             "lint": pending.result(),
+            "comparison_basis": _comparison_basis(),
         }
     report["recommendations"] = recommendations(report)
     return report
+
+
+def _comparison_basis() -> dict:
+    """What week-over-week compares. The history keeps one snapshot per post (the latest), so
+    no same-age figure exists: both weeks' posts are compared at their lifetime totals as of
+    the export, and last week's posts have had a week longer to gather them."""
+    return {"basis": "lifetime_at_export",
+            "text": "total seumur unggahan per waktu ekspor (unggahan pekan lalu sudah tayang "
+                    "sepekan lebih lama, jadi angkanya cenderung lebih besar), bukan per umur "
+                    "unggahan yang sama"}
 
 
 def to_json(report: dict) -> str:
@@ -181,13 +193,15 @@ def _comments(comments: list[Comment], week: Week, config: Config) -> dict | Non
                             samples=3, account=config.account_name, hashtags=config.hashtags)
 
 
-def _complaints(items: list[Complaint], week: Week, tz: str, sla_hours: float) -> dict | None:
+def _complaints(items: list[Complaint], week: Week, tz: str, sla_hours: float,
+                working_days: tuple[int, ...] = (0, 1, 2, 3, 4)) -> dict | None:
     if not items:
         return None
     from medsos_cli.weekly.complaints import analyse_complaints
 
     return analyse_complaints(items, start=week.start, end=week.end, tz=tz,
-                              sla_hours=sla_hours, now=_week_end(week, tz))
+                              sla_hours=sla_hours, now=_week_end(week, tz),
+                              working_days=working_days)
 
 
 # -- sources ---------------------------------------------------------------------------------
@@ -294,9 +308,13 @@ def _sources(results: Sequence[ImportResult], rows: list, outside: dict[int, dat
                                 f"({week.start.isoformat()} s.d. {week.end.isoformat()}); "
                                 "berkas ini tidak dipakai. Periksa --week atau rentang tanggal "
                                 "ekspor.")
+        error = None
+        if result.error is not None:
+            error = {"line": result.error_line, "message": result.error}
         out.append({
-            "path": result.path, "format": result.format, "rows": result.rows,
-            "used": in_week + in_previous, "warnings": warnings,
+            "path": result.path, "format": result.format, "language": result.language,
+            "rows": result.rows, "used": in_week + in_previous, "warnings": warnings,
             "skipped": [{"line": s.line, "reason": s.reason} for s in result.skipped],
+            "error": error,
         })
     return out

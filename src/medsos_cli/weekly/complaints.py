@@ -15,6 +15,12 @@ Definitions (docs/weekly-json.md):
   the SLA is within it);
 - *overdue_items*: longest wait first; ``hours_waiting`` is the response time of a late answer,
   or the time from receipt to the cut-off for one still unanswered.
+- *lapor*: cases from a LAPOR! SP4N case list (they carry a tracking number) follow LAPOR!'s
+  own deadlines in **working days** instead of the 1×24-hour social-media SLA: 3 working days
+  to verify and forward, then 5 for the office's follow-up. Working days are the office's
+  weekdays (``[report] working_days``, Monday–Friday by default) minus Indonesian public
+  holidays (the ``holidays`` package, country ID). A deadline ends at 24.00 of its last
+  working day; a case is overdue when its status still shows the stage at the cut-off.
 """
 
 from __future__ import annotations
@@ -71,8 +77,67 @@ def percentile_nearest_rank(values: list[float], share: float) -> float:
     return ordered[rank - 1]
 
 
+LAPOR_VERIFY_DAYS = 3
+LAPOR_FOLLOW_UP_DAYS = 5
+WEEKDAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
+# LAPOR! statuses (lower case): still to verify, or verified/forwarded and awaiting the office.
+_TO_VERIFY = ("belum terverifikasi", "belum diverifikasi", "baru")
+_TO_FOLLOW_UP = ("belum ditindaklanjuti", "terverifikasi", "diteruskan", "didisposisi",
+                 "disposisi")
+
+
+def add_working_days(start: date, days: int, working: tuple[int, ...]) -> date:
+    """The ``days``-th working day after ``start`` (``start`` itself not counted)."""
+    import holidays
+
+    if not working:
+        raise ValueError("no working days")
+    years = {start.year, start.year + 1}
+    off = holidays.country_holidays("ID", years=sorted(years))
+    current, left = start, days
+    while left:
+        current += timedelta(days=1)
+        if current.year not in years:
+            years.add(current.year)
+            off = holidays.country_holidays("ID", years=sorted(years))
+        if current.weekday() in working and current not in off:
+            left -= 1
+    return current
+
+
+def _lapor(cases: list[Complaint], zone: ZoneInfo, cutoff: datetime,
+           working: tuple[int, ...]) -> dict[str, Any]:
+    overdue = []
+    verify = follow = 0
+    for case in cases:
+        received = _aware(case.received_at, zone)
+        status = " ".join(case.status.lower().split())
+        if status in _TO_VERIFY:
+            stage, days = "verifikasi", LAPOR_VERIFY_DAYS
+        elif status in _TO_FOLLOW_UP:
+            stage, days = "tindak lanjut", LAPOR_VERIFY_DAYS + LAPOR_FOLLOW_UP_DAYS
+        else:
+            continue
+        last = add_working_days(received.date(), days, working)
+        deadline = datetime.combine(last + timedelta(days=1), time(0), tzinfo=zone)
+        if cutoff > deadline:
+            verify += stage == "verifikasi"
+            follow += stage == "tindak lanjut"
+            overdue.append({"tracking": case.tracking, "received_at": received.isoformat(),
+                            "status": case.status.strip(), "stage": stage,
+                            "deadline": last.isoformat(), "office": case.forwarded_to.strip()})
+    overdue.sort(key=lambda c: (c["deadline"], c["tracking"]))
+    return {"cases": len(cases), "verify_working_days": LAPOR_VERIFY_DAYS,
+            "follow_up_working_days": LAPOR_FOLLOW_UP_DAYS,
+            "working_days": [WEEKDAY_NAMES[d] for d in working],
+            "overdue_verification": verify, "overdue_follow_up": follow,
+            "overdue_cases": overdue}
+
+
 def analyse_complaints(items: list[Complaint], *, start: date, end: date, tz: str,
-                       sla_hours: float, now: datetime | None = None) -> dict[str, Any] | None:
+                       sla_hours: float, now: datetime | None = None,
+                       working_days: tuple[int, ...] = (0, 1, 2, 3, 4),
+                       ) -> dict[str, Any] | None:
     """Build the ``complaints`` object of the weekly JSON report (docs/weekly-json.md).
 
     Returns ``None`` when no complaint was given at all (no complaint log).
@@ -97,6 +162,7 @@ def analyse_complaints(items: list[Complaint], *, start: date, end: date, tz: st
     categories: Counter[str] = Counter()
     forwarded: Counter[str] = Counter()
     overdue: list[tuple[float, datetime, Complaint, str]] = []
+    cases = [c for c in week if c.tracking]
     for complaint in week:
         received = _aware(complaint.received_at, zone)
         channel = normalise_channel(complaint.channel)
@@ -106,6 +172,8 @@ def analyse_complaints(items: list[Complaint], *, start: date, end: date, tz: st
             forwarded[complaint.forwarded_to.strip()] += 1
         if complaint.resolved_at is not None or complaint.status.strip().lower() == "selesai":
             resolved += 1
+        if complaint.tracking:  # LAPOR! case: working-day deadlines, below
+            continue
         if complaint.first_response_at is not None:
             answered += 1
             # A response logged before receipt is a typing slip; it counts as immediate.
@@ -144,6 +212,7 @@ def analyse_complaints(items: list[Complaint], *, start: date, end: date, tz: st
             "answered": complaint.first_response_at is not None,
             "hours_waiting": round(hours, 1),
         } for hours, received, complaint, channel in overdue],
+        "lapor": _lapor(cases, zone, cutoff, working_days) if cases else None,
     }
 
 

@@ -87,48 +87,117 @@ def post_score(post: Post) -> int:
                            post.shares, post.saves, post.engagements) if v is not None)
 
 
+_FIGURES = ("reach", "views", "impressions", "likes", "comments", "shares", "saves",
+            "engagements")
+
+
+def _newer(post: Post, result: ImportResult, index: int, old: Post, old_result: ImportResult,
+           old_index: int) -> bool:
+    """Whether ``post`` is a later snapshot than ``old`` (same post, two downloads).
+
+    Lifetime totals only grow: a copy with every figure known in both at least as large, and
+    one larger, is the later one. Otherwise (equal, or mixed) the later file modification time
+    decides, then the order the files were given.
+    """
+    up = down = False
+    for name in _FIGURES:
+        a, b = getattr(post, name), getattr(old, name)
+        if a is None or b is None or a == b:
+            continue
+        up, down = up or a > b, down or a < b
+    if up != down:
+        return up
+    if result.mtime is not None and old_result.mtime is not None \
+            and result.mtime != old_result.mtime:
+        return result.mtime > old_result.mtime
+    return index >= old_index
+
+
+def _fill_blanks(kept: Post, other: Post) -> int:
+    """Blank figures of the kept copy taken from the other copy (a blank never wins)."""
+    filled = 0
+    for name in _FIGURES:
+        if getattr(kept, name) is None and getattr(other, name) is not None:
+            setattr(kept, name, getattr(other, name))
+            filled += 1
+    return filled
+
+
 def dedupe_posts(results: Sequence[ImportResult]) -> list[Post]:
-    """All posts of ``results``, one per (platform, post id): the latest snapshot.
+    """All posts of ``results``, one per (platform, post id): the latest snapshot (by its
+    figures, then by the file's download time), its blank cells filled from the other copy.
 
     Adds a warning to every result whose copy of a post was left out.
     """
     kept: dict[tuple[str, str], tuple[Post, int]] = {}  # key -> post, result index
     dropped: dict[tuple[int, int], int] = defaultdict(int)  # (dropped idx, kept idx) -> count
+    filled: dict[int, int] = defaultdict(int)
     for index, result in enumerate(results):
         for post in result.posts:
             key = (post.platform, post.post_id)
             old = kept.get(key)
             if old is None:
                 kept[key] = (post, index)
-            elif post_score(post) >= post_score(old[0]):  # scores only on a collision
+                continue
+            old_post, old_index = old
+            if _newer(post, result, index, old_post, results[old_index], old_index):
+                if _fill_blanks(post, old_post):
+                    filled[index] += 1
                 kept[key] = (post, index)
-                dropped[(old[1], index)] += 1
+                dropped[(old_index, index)] += 1
             else:
-                dropped[(index, old[1])] += 1
+                if _fill_blanks(old_post, post):
+                    filled[old_index] += 1
+                dropped[(index, old_index)] += 1
     for (lost, winner), count in sorted(dropped.items()):
         other = results[winner].path
         where = "di berkas ini juga" if lost == winner else f"juga ada di {other}"
         results[lost].warnings.append(
             f"{count} unggahan {where}: tiap unggahan dihitung sekali saja, memakai salinan "
-            "dengan angka seumur hidup terbesar (ekspor terbaru)")
+            "yang diunduh terakhir (angka seumur hidup lebih besar, atau waktu berkas lebih baru)")
+    for index, count in sorted(filled.items()):
+        results[index].warnings.append(
+            f"{count} unggahan berisi sel kosong yang diisi dari salinan lain unggahan itu "
+            "(sel kosong tidak menimpa angka yang diketahui)")
     return [entry[0] for entry in kept.values()]
 
 
 def dedupe_daily(results: Sequence[ImportResult]) -> list[DailyValue]:
-    """All daily values, one per (platform, account, metric, day): the one read last."""
+    """All daily values, one per (platform, account, metric, day): the newest download's.
+
+    Newer is the file whose data reach a later day, then the later modification time, then
+    the file given later (not the name: a browser's ``Overview (1).csv`` is the newer one).
+    A blank value never replaces a known one.
+    """
+    last_day = [max((v.day for v in r.daily), default=date.min) for r in results]
+
+    def rank(index: int) -> tuple:
+        mtime = results[index].mtime
+        return (last_day[index], mtime if mtime is not None else float("-inf"), index)
+
     kept: dict[tuple[str, str, str, date], tuple[DailyValue, int]] = {}
     replaced: dict[int, int] = defaultdict(int)
     for index, result in enumerate(results):
         for value in result.daily:
             key = (value.platform, value.account, value.metric, value.day)
             old = kept.get(key)
-            if old is not None:
+            if old is None:
+                kept[key] = (value, index)
+                continue
+            newer = rank(index) >= rank(old[1])
+            if value.value is None and old[0].value is not None:
+                newer = False
+            elif old[0].value is None and value.value is not None:
+                newer = True
+            if newer:
                 replaced[old[1]] += 1
-            kept[key] = (value, index)
+                kept[key] = (value, index)
+            else:
+                replaced[index] += 1
     for index, count in sorted(replaced.items()):
         results[index].warnings.append(
-            f"{count} nilai harian juga ada di berkas yang dibaca sesudahnya; dipakai nilai dari "
-            "berkas yang terakhir (tidak dijumlahkan dua kali)")
+            f"{count} nilai harian juga ada di berkas lain yang lebih baru; dipakai nilai dari "
+            "berkas yang lebih baru (tidak dijumlahkan dua kali)")
     return [entry[0] for entry in kept.values()]
 
 

@@ -317,6 +317,31 @@ def _complaints(r: dict[str, Any]) -> list[str]:
     if hidden:
         out += ["", f"Ditampilkan {fmt.number(len(items))} aduan yang paling lama menunggu. "
                 + _hint(hidden, "aduan")]
+    out += _lapor(a.get("lapor"))
+    return out
+
+
+def _lapor(lapor: dict[str, Any] | None) -> list[str]:
+    """LAPOR! cases against their working-day deadlines."""
+    if not lapor:
+        return []
+    days = ", ".join(text(d) for d in lapor.get("working_days") or [])
+    out = ["", "### Laporan LAPOR! dan tenggat hari kerja", "",
+           f"{fmt.number(lapor.get('cases'))} laporan LAPOR! pekan ini; tenggat verifikasi "
+           f"{fmt.number(lapor.get('verify_working_days'))} hari kerja, tindak lanjut "
+           f"{fmt.number(lapor.get('follow_up_working_days'))} hari kerja berikutnya (hari "
+           f"kerja: {days}, di luar hari libur nasional). Lewat tenggat: "
+           f"{fmt.number(lapor.get('overdue_verification'))} belum diverifikasi, "
+           f"{fmt.number(lapor.get('overdue_follow_up'))} belum ditindaklanjuti.", ""]
+    items, hidden = fmt.capped(lapor.get("overdue_cases"))
+    if items:
+        out.append(table(
+            ["Nomor tracking", "Diterima", "Tahap", "Tenggat", "Instansi"],
+            [[text(c.get("tracking")), fmt.datetime_short(c.get("received_at")),
+              text(c.get("stage")), text(c.get("deadline")), text(c.get("office"))]
+             for c in items], ["l", "l", "l", "l", "l"]))
+    if hidden:
+        out += ["", _hint(hidden, "laporan")]
     return out
 
 
@@ -379,6 +404,16 @@ def _sources(r: dict[str, Any]) -> list[str]:
                     f"{text(k.get('reason'))}" for k in shown]
             if hidden:
                 out.append(f"- {text(s.get('path'))}: " + _hint(hidden, "baris dilewati"))
+        failed = [s for s in sources if s.get("error")]
+        if failed:
+            out += ["", "**Berkas yang tidak terbaca** (laporan ditulis tanpa berkas ini)", ""]
+            out += [f"- {text(s.get('path'))}"
+                    + (f", baris {fmt.number(s['error'].get('line'))}"
+                       if s["error"].get("line") else "")
+                    + f": {text(s['error'].get('message'))}" for s in failed]
+    basis = r.get("comparison_basis")
+    if basis:
+        out += ["", f"Perbandingan dengan pekan lalu: {text(basis.get('text'))}"]
     out += ["", "Baris dipakai = baris dalam pekan ini atau pekan lalu. Metrik Meta, YouTube dan "
             "X adalah total seumur unggahan per tanggal ekspor; jangkauan adalah perkiraan "
             f"platform. Waktu ditulis dalam zona {text(r.get('timezone'))}."]
