@@ -641,3 +641,42 @@ def test_bundled_patterns_pass_the_backtracking_probe():
         pytest.skip("bundled rulebook has no pattern rules")
     for rule, pattern in patterns:
         _probe(pattern, pattern.pattern, rule.where, rule.id, rule.where.line)
+
+
+# -- fixed: the text --fix must make of a bad example -----------------------------------------
+
+
+FIXED_RULE = """
+    id: baku.fix
+    kind: substitution
+    level: warning
+    message: "Gunakan “{suggestion}”."
+    source: "KBBI"
+    swap: {aktifitas: aktivitas}
+    examples:
+      bad:
+        - text: "Aktifitas warga meningkat."
+          fixed: "Aktivitas warga meningkat."
+      good: ["Aktivitas warga meningkat."]
+    """
+
+
+def test_fixed_example_is_checked(tmp_path):
+    folder = write_rulebook(tmp_path / "rb", {"baku.yaml": rule_yaml(FIXED_RULE)})
+    rule = load_rulebook(folder, use_cache=False).rules["baku.fix"]
+    assert rule.examples.bad == [("Aktifitas warga meningkat.", rule.examples.bad[0][1])]
+    assert rule.examples.fixed == {0: "Aktivitas warga meningkat."}
+
+
+def test_wrong_fixed_example_refuses_the_rulebook(tmp_path):
+    wrong = FIXED_RULE.replace('fixed: "Aktivitas warga', 'fixed: "Aktiviti warga')
+    folder = write_rulebook(tmp_path / "rb", {"baku.yaml": rule_yaml(wrong)})
+    with pytest.raises(RulebookError, match="bukan “Aktiviti warga meningkat.”"):
+        load_rulebook(folder, use_cache=False)
+
+
+def test_a_finding_carries_its_edit(linter):
+    finding = next(f for f in linter.lint_text("Warga dihimbau datang.").findings if f.fixable)
+    assert finding.edit is not None
+    assert (finding.edit.offset, finding.edit.length) == (finding.offset, finding.length)
+    assert finding.edit.replacement == finding.suggestions[0]

@@ -30,6 +30,16 @@ class Level(IntEnum):
 LEVEL_NAMES = tuple(level.label for level in sorted(Level, reverse=True))
 
 
+@dataclass(frozen=True)
+class Edit:
+    """A fix decided once, where the finding is made: replace ``length`` code points at
+    ``offset`` by ``replacement``."""
+
+    offset: int
+    length: int
+    replacement: str
+
+
 @dataclass(frozen=True, order=True)
 class Finding:
     """One problem found in a text.
@@ -51,6 +61,13 @@ class Finding:
     column: int = field(compare=False, default=0)
     end_line: int = field(compare=False, default=0)
     end_column: int = field(compare=False, default=0)
+
+    @property
+    def edit(self) -> Edit | None:
+        """The edit ``--fix`` applies: the one suggestion of a fixable finding."""
+        if self.fixable and len(self.suggestions) == 1:
+            return Edit(self.offset, self.length, self.suggestions[0])
+        return None
 
 
 @dataclass(frozen=True)

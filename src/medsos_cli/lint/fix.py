@@ -6,29 +6,31 @@ import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
-from medsos_cli.findings import Finding
+from medsos_cli.findings import Edit, Finding
 
 
 def apply_fixes(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
-    """Return the fixed text and the number of replacements made.
+    """Return the fixed text and the number of edits made.
 
-    Only fixable findings with exactly one suggestion are applied; when two overlap, the one
-    that starts first (then the longer one) wins and the other is left for a human.
+    Each finding's ``edit`` (a fixable finding with exactly one suggestion) is applied; when two
+    overlap, the one that starts first (then the longer one) wins and the other is left for a
+    human. An edit whose text no longer matches is skipped.
     """
-    chosen: list[Finding] = []
+    edits = [(f.edit, f.text) for f in findings if f.edit is not None]
+    chosen: list[Edit] = []
     last_end = -1
-    for f in sorted((f for f in findings if f.fixable and len(f.suggestions) == 1),
-                    key=lambda f: (f.offset, -f.length)):
-        if f.offset < last_end or text[f.offset:f.offset + f.length] != f.text:
+    for edit, expected in sorted(edits, key=lambda e: (e[0].offset, -e[0].length)):
+        end = edit.offset + edit.length
+        if edit.offset < last_end or text[edit.offset:end] != expected:
             continue
-        chosen.append(f)
-        last_end = f.offset + f.length
+        chosen.append(edit)
+        last_end = end
     parts: list[str] = []
     pos = 0
-    for f in chosen:
-        parts.append(text[pos:f.offset])
-        parts.append(f.suggestions[0])
-        pos = f.offset + f.length
+    for edit in chosen:
+        parts.append(text[pos:edit.offset])
+        parts.append(edit.replacement)
+        pos = edit.offset + edit.length
     parts.append(text[pos:])
     return "".join(parts), len(chosen)
 

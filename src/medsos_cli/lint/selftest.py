@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from medsos_cli.lint.engine import Linter
-from medsos_cli.lint.fix import apply_fixes
+from medsos_cli.lint.fix import apply_fixes, fix_text
 from medsos_cli.rulebook.model import Account, Context, Rule
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ def check_rule_examples(rule: Rule) -> None:
     linter = Linter([rule], ctx)
     platform, kind = rule.example_context()
     for expected, items in (("bad", rule.examples.bad), ("good", rule.examples.good)):
-        for text, line in items:
+        for index, (text, line) in enumerate(items):
             found = linter.lint_text(text, platform=platform, kind=kind).findings
             if expected == "bad" and not found:
                 raise rule.where.error(
@@ -32,6 +32,13 @@ def check_rule_examples(rule: Rule) -> None:
                     raise rule.where.error(
                         f"aturan {rule.id}: hasil --fix “{fixed}” masih dapat diperbaiki lagi; "
                         "perbaikan harus tuntas sekali jalan", line)
+            want = rule.examples.fixed.get(index) if expected == "bad" else None
+            if want is not None:
+                got = fix_text(linter, text, platform=platform, kind=kind, findings=found)[0]
+                if got != want:
+                    raise rule.where.error(
+                        f"aturan {rule.id}: --fix membuat “{got}” dari “{text}”, bukan “{want}” "
+                        "seperti tertulis di fixed", line)
             if expected == "good" and found:
                 raise rule.where.error(
                     f"aturan {rule.id}: contoh baik memicu temuan “{found[0].text}”: “{text}”",

@@ -64,10 +64,12 @@ class Hit:
 
 @dataclass
 class Examples:
-    """The examples a rule declares, with their lines for error messages."""
+    """The examples a rule declares, with their lines for error messages; ``fixed`` holds, by
+    index into ``bad``, the text ``--fix`` must make of that example (``{text, fixed}``)."""
 
     bad: list[tuple[str, int]]
     good: list[tuple[str, int]]
+    fixed: dict[int, str] = field(default_factory=dict)
 
 
 class Rule:
@@ -190,6 +192,7 @@ def _examples(data: YDict, where: Where) -> Examples:
         raise where.error(f"aturan {data.get('id')}: kunci examples tidak dikenal: "
                           f"{', '.join(sorted(unknown))}", raw.line_of(sorted(unknown)[0]))
     result: dict[str, list[tuple[str, int]]] = {}
+    fixed: dict[int, str] = {}
     for key in ("bad", "good"):
         items = raw.get(key)
         if not isinstance(items, list) or not items:
@@ -198,9 +201,16 @@ def _examples(data: YDict, where: Where) -> Examples:
         lines = items.item_lines if isinstance(items, YList) else [raw.line_of(key)] * len(items)
         pairs = []
         for item, line in zip(items, lines, strict=True):
+            if key == "bad" and isinstance(item, dict) and set(item) == {"text", "fixed"}:
+                text, after = item["text"], item["fixed"]
+                if not isinstance(text, str) or not isinstance(after, str):
+                    raise where.error(f"aturan {data.get('id')}: “text” dan “fixed” contoh "
+                                      "harus berupa teks", line)
+                fixed[len(pairs)] = after
+                item = text
             pairs.append((_example_text(item, where, str(data.get("id")), line), line))
         result[key] = pairs
-    return Examples(bad=result["bad"], good=result["good"])
+    return Examples(bad=result["bad"], good=result["good"], fixed=fixed)
 
 
 def str_list(data: YDict, key: str, where: Where, rule_id: str) -> list[str]:
@@ -240,5 +250,5 @@ def _example_text(item: object, where: Where, rule_id: str, line: int) -> str:
                 and (after is None or isinstance(after, str))):
             text = separator.join([unit] * times)
             return text + separator + after if after else text
-    raise where.error(f"aturan {rule_id}: contoh harus berupa teks atau {{repeat, times, "
-                      "separator, after}", line)
+    raise where.error(f"aturan {rule_id}: contoh harus berupa teks, {{text, fixed}} (contoh buruk "
+                      "dengan hasil --fix), atau {repeat, times, separator, after}", line)
