@@ -22,12 +22,14 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAME = "medsos.toml"
-TOP_KEYS = {"lint", "account", "draft", "report"}
+TOP_KEYS = {"lint", "account", "draft", "report", "accounts", "rollup"}
 LINT_KEYS = {"rulebooks", "platform", "fail_on", "disable", "levels", "exemptions",
              "max_file_size_mb", "regex_timeout"}
 ACCOUNT_KEYS = {"name", "hashtags", "website", "contacts", "timezone"}
 DRAFT_KEYS = {"templates", "roster", "allowed_domains"}
 REPORT_KEYS = {"sla_hours", "db"}
+ACCOUNTS_KEYS = {"registry", "office"}  # province view
+ROLLUP_KEYS = {"min_posts_week"}
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 EXEMPTION_KEYS = {"rule", "text", "file", "reason", "approved_by"}
 
@@ -79,6 +81,9 @@ class Config:
     allowed_domains: list[str] = field(default_factory=list)  # besides *.go.id
     sla_hours: float = 24.0  # first response to a complaint (1x24 jam)
     db: Path | None = None  # history database; None: the per-user data folder
+    registry: Path | None = None  # accounts.yaml; None: accounts.yaml beside the config
+    office: str = ""  # this office's id in the registry (history export)
+    min_posts_week: int = 2  # roll-up: posts per account and week an office should reach
 
     def line_of(self, key: str) -> int | None:
         """Best-effort line of ``key`` in the config file (for error messages)."""
@@ -223,6 +228,28 @@ def _apply(config: Config, data: dict[str, Any]) -> None:
         if not isinstance(report["db"], str) or not report["db"].strip():
             raise _error(config, "db", "report.db harus berupa path berkas")
         config.db = (base / report["db"]).resolve()
+    _apply_province(config, data, base)
+
+
+def _apply_province(config: Config, data: dict[str, Any], base: Path) -> None:
+    accounts = data.get("accounts", {})
+    _known(config, accounts, ACCOUNTS_KEYS, "accounts.")
+    if "registry" in accounts:
+        if not isinstance(accounts["registry"], str) or not accounts["registry"].strip():
+            raise _error(config, "registry", "accounts.registry harus berupa path berkas YAML")
+        config.registry = (base / accounts["registry"]).resolve()
+    if "office" in accounts:
+        if not isinstance(accounts["office"], str) or not accounts["office"].strip():
+            raise _error(config, "office", "accounts.office harus berupa id kantor di daftar akun")
+        config.office = accounts["office"].strip()
+    rollup = data.get("rollup", {})
+    _known(config, rollup, ROLLUP_KEYS, "rollup.")
+    if "min_posts_week" in rollup:
+        value = rollup["min_posts_week"]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise _error(config, "min_posts_week", "rollup.min_posts_week harus bilangan bulat "
+                         "0 atau lebih (unggahan per akun per pekan)")
+        config.min_posts_week = value
 
 
 def _apply_account(config: Config, account: dict[str, Any]) -> None:

@@ -87,6 +87,9 @@ def build_report(results: Sequence[ImportResult], *, week: str | None, config: C
             "complaints": _complaints(complaints, target, tz, config.sla_hours),
             "lint": pending.result(),
         }
+        if history is not None:  # the complete history (comments, complaints, findings)
+            history.store_week(comments, complaints, [r.post for r in current_posts],
+                               report["lint"])
     report["recommendations"] = recommendations(report)
     return report
 
