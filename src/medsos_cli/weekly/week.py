@@ -165,13 +165,14 @@ def parse_month(value: str) -> Period:
 
 def _parse_day(value: str, option: str) -> date:
     text = value.strip()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
     if _WEEK.fullmatch(text):  # a week as bound: its Monday (--from) or Sunday (--to)
         week = parse_week(text, today=date(2000, 1, 1))
         return week.start if option == "--from" else week.end
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):  # fromisoformat alone takes 2026W47 too
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise InputError(f"{option} “{value}”: tanggal itu tidak ada") from None
     raise InputError(f"{option} “{value}” tidak sah: tulis tanggal seperti 2026-11-01 atau "
                      "pekan ISO seperti 2026-W40")
 
