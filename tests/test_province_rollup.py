@@ -162,3 +162,24 @@ def test_not_a_folder(tmp_path):
 
     with pytest.raises(InputError, match="tidak ditemukan"):
         compute(tmp_path / "tidak-ada", W47, tz="Asia/Jakarta", sla_hours=24, min_posts_week=2)
+
+
+def test_weighted_themes_agree_with_the_weekly_rule():
+    from medsos_cli.province.rollup import weighted_themes
+    from medsos_cli.weekly.conversation import themes
+
+    docs = [(("jalan", "rusak", "parah"), 3), (("jalan", "rusak", "|", "banjir"), 2),
+            (("banjir", "lagi"), 1), (("jalan",), 4), (("lampu", "padam"), 2)]
+    expanded = [(stream, 1) for stream, many in docs for _ in range(many)]
+    assert weighted_themes(docs, frozenset(), 10) == themes(expanded, limit=10)
+
+
+def test_a_parquet_file_that_is_not_a_hand_over(province):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    target = province / "office=kantor-b" / "week=2026-W47" / "posts.parquet"
+    pq.write_table(pa.table({"x": [1, 2]}), target)
+    report = compute(province, W47, tz="Asia/Jakarta", sla_hours=24, min_posts_week=2)
+    assert any(p["path"].endswith("posts.parquet") and "bukan berkas serah-terima medsos"
+               in p["message"] for p in report["problems"])

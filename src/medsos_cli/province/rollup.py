@@ -19,6 +19,7 @@ Score = 100 × (0.4 P + 0.2 E + 0.2 L + 0.2 S), rounded to one decimal; ties sha
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -79,46 +80,61 @@ class Scan:
         self.problems.append({"path": str(path), "message": message})
 
 
-def scan(root: Path, weeks: set[Week]) -> Scan:
-    """Find the hand-over files under ``root`` and check those of ``weeks``."""
-    import pyarrow.parquet as pq
-
+def scan(root: Path, weeks: set[Week], con: Any, full: set[Week] | None = None) -> Scan:
+    """Find the hand-over files under ``root`` and check (with DuckDB connection ``con``) the
+    files of ``weeks``: every table for the weeks in ``full`` (default: all of ``weeks``),
+    only ``posts`` for the others (the trend needs nothing else)."""
     root = Path(root)
     if not root.is_dir():
         raise InputError("folder rekap tidak ditemukan", root)
+    full = weeks if full is None else full
     found = Scan()
     candidates: dict[tuple[str, Week], list[Part]] = defaultdict(list)
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        if path.name.lower() in _IGNORED or path.name.startswith("."):
-            continue
-        week_dir, office_dir = path.parent.name, path.parent.parent.name
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        here = Path(folder)
+        week_dir, office_dir = here.name, here.parent.name
         office_match, week_match = _OFFICE_DIR.fullmatch(office_dir), _WEEK_DIR.fullmatch(week_dir)
-        table = path.name[:-len(".parquet")] if path.name.endswith(".parquet") else None
-        if office_match is None or week_match is None or table not in TABLES:
-            found.problem(path, "berkas asing di folder serah-terima (bukan office=…/week=…/"
-                          f"{{{','.join(TABLES)}}}.parquet); tidak dibaca")
-            continue
-        try:
-            week = parse_week(week_match.group(1), today=date(2000, 1, 1))
-        except InputError:
-            found.problem(path, f"nama folder “{week_dir}” bukan pekan ISO (week=2026-W47); "
-                          "tidak dibaca")
-            continue
-        office = office_match.group(1)
-        found.weeks_seen[office].add(week)
-        found.offices.setdefault(office, office)
-        key = (office, week)
-        group = candidates[key]
-        part = next((p for p in group if p.folder == path.parent), None)
-        if part is None:
-            part = Part(office, week, path.parent)
-            group.append(part)
-        part.files[table] = path
+        week = None
+        if office_match is not None and week_match is not None:
+            try:
+                week = parse_week(week_match.group(1), today=date(2000, 1, 1))
+            except InputError:
+                week = None
+        for name in sorted(files):
+            path = here / name
+            if name.lower() in _IGNORED or name.startswith("."):
+                continue
+            table = name[:-len(".parquet")] if name.endswith(".parquet") else None
+            if office_match is None or week_match is None or table not in TABLES:
+                found.problem(path, "berkas asing di folder serah-terima (bukan office=…/"
+                              f"week=…/{{{','.join(TABLES)}}}.parquet); tidak dibaca")
+                continue
+            if week is None:
+                found.problem(path, f"nama folder “{week_dir}” bukan pekan ISO (week=2026-W47); "
+                              "tidak dibaca")
+                continue
+            office = office_match.group(1)
+            found.weeks_seen[office].add(week)
+            found.offices.setdefault(office, office)
+            if week not in weeks or (week not in full and table != "posts"):
+                continue
+            group = candidates[(office, week)]
+            part = next((p for p in group if p.folder == here), None)
+            if part is None:
+                part = Part(office, week, here)
+                group.append(part)
+            part.files[table] = path
+    _check(con, [p for group in candidates.values() for p in group], found)
     for key, group in sorted(candidates.items(), key=lambda item: (item[0][0], item[0][1])):
-        if key[1] not in weeks:
-            continue
-        for part in group:
-            _check(pq, part, found)
+        if key[1] in full:
+            for part in group:
+                missing = [t for t in TABLES if t not in part.files]
+                if part.files and missing:
+                    found.problem(part.folder, "partisi tidak lengkap: tidak ada "
+                                  f"{', '.join(t + '.parquet' for t in missing)}; angka kantor "
+                                  f"ini pada pekan {part.week.label} untuk bagian itu tidak "
+                                  "diketahui")
         usable = [p for p in group if p.files]
         if not usable:
             continue
@@ -136,52 +152,77 @@ def scan(root: Path, weeks: set[Week]) -> Scan:
     return found
 
 
-def _check(pq: Any, part: Part, found: Scan) -> None:
-    """Keep the part's files whose footer is a hand-over table of this schema and place."""
-    for table in list(part.files):
-        path = part.files[table]
-        try:
-            meta = pq.read_metadata(path)
-        except Exception:  # noqa: BLE001 - pyarrow raises several types for damaged files
-            found.problem(path, "berkas rusak atau bukan Parquet yang utuh; tidak dibaca "
-                          "(minta kantor mengirim ulang)")
-            del part.files[table]
-            continue
-        kv = meta.metadata or {}
-        version = kv.get(META_SCHEMA)
-        if version is None:
-            found.problem(path, "bukan berkas serah-terima medsos (tanpa metadata "
-                          "medsos.schema); tidak dibaca")
-            del part.files[table]
-            continue
-        if version != str(PARQUET_SCHEMA).encode():
-            found.problem(path, f"skema serah-terima versi {version.decode(errors='replace')}, "
-                          f"sedangkan medsos ini membaca versi {PARQUET_SCHEMA}; samakan versi "
-                          "medsos kantor dan provinsi")
-            del part.files[table]
-            continue
-        names = [meta.schema.column(i).name for i in range(meta.num_columns)]
-        wanted = [c for c, _ in TABLES[table]]
-        if kv.get(META_TABLE) != table.encode() or names != wanted:
-            found.problem(path, f"isi berkas tidak sesuai tabel {table} (kolom atau metadata "
-                          "berbeda); tidak dibaca")
-            del part.files[table]
-            continue
-        if (kv.get(META_OFFICE) != part.office.encode()
-                or kv.get(META_WEEK) != part.week.label.encode()):
-            found.problem(path, "metadata kantor/pekan berkas tidak sama dengan nama foldernya "
-                          f"(berkas: {kv.get(META_OFFICE, b'?').decode(errors='replace')}, "
-                          f"{kv.get(META_WEEK, b'?').decode(errors='replace')}); tidak dibaca")
-            del part.files[table]
-            continue
-        if table == "posts":
-            part.rows = meta.num_rows
-        part.name = kv.get(META_OFFICE_NAME, b"").decode("utf-8", errors="replace") or part.name
-    missing = [t for t in TABLES if t not in part.files]
-    if part.files and missing:
-        found.problem(part.folder, f"partisi tidak lengkap: tidak ada "
-                      f"{', '.join(t + '.parquet' for t in missing)}; angka kantor ini pada "
-                      f"pekan {part.week.label} untuk bagian itu tidak diketahui")
+def _footers(con: Any, files: list[str]) -> tuple[dict, dict, dict]:
+    """Key-value metadata, row counts and column names of ``files`` (DuckDB reads only the
+    footers, all files in one call)."""
+    kv: dict[str, dict[str, str]] = defaultdict(dict)
+    for name, key, value in con.execute(
+            "SELECT file_name, key::VARCHAR, value::VARCHAR FROM parquet_kv_metadata(?)",
+            [files]).fetchall():
+        kv[name][key] = value
+    rows = dict(con.execute("SELECT file_name, num_rows FROM parquet_file_metadata(?)",
+                            [files]).fetchall())
+    columns: dict[str, list[str]] = defaultdict(list)
+    for name, column in con.execute("SELECT file_name, name FROM parquet_schema(?)",
+                                    [files]).fetchall():
+        columns[name].append(column)
+    return kv, rows, columns
+
+
+def _check(con: Any, parts: list[Part], found: Scan) -> None:
+    """Keep the parts' files whose footer is a hand-over table of this schema and place."""
+    files = [path.as_posix() for part in parts for path in part.files.values()]
+    if not files:
+        return
+    broken: set[str] = set()
+    try:
+        kv, rows, columns = _footers(con, files)
+    except Exception:  # noqa: BLE001 - one damaged file fails the bulk read: find it
+        kv, rows, columns = {}, {}, {}
+        for name in files:
+            try:
+                one = _footers(con, [name])
+            except Exception:  # noqa: BLE001 - DuckDB raises several types for damaged files
+                broken.add(name)
+                continue
+            kv.update(one[0])
+            rows.update(one[1])
+            columns.update(one[2])
+    for part in parts:
+        for table in list(part.files):
+            path = part.files[table]
+            name = path.as_posix()
+            problem = _file_problem(table, part, name in broken, kv.get(name, {}),
+                                    columns.get(name, []))
+            if problem:
+                found.problem(path, problem)
+                del part.files[table]
+                continue
+            if table == "posts":
+                part.rows = rows.get(name, 0)
+            part.name = kv[name].get(META_OFFICE_NAME.decode(), "") or part.name
+
+
+def _file_problem(table: str, part: Part, broken: bool, kv: dict[str, str],
+                  columns: list[str]) -> str | None:
+    if broken:
+        return ("berkas rusak atau bukan Parquet yang utuh; tidak dibaca (minta kantor mengirim "
+                "ulang)")
+    version = kv.get(META_SCHEMA.decode())
+    if version is None:
+        return "bukan berkas serah-terima medsos (tanpa metadata medsos.schema); tidak dibaca"
+    if version != str(PARQUET_SCHEMA):
+        return (f"skema serah-terima versi {version}, sedangkan medsos ini membaca versi "
+                f"{PARQUET_SCHEMA}; samakan versi medsos kantor dan provinsi")
+    wanted = [c for c, _ in TABLES[table]]
+    # parquet_schema lists the root element first, then the columns (flat tables only)
+    if kv.get(META_TABLE.decode()) != table or columns[1:] != wanted:
+        return f"isi berkas tidak sesuai tabel {table} (kolom atau metadata berbeda); tidak dibaca"
+    office, week = kv.get(META_OFFICE.decode()), kv.get(META_WEEK.decode())
+    if office != part.office or week != part.week.label:
+        return (f"metadata kantor/pekan berkas tidak sama dengan nama foldernya (berkas: "
+                f"{office or '?'}, {week or '?'}); tidak dibaca")
+    return None
 
 
 # -- computing --------------------------------------------------------------------------------
@@ -224,13 +265,20 @@ def compute(root: Path, period: Period, *, tz: str, sla_hours: float, min_posts_
     while len(trend_weeks) < TREND_WEEKS:
         trend_weeks.insert(0, trend_weeks[0].previous())
     weeks = set(period.weeks) | set(trend_weeks)
-    found = scan(root, weeks)
-    offices = dict(found.offices)
-    if expected:
-        offices.update(expected)
     con = duckdb.connect(config={"threads": "2", "memory_limit": "700MB"})
     try:
-        _views(con, list(found.parts.values()))
+        found = scan(root, weeks, con, full=set(period.weeks))
+        offices = dict(found.offices)
+        if expected:
+            offices.update(expected)
+        in_period = set(period.weeks)
+        _views(con, [p for p in found.parts.values() if p.week in in_period])
+        trend_files = [p.files["posts"].as_posix() for p in found.parts.values()
+                       if "posts" in p.files]
+        if trend_files:
+            con.read_parquet(trend_files, hive_partitioning=True).create_view("trend_posts")
+        else:
+            con.execute("CREATE VIEW trend_posts AS SELECT * FROM posts")
         first, last = period.start, period.end
         args = [first, last]
 
@@ -267,7 +315,7 @@ def compute(root: Path, period: Period, *, tz: str, sla_hours: float, min_posts_
             "SELECT office, week, count(*), "
             "sum(er_engagements) FILTER (WHERE er_engagements IS NOT NULL AND er_basis > 0), "
             "sum(er_basis) FILTER (WHERE er_engagements IS NOT NULL AND er_basis > 0) "
-            "FROM posts WHERE day BETWEEN ? AND ? GROUP BY office, week",
+            "FROM trend_posts WHERE day BETWEEN ? AND ? GROUP BY office, week",
             [trend_weeks[0].start, trend_weeks[-1].end]).fetchall()
         negative_days = con.execute(
             "SELECT office, day, count(*) FROM comments WHERE day BETWEEN ? AND ? AND "
@@ -290,7 +338,7 @@ def compute(root: Path, period: Period, *, tz: str, sla_hours: float, min_posts_
     for office, week, count, num, base in trend_rows:
         trend[office][week] = (count, round(num / base, 6) if base else None)
     spikes = _spikes(negative_days, period)
-    themes = _themes(negative_texts)
+    themes, province_themes = _themes(negative_texts)
 
     cards = []
     for office in sorted(sent):
@@ -376,7 +424,7 @@ def compute(root: Path, period: Period, *, tz: str, sla_hours: float, min_posts_
             "findings": sum(c["findings"] for c in cards),
             "comments": sum(c["comments"] for c in cards),
             "negative_comments": sum(c["negative_comments"] for c in cards),
-            "themes": _province_themes(negative_texts),
+            "themes": province_themes,
         },
         "offices": cards,
         "missing": missing,
@@ -397,31 +445,69 @@ def _spikes(rows: list[tuple], period: Period) -> dict[str, list[dict]]:
             for office, by_day in counts.items()}
 
 
+def weighted_themes(docs: list[tuple[tuple[str, ...], int]], negators: frozenset[str],
+                    limit: int) -> list[dict]:
+    """Top terms of comments given as ``(theme stream, how many comments)``: words and 2–3-word
+    phrases within a clause, each counted once per comment; a word or phrase is dropped when
+    more than half of its comments hold a longer term containing it (the weekly report's rule,
+    weekly/conversation.themes, counted with weights so a week's thousands of identical
+    comments cost one pass)."""
+    from medsos_cli.weekly.conversation import THEME_BREAK, THEME_MIN_COUNT, _theme_word
+
+    counts: dict[tuple[str, ...], int] = defaultdict(int)
+    for stream, many in docs:
+        terms: set[tuple[str, ...]] = set()
+        clause: list[str] = []
+        for word in (*stream, THEME_BREAK):
+            if word != THEME_BREAK:
+                clause.append(word)
+                continue
+            for size in (1, 2, 3):
+                for i in range(len(clause) - size + 1):
+                    gram = tuple(clause[i:i + size])
+                    if (gram[-1] in negators or not all(_theme_word(w) for w in gram)
+                            or (size > 1 and any(w.startswith("#") for w in gram))):
+                        continue
+                    terms.add(gram)
+            clause = []
+        for term in terms:
+            counts[term] += many
+    kept = {t: c for t, c in counts.items() if c >= THEME_MIN_COUNT}
+    longer: dict[tuple[str, ...], int] = defaultdict(int)
+    for term, count in kept.items():
+        for size in range(1, len(term)):
+            for i in range(len(term) - size + 1):
+                part = term[i:i + size]
+                longer[part] = max(longer[part], count)
+    picked = [(" ".join(t), c) for t, c in kept.items() if not longer.get(t, 0) * 2 > c]
+    picked.sort(key=lambda item: (-item[1], item[0]))
+    return [{"term": term, "count": count} for term, count in picked[:limit]]
+
+
 def _theme_streams(texts: list[tuple[str, int]]) -> list[tuple[tuple[str, ...], int]]:
-    # The weekly report's theme engine (private to conversation.py: one tokeniser for both).
+    # The weekly report's tokeniser (private to conversation.py: one normaliser for both).
     from medsos_cli.weekly.conversation import _engine
 
     engine = _engine()
     return [(engine.theme_stream(engine.items(text)), count) for text, count in texts]
 
 
-def _themes(rows: list[tuple]) -> dict[str, list[dict]]:
-    """Top themes of each office's negative comments (the weekly report's theme rule)."""
-    from medsos_cli.weekly.conversation import _engine, themes
+def _themes(rows: list[tuple]) -> tuple[dict[str, list[dict]], list[dict]]:
+    """Top themes of each office's negative comments, and of the province's."""
+    from medsos_cli.weekly.conversation import _engine
 
+    negators = _engine().negators
     by_office: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for office, text, count in rows:
         by_office[office].append((text, count))
-    negators = _engine().negators
-    return {office: themes(_theme_streams(sorted(texts)), negators=negators, limit=5)
-            for office, texts in by_office.items()}
-
-
-def _province_themes(rows: list[tuple]) -> list[dict]:
-    from medsos_cli.weekly.conversation import _engine, themes
-
-    merged: dict[str, int] = defaultdict(int)
-    for _, text, count in rows:
-        merged[text] += count
-    return themes(_theme_streams(sorted(merged.items())), negators=_engine().negators,
-                  limit=10)
+    distinct = sorted({text for _, text, _ in rows})  # each text tokenised once
+    streams = dict(zip(distinct, (s for s, _ in _theme_streams([(t, 0) for t in distinct])),
+                       strict=True))
+    merged: dict[tuple[str, ...], int] = defaultdict(int)
+    out = {}
+    for office, texts in by_office.items():
+        docs = [(streams[t], c) for t, c in texts]
+        for stream, count in docs:
+            merged[stream] += count
+        out[office] = weighted_themes(docs, negators, 5)
+    return out, weighted_themes(sorted(merged.items()), negators, 10)
