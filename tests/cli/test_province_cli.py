@@ -111,3 +111,27 @@ def test_lint_and_weekly_start_up_do_not_import_duckdb_or_pyarrow():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_weekly_report_twice_changes_nothing_in_the_history(invoke, province, monkeypatch):
+    import sqlite3
+
+    monkeypatch.chdir(province / "kota-contoh")
+    tables = ("posts", "daily", "comments", "complaints", "linted", "findings")
+
+    def snapshot() -> dict[str, list[tuple]]:
+        db = sqlite3.connect("riwayat.sqlite3")
+        try:
+            return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall()) for t in tables}
+        finally:
+            db.close()
+
+    for _ in range(2):
+        result = invoke("weekly", "report", "../../exports", "--week", "2026-W47", "--format",
+                        "json", "--out", "-")
+        assert result.exit_code == 0, result.output
+        if _ == 0:
+            first = snapshot()
+    assert snapshot() == first
+    assert len(first["comments"]) == 37 and len(first["complaints"]) == 14
+    assert {row[7] for row in first["comments"]} >= {"positif", "negatif"}
