@@ -135,3 +135,35 @@ def test_weekly_report_twice_changes_nothing_in_the_history(invoke, province, mo
     assert snapshot() == first
     assert len(first["comments"]) == 37 and len(first["complaints"]) == 14
     assert {row[7] for row in first["comments"]} >= {"positif", "negatif"}
+
+
+def test_weekly_report_for_a_month_comes_from_the_history(invoke, province, monkeypatch):
+    monkeypatch.chdir(province / "kota-contoh")
+    week = invoke("weekly", "report", "../../exports", "--week", "2026-W47", "-f", "json",
+                  "-o", "-")
+    assert week.exit_code == 0, week.output
+    # No exports now: November is computed from what the history kept.
+    month = invoke("weekly", "report", "--month", "2026-11", "-f", "json", "-o", "-")
+    assert month.exit_code == 0, month.output
+    report = json.loads(month.stdout)
+    assert report["scope"]["name"] == "Diskominfo Kota Contoh"
+    assert report["period"] == {"label": "2026-11", "kind": "month", "title": "November 2026",
+                                "start": "2026-11-01", "end": "2026-11-30", "days": 30,
+                                "weeks": ["2026-W44", "2026-W45", "2026-W46", "2026-W47",
+                                          "2026-W48", "2026-W49"]}
+    card = report["offices"][0]
+    assert card["office"] == "kominfo-kota-contoh"
+    assert card["complaints"]["received"] == 14
+    md = invoke("weekly", "report", "--from", "2026-11-09", "--to", "2026-11-22", "-f", "md",
+                "-o", "-")
+    assert md.exit_code == 0 and md.stdout.startswith(
+        "# Laporan media sosial Diskominfo Kota Contoh — 2026-11-09 s.d. 2026-11-22")
+
+
+def test_weekly_report_month_without_history(invoke, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MEDSOS_DATA_DIR", str(tmp_path / "data"))
+    result = invoke("weekly", "report", "--month", "2026-11", "-o", "-")
+    assert result.exit_code == ExitCode.USAGE and "riwayat belum ada" in result.stderr
+    both = invoke("weekly", "report", "--week", "2026-W47", "--month", "2026-11", "-o", "-")
+    assert both.exit_code == ExitCode.USAGE and "salah satu" in both.stderr

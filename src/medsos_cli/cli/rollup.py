@@ -77,3 +77,34 @@ def rollup_command(
         typer.echo(f"medsos: {report['province']['offices_with_data']} kantor dengan data"
                    + (f"; tanpa data: {names}" if names else "")
                    + (f"; rekap ditulis ke {target}" if target else ""), err=True)
+
+
+def weekly_period(paths: list[str], week: str | None, month: str | None, start: str | None,
+                  end: str | None, output_format: str, out: str | None, force: bool,
+                  db: Path | None, no_history: bool, config_path: Path | None) -> None:
+    """``medsos weekly report --month/--from/--to``: the office's report over a longer period,
+    computed from the history (province/period.py)."""
+    from medsos_cli.config import load_config
+    from medsos_cli.errors import InputError
+    from medsos_cli.fileio import atomic_write_text
+    from medsos_cli.province import render
+    from medsos_cli.province.period import period_report
+    from medsos_cli.weekly.week import parse_period, today_in
+
+    settings = load_config(config_path)
+    period = parse_period(week, month, start, end, today=today_in(settings.timezone))
+    target = None
+    if out != "-":
+        target = Path(out) if out else Path(
+            f"laporan-{period.label.replace('..', '_')}.{output_format}")
+        if target.exists() and not force:
+            raise InputError("berkas keluaran sudah ada; pakai --force untuk menimpanya", target)
+    report = period_report(paths, period, settings, db=db, use_history=not no_history)
+    text = {"json": render.to_json, "md": render.render_markdown,
+            "html": render.render_html}[output_format](report)
+    if target is None:
+        stdout_write(text)
+    else:
+        atomic_write_text(target, text)
+    typer.echo(f"medsos: laporan {period.title} dari riwayat"
+               + (f" ditulis ke {target}" if target else ""), err=True)

@@ -45,6 +45,13 @@ def report_command(
     no_history: Annotated[bool, typer.Option(
         "--no-history", help="Jangan baca atau tulis riwayat unggahan (juga hasil periksa takarir "
                              "yang disimpan agar laporan berikutnya lebih cepat).")] = False,
+    month: Annotated[str | None, typer.Option(
+        "--month", help="Laporan sebulan dari riwayat, mis. 2026-11.", metavar="BULAN")] = None,
+    start: Annotated[str | None, typer.Option(
+        "--from", help="Awal periode (tanggal atau pekan) untuk laporan dari riwayat.",
+        metavar="AWAL")] = None,
+    end: Annotated[str | None, typer.Option(
+        "--to", help="Akhir periode (bawaan: pekan ini).", metavar="AKHIR")] = None,
     config: ConfigOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -59,6 +66,12 @@ def report_command(
         raise typer.BadParameter(f"“{output_format}” tidak dikenal; pilih {', '.join(FORMATS)}",
                                  param_hint="--format")
     with user_errors(debug):
+        if month or start or end:  # a longer period, from the history (cli/rollup.py)
+            from medsos_cli.cli.rollup import weekly_period
+
+            weekly_period(paths or [], week, month, start, end, low, out, force, db, no_history,
+                          config or obj.get("config"))
+            return
         _run(paths or [], week, low, out, force, db, no_history, config or obj.get("config"))
 
 

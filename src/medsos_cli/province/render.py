@@ -66,11 +66,18 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def heading(report: dict) -> str:
+    """``Rekap provinsi media sosial``, or for one office's period report (``weekly report
+    --month``) ``Laporan media sosial <office>``."""
+    scope = report.get("scope")
+    return f"Laporan media sosial {scope['name']}" if scope else "Rekap provinsi media sosial"
+
+
 def render_markdown(report: dict) -> str:
     """The roll-up as Markdown."""
     period = report["period"]
     province = report["province"]
-    lines = [f"# Rekap provinsi media sosial — {period['title']}", "",
+    lines = [f"# {heading(report)} — {period['title']}", "",
              f"{fmt.date_long(period['start'])} s.d. {fmt.date_long(period['end'])} "
              f"({period['days']} hari; pekan {', '.join(period['weeks'])}) · zona waktu "
              f"{report['timezone']} · {fmt.NULL_LEGEND}", "",
@@ -172,5 +179,6 @@ def render_html(report: dict) -> str:
     template = _environment().get_template("rollup.html.j2")
     chart = score_chart(report)
     return template.render({"r": report, "rows": rows(report), "headers": HEADERS,
+                            "heading": heading(report),
                             "part_labels": PART_LABELS,
                             "chart": Markup(chart) if chart else None})
