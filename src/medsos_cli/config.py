@@ -22,12 +22,14 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAME = "medsos.toml"
-TOP_KEYS = {"lint", "account", "draft", "report"}
+TOP_KEYS = {"lint", "account", "draft", "report", "accounts", "rollup"}
 LINT_KEYS = {"rulebooks", "platform", "fail_on", "disable", "levels", "exemptions",
              "max_file_size_mb", "regex_timeout"}
 ACCOUNT_KEYS = {"name", "hashtags", "website", "contacts", "timezone"}
 DRAFT_KEYS = {"templates", "roster", "allowed_domains"}
 REPORT_KEYS = {"sla_hours", "db", "headers", "working_days"}
+ACCOUNTS_KEYS = {"registry", "office"}  # province view
+ROLLUP_KEYS = {"min_posts_week"}
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 EXEMPTION_KEYS = {"rule", "text", "file", "reason", "approved_by"}
 
@@ -81,6 +83,9 @@ class Config:
     db: Path | None = None  # history database; None: the per-user data folder
     headers: str | None = None  # the user's header-alias YAML (docs/exports.md §4)
     working_days: tuple[int, ...] = (0, 1, 2, 3, 4)  # weekdays of the office (Mon = 0): LAPOR!
+    registry: Path | None = None  # accounts.yaml; None: accounts.yaml beside the config
+    office: str = ""  # this office's id in the registry (history export)
+    min_posts_week: int = 2  # roll-up: posts per account and week an office should reach
 
     def line_of(self, key: str) -> int | None:
         """Best-effort line of ``key`` in the config file (for error messages)."""
@@ -231,6 +236,7 @@ def _apply(config: Config, data: dict[str, Any]) -> None:
         config.headers = str((base / report["headers"]).resolve())
     if "working_days" in report:
         config.working_days = _working_days(config, report["working_days"])
+    _apply_province(config, data, base)
 
 
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5,
@@ -244,6 +250,27 @@ def _working_days(config: Config, value: Any) -> tuple[int, ...]:
         raise _error(config, "working_days", "report.working_days harus daftar hari kerja, "
                      'mis. ["senin", "selasa", "rabu", "kamis", "jumat"]')
     return tuple(sorted(set(days)))  # type: ignore[arg-type]
+
+
+def _apply_province(config: Config, data: dict[str, Any], base: Path) -> None:
+    accounts = data.get("accounts", {})
+    _known(config, accounts, ACCOUNTS_KEYS, "accounts.")
+    if "registry" in accounts:
+        if not isinstance(accounts["registry"], str) or not accounts["registry"].strip():
+            raise _error(config, "registry", "accounts.registry harus berupa path berkas YAML")
+        config.registry = (base / accounts["registry"]).resolve()
+    if "office" in accounts:
+        if not isinstance(accounts["office"], str) or not accounts["office"].strip():
+            raise _error(config, "office", "accounts.office harus berupa id kantor di daftar akun")
+        config.office = accounts["office"].strip()
+    rollup = data.get("rollup", {})
+    _known(config, rollup, ROLLUP_KEYS, "rollup.")
+    if "min_posts_week" in rollup:
+        value = rollup["min_posts_week"]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise _error(config, "min_posts_week", "rollup.min_posts_week harus bilangan bulat "
+                         "0 atau lebih (unggahan per akun per pekan)")
+        config.min_posts_week = value
 
 
 def _apply_account(config: Config, account: dict[str, Any]) -> None:

@@ -58,6 +58,14 @@ app.add_typer(rules_app, name="rules")
 app.command("draft", options_metavar="[OPSI]")(draft_command)
 app.add_typer(templates_app, name="templates")
 app.add_typer(weekly_app, name="weekly")
+# Province view (accounts, history, rollup): pyarrow/DuckDB are imported inside the commands.
+from medsos_cli.cli.accounts import accounts_app  # noqa: E402
+from medsos_cli.cli.history import history_app  # noqa: E402
+from medsos_cli.cli.rollup import rollup_command  # noqa: E402
+
+app.add_typer(accounts_app, name="accounts")
+app.add_typer(history_app, name="history")
+app.command("rollup", options_metavar="[OPSI]")(rollup_command)
 
 
 def main() -> None:

@@ -50,6 +50,13 @@ def report_command(
         "--strict", help="Anggap berkas yang tidak terbaca dan baris yang dilewati sebagai "
                          "galat (kode keluar 2, laporan tidak ditulis). Tanpa --strict laporan "
                          "tetap ditulis dari berkas lain dengan kode keluar 1.")] = False,
+    month: Annotated[str | None, typer.Option(
+        "--month", help="Laporan sebulan dari riwayat, mis. 2026-11.", metavar="BULAN")] = None,
+    start: Annotated[str | None, typer.Option(
+        "--from", help="Awal periode (tanggal atau pekan) untuk laporan dari riwayat.",
+        metavar="AWAL")] = None,
+    end: Annotated[str | None, typer.Option(
+        "--to", help="Akhir periode (bawaan: pekan ini).", metavar="AKHIR")] = None,
     config: ConfigOption = None,
     debug: DebugOption = False,
 ) -> None:
@@ -68,6 +75,12 @@ def report_command(
         raise typer.BadParameter(f"“{output_format}” tidak dikenal; pilih {', '.join(FORMATS)}",
                                  param_hint="--format")
     with user_errors(debug):
+        if month or start or end:  # a longer period, from the history (cli/rollup.py)
+            from medsos_cli.cli.rollup import weekly_period
+
+            weekly_period(paths or [], week, month, start, end, low, out, force, db, no_history,
+                          config or obj.get("config"))
+            return
         code = _run(paths or [], week, low, out, force, db, no_history,
                     config or obj.get("config"), strict)
     if code:

@@ -89,6 +89,9 @@ def build_report(results: Sequence[ImportResult], *, week: str | None, config: C
             "lint": pending.result(),
             "comparison_basis": _comparison_basis(),
         }
+        if history is not None:  # the complete history (comments, complaints, findings)
+            history.store_week(comments, complaints, [r.post for r in current_posts],
+                               report["lint"])
     report["recommendations"] = recommendations(report)
     return report
 

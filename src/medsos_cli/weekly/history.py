@@ -1,8 +1,15 @@
-"""Local history of normalised posts (SQLite), so next week's report can compare with this one.
+"""Local history of everything a weekly report saw (SQLite), for comparisons and hand-over.
 
-Every run stores its posts and daily values; a post keeps its latest export snapshot (the one
-with the larger lifetime totals, as in metrics.dedupe_posts). The report's previous week is
-filled from here for posts the current exports do not contain.
+Every run stores its posts and daily values (follower counts are the ``follows``/``followers``
+daily series); a post keeps its latest export snapshot (the one with the larger lifetime
+totals, as in metrics.dedupe_posts). The report's previous week is filled from here for posts
+the current exports do not contain. Since schema 2 it also keeps the comments (with the class
+and sentiment medsos gave them), the complaints (timestamps and states; a later log's answer
+or resolution is kept, never lost) and the lint findings of the posted captions, so that
+``medsos history export --parquet`` can hand a complete history to the province.
+
+Re-storing the same export changes nothing. An older database is upgraded in place: first a
+copy ``<name>.v<old>.bak`` is written beside it, then the migration runs in one transaction.
 
 It also keeps the findings of captions already linted (``lint_cache``), keyed by a fingerprint
 of the rulebook, the lint settings and this medsos installation, so a re-run or next week's
@@ -24,10 +31,10 @@ from operator import attrgetter
 from pathlib import Path
 
 from medsos_cli.errors import InputError
-from medsos_cli.exports.model import DailyValue, Post
+from medsos_cli.exports.model import Comment, Complaint, DailyValue, Post
 from medsos_cli.weekly.metrics import post_score
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_NAME = "history.sqlite3"
 _STAMP = "%Y-%m-%dT%H:%M:%S"  # UTC, fixed width: text order is time order
 
@@ -64,6 +71,28 @@ CREATE TABLE IF NOT EXISTS daily (
     value INTEGER, source TEXT NOT NULL,
     PRIMARY KEY (platform, account, metric, day)
 );
+CREATE TABLE IF NOT EXISTS comments (
+    platform TEXT NOT NULL, post_ref TEXT NOT NULL, author TEXT NOT NULL, time TEXT NOT NULL,
+    text TEXT NOT NULL, replied_at TEXT, class TEXT NOT NULL, sentiment TEXT NOT NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (platform, post_ref, author, time, text)
+);
+CREATE INDEX IF NOT EXISTS comments_time ON comments (time);
+CREATE TABLE IF NOT EXISTS complaints (
+    received_at TEXT NOT NULL, channel TEXT NOT NULL, text TEXT NOT NULL,
+    category TEXT NOT NULL, forwarded_to TEXT NOT NULL, first_response_at TEXT,
+    resolved_at TEXT, status TEXT NOT NULL, source TEXT NOT NULL,
+    PRIMARY KEY (channel, text, received_at)
+);
+CREATE TABLE IF NOT EXISTS linted (
+    platform TEXT NOT NULL, post_id TEXT NOT NULL, errors INTEGER NOT NULL,
+    warnings INTEGER NOT NULL, rulebooks TEXT NOT NULL,
+    PRIMARY KEY (platform, post_id)
+);
+CREATE TABLE IF NOT EXISTS findings (
+    platform TEXT NOT NULL, post_id TEXT NOT NULL, rule TEXT NOT NULL, level TEXT NOT NULL,
+    PRIMARY KEY (platform, post_id, rule)
+);
 CREATE TABLE IF NOT EXISTS lint_books (fingerprint TEXT PRIMARY KEY, used INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS lint_cache (
     fingerprint TEXT NOT NULL, platform TEXT NOT NULL, kind TEXT NOT NULL, digest TEXT NOT NULL,
@@ -71,6 +100,8 @@ CREATE TABLE IF NOT EXISTS lint_cache (
     PRIMARY KEY (fingerprint, platform, kind, digest)
 );
 """
+
+_EXPORTABLE = ("posts", "daily", "comments", "complaints", "linted", "findings")
 
 # Lint results of this many most recently used fingerprints are kept (one per rulebook/config
 # combination in use; every medsos update makes a new one).
@@ -120,6 +151,7 @@ class History:
     def _check_schema(self) -> None:
         db = self.db
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version = SCHEMA_VERSION
         if "meta" in tables:
             row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
             version = int(row[0]) if row else 0
@@ -130,10 +162,40 @@ class History:
         elif tables:
             raise InputError("berkas ini bukan basis data riwayat medsos; pakai --db lain",
                              self.path)
-        with db:
-            db.executescript(_SCHEMA)
+        self.migrated_from: int | None = None
+        if tables and version < SCHEMA_VERSION:
+            self._backup(version)
+            self.migrated_from = version
+        # One transaction for the whole upgrade: an interrupted migration leaves the old
+        # schema (and the backup) as they were.
+        db.isolation_level = None
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
                        (str(SCHEMA_VERSION),))
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        finally:
+            db.isolation_level = ""
+
+    def _backup(self, version: int) -> None:
+        """Copy the database before upgrading it (``history.sqlite3.v1.bak``)."""
+        target = self.path.with_name(f"{self.path.name}.v{version}.bak")
+        try:
+            self.db.commit()
+            backup = sqlite3.connect(str(target))
+            with backup:
+                self.db.backup(backup)  # consistent even if the file is open elsewhere
+            backup.close()
+        except (OSError, sqlite3.DatabaseError) as exc:
+            raise InputError(f"salinan cadangan sebelum pembaruan skema gagal dibuat ({exc}); "
+                             "riwayat tidak diubah", target) from None
 
     def close(self) -> None:
         """Close the connection."""
@@ -199,6 +261,114 @@ class History:
         return [DailyValue(platform=r[0], metric=r[2], day=date.fromisoformat(r[3]), value=r[4],
                            account=r[1], source=r[5]) for r in cursor]
 
+
+    # -- comments, complaints and the findings of posted captions ---------------------------
+
+    def store_comments(self, comments: Iterable[Comment]) -> int:
+        """Store comments not yet kept, each with its class and sentiment; a reply time found
+        in a later log is added. Returns how many comments were new."""
+        rows = [(c.platform, c.post_ref, c.author, _stamp(c.time), c.text,
+                 _stamp(c.replied_at) if c.replied_at else None, c.source) for c in comments]
+        if not rows:
+            return 0
+        try:
+            have = set(self.db.execute(
+                "SELECT platform, post_ref, author, time, text FROM comments "
+                "WHERE time >= ? AND time <= ?", (min(r[3] for r in rows),
+                                                   max(r[3] for r in rows))))
+            fresh = [r for r in rows if r[:5] not in have]
+            labels: dict[str, tuple[str, str]] = {}
+            if fresh:
+                from medsos_cli.weekly.conversation import classify
+
+                for row in fresh:
+                    if row[4] not in labels:
+                        found = classify(row[4])
+                        labels[row[4]] = (found.cls, found.sentiment)
+            with self.db:
+                self.db.executemany(
+                    "INSERT INTO comments (platform, post_ref, author, time, text, replied_at, "
+                    "class, sentiment, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(*r[:6], *labels[r[4]], r[6]) for r in fresh])
+                self.db.executemany(
+                    "UPDATE comments SET replied_at = ? WHERE platform = ? AND post_ref = ? "
+                    "AND author = ? AND time = ? AND text = ? AND replied_at IS NULL",
+                    [(r[5], *r[:5]) for r in rows if r[5] is not None and r[:5] in have])
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"gagal menulis riwayat: {exc}", self.path) from None
+        return len(fresh)
+
+    def store_complaints(self, complaints: Iterable[Complaint]) -> None:
+        """Store complaints; a later log's response, resolution and status are kept (a blank
+        cell in a later log never erases a state already recorded)."""
+        rows = [(_stamp(c.received_at), c.channel, c.text, c.category, c.forwarded_to,
+                 _stamp(c.first_response_at) if c.first_response_at else None,
+                 _stamp(c.resolved_at) if c.resolved_at else None, c.status, c.source)
+                for c in complaints]
+        try:
+            with self.db:
+                self.db.executemany(
+                    "INSERT INTO complaints (received_at, channel, text, category, forwarded_to, "
+                    "first_response_at, resolved_at, status, source) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (channel, text, received_at) DO UPDATE SET "
+                    "category = CASE WHEN excluded.category != '' THEN excluded.category "
+                    "ELSE complaints.category END, "
+                    "forwarded_to = CASE WHEN excluded.forwarded_to != '' "
+                    "THEN excluded.forwarded_to ELSE complaints.forwarded_to END, "
+                    "first_response_at = COALESCE(excluded.first_response_at, "
+                    "complaints.first_response_at), "
+                    "resolved_at = COALESCE(excluded.resolved_at, complaints.resolved_at), "
+                    "status = CASE WHEN excluded.status != '' THEN excluded.status "
+                    "ELSE complaints.status END, source = excluded.source "
+                    "WHERE excluded.category != complaints.category "
+                    "OR excluded.forwarded_to != complaints.forwarded_to "
+                    "OR excluded.first_response_at IS NOT complaints.first_response_at "
+                    "OR excluded.resolved_at IS NOT complaints.resolved_at "
+                    "OR excluded.status != complaints.status", rows)
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"gagal menulis riwayat: {exc}", self.path) from None
+
+    def store_findings(self, posts: Iterable[Post], lint: dict | None) -> None:
+        """Keep the lint result of the week's posted captions (the report's ``lint`` object):
+        one row per linted post, one per rule it broke. A post linted again replaces its
+        earlier findings (a new rulebook may judge it differently)."""
+        if not lint:
+            return
+        levels = {r["rule"]: r["level"] for r in lint.get("rules", [])}
+        broke = {(p["platform"], p["id"]): p for p in lint.get("posts", [])}
+        books = ",".join(lint.get("rulebooks", []))
+        checked = [(p.platform, p.post_id) for p in posts]
+        try:
+            with self.db:
+                self.db.executemany("DELETE FROM findings WHERE platform = ? AND post_id = ?",
+                                    checked)
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO linted (platform, post_id, errors, warnings, "
+                    "rulebooks) VALUES (?, ?, ?, ?, ?)",
+                    [(*key, broke[key]["errors"] if key in broke else 0,
+                      broke[key]["warnings"] if key in broke else 0, books) for key in checked])
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO findings (platform, post_id, rule, level) "
+                    "VALUES (?, ?, ?, ?)",
+                    [(*key, rule, levels.get(rule, "")) for key, item in broke.items()
+                     for rule in item["rules"]])
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"gagal menulis riwayat: {exc}", self.path) from None
+
+    def store_week(self, comments: Iterable[Comment], complaints: Iterable[Complaint],
+                   linted: Iterable[Post], lint: dict | None) -> None:
+        """Everything a weekly report saw besides posts and daily values (stored first)."""
+        self.store_comments(comments)
+        self.store_complaints(complaints)
+        self.store_findings(linted, lint)
+
+    def rows(self, table: str, columns: Sequence[str]) -> sqlite3.Cursor:
+        """Every stored row of ``table`` (posts, daily, comments, complaints, linted,
+        findings) with ``columns``, for the Parquet export."""
+        if table not in _EXPORTABLE:
+            raise ValueError(table)
+        return self.db.execute(f"SELECT {', '.join(columns)} FROM {table}")
 
     # -- lint results -----------------------------------------------------------------------
 

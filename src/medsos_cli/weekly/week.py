@@ -95,3 +95,116 @@ def parse_week(value: str | None, *, today: date) -> Week:
     if not 1 <= number <= last:
         raise InputError(f"--week “{value}”: tahun {year} hanya memiliki pekan ISO W01–W{last}")
     return Week(year, number)
+
+
+# -- periods longer than a week (monthly reports, quarters) ----------------------------------
+
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+                "September", "Oktober", "November", "Desember")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of whole days ``start``..``end`` (inclusive) with a label.
+
+    ``weeks`` are the ISO weeks that touch the span (a month starts and ends mid-week: its
+    first and last weeks are partial, and figures count only the days inside the span).
+    """
+
+    label: str
+    start: date
+    end: date
+    kind: str  # "week", "month" or "range"
+
+    @property
+    def days(self) -> list[date]:
+        """Every date of the span, first to last."""
+        return [self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1)]
+
+    @property
+    def weeks(self) -> list[Week]:
+        """ISO weeks touching the span, in order."""
+        out: list[Week] = []
+        day = self.start
+        while day <= self.end:
+            week = week_of(day)
+            out.append(week)
+            day = week.end + timedelta(days=1)
+        return out
+
+    @property
+    def title(self) -> str:
+        """Indonesian heading: ``pekan 2026-W47``, ``November 2026``, ``1–30 November 2026``."""
+        if self.kind == "week":
+            return f"pekan {self.label}"
+        if self.kind == "month":
+            return f"{_MONTH_NAMES[self.start.month - 1]} {self.start.year}"
+        return f"{self.start.isoformat()} s.d. {self.end.isoformat()}"
+
+
+def week_period(week: Week) -> Period:
+    """The period of one ISO week."""
+    return Period(week.label, week.start, week.end, "week")
+
+
+def parse_month(value: str) -> Period:
+    """Parse ``--month 2026-11`` into the period of that calendar month."""
+    match = _MONTH.fullmatch(value.strip())
+    if match is None:
+        raise InputError(f"--month “{value}” tidak sah: tulis tahun-bulan seperti 2026-11")
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        raise InputError(f"--month “{value}”: bulan {month} tidak ada (01–12)")
+    if not 1900 <= year <= 2999:
+        raise InputError(f"--month “{value}”: tahun {year} di luar rentang 1900–2999")
+    first = date(year, month, 1)
+    last = (date(year + (month == 12), month % 12 + 1, 1)) - timedelta(days=1)
+    return Period(f"{year:04d}-{month:02d}", first, last, "month")
+
+
+def _parse_day(value: str, option: str) -> date:
+    text = value.strip()
+    if _WEEK.fullmatch(text):  # a week as bound: its Monday (--from) or Sunday (--to)
+        week = parse_week(text, today=date(2000, 1, 1))
+        return week.start if option == "--from" else week.end
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):  # fromisoformat alone takes 2026W47 too
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise InputError(f"{option} “{value}”: tanggal itu tidak ada") from None
+    raise InputError(f"{option} “{value}” tidak sah: tulis tanggal seperti 2026-11-01 atau "
+                     "pekan ISO seperti 2026-W40")
+
+
+MAX_PERIOD_DAYS = 366 * 2
+
+
+def parse_period(week: str | None = None, month: str | None = None, start: str | None = None,
+                 end: str | None = None, *, today: date) -> Period:
+    """One period from ``--week``, ``--month`` or ``--from``/``--to`` (only one kind at a time).
+
+    Nothing given means the week containing ``today``. ``--from`` without ``--to`` runs to the
+    end of the week containing ``today``; dates and ISO weeks are both accepted as bounds.
+    """
+    given = [name for name, value in (("--week", week), ("--month", month),
+                                      ("--from/--to", start or end)) if value]
+    if len(given) > 1:
+        raise InputError(f"pilih salah satu: {' atau '.join(given)}, tidak sekaligus")
+    if month:
+        return parse_month(month)
+    if start or end:
+        if not start:
+            raise InputError("--to perlu --from (tanggal awal periode)")
+        first = _parse_day(start, "--from")
+        last = _parse_day(end, "--to") if end else week_of(today).end
+        if last < first:
+            raise InputError(f"--to {last.isoformat()} lebih awal dari --from "
+                             f"{first.isoformat()}")
+        if (last - first).days >= MAX_PERIOD_DAYS:
+            raise InputError("periode lebih dari dua tahun; pecah menjadi beberapa laporan")
+        if first.isocalendar()[2] == 1 and last.isocalendar()[2] == 7 and (
+                week_of(first) == week_of(last)):
+            return week_period(week_of(first))
+        return Period(f"{first.isoformat()}..{last.isoformat()}", first, last, "range")
+    return week_period(parse_week(week, today=today))

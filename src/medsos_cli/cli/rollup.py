@@ -1,0 +1,110 @@
+"""``medsos rollup DIR``: the province's scorecard over the offices' Parquet hand-over."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from medsos_cli.cli._errors import stdout_write, user_errors
+from medsos_cli.cli._options import ConfigOption, DebugOption
+from medsos_cli.cli.history import FromOption, MonthOption, ToOption, WeekOption
+
+FORMATS = ("html", "md", "json")
+
+
+def rollup_command(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(
+        help="Folder berisi serah-terima kantor (office=…/week=…/*.parquet).",
+        file_okay=False, metavar="FOLDER")],
+    week: WeekOption = None, month: MonthOption = None, start: FromOption = None,
+    end: ToOption = None,
+    output_format: Annotated[str, typer.Option(
+        "--format", "-f", help="Format laporan: html, md, json.", metavar="FORMAT")] = "html",
+    out: Annotated[str | None, typer.Option(
+        "--out", "-o", help="Berkas keluaran; “-” = keluaran standar (bawaan: "
+        "rekap-<periode>.<format>).", metavar="BERKAS")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Timpa berkas keluaran.")] = False,
+    registry: Annotated[Path | None, typer.Option(
+        "--registry", "-r", help="Daftar akun provinsi: kantor yang seharusnya mengirim data.",
+        dir_okay=False, metavar="BERKAS")] = None,
+    config: ConfigOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Rekap provinsi: kartu skor dan peringkat kantor dari berkas Parquet.
+
+    Contoh: medsos rollup serah/ --week 2026-W47 --format html
+    """
+    low = output_format.lower()
+    if low not in FORMATS:
+        raise typer.BadParameter(f"“{output_format}” tidak dikenal; pilih {', '.join(FORMATS)}",
+                                 param_hint="--format")
+    with user_errors(debug or bool((ctx.obj or {}).get("debug"))):
+        from medsos_cli.config import load_config
+        from medsos_cli.errors import InputError
+        from medsos_cli.fileio import atomic_write_text
+        from medsos_cli.province import render
+        from medsos_cli.province.registry import load_registry, registry_path
+        from medsos_cli.province.rollup import compute
+        from medsos_cli.weekly.week import parse_period, today_in
+
+        settings = load_config(config or (ctx.obj or {}).get("config"))
+        period = parse_period(week, month, start, end, today=today_in(settings.timezone))
+        target = None
+        if out != "-":
+            target = Path(out) if out else Path(f"rekap-{period.label.replace('..', '_')}.{low}")
+            if target.exists() and not force:
+                raise InputError("berkas keluaran sudah ada; pakai --force untuk menimpanya",
+                                 target)
+        path = registry or registry_path(settings)
+        expected = None
+        if path is not None:
+            book = load_registry(Path(path))
+            expected = {o.id: o.name for o in book.offices.values()}
+        report = compute(folder, period, tz=settings.timezone, sla_hours=settings.sla_hours,
+                         min_posts_week=settings.min_posts_week, expected=expected)
+        text = {"json": render.to_json, "md": render.render_markdown,
+                "html": render.render_html}[low](report)
+        if target is None:
+            stdout_write(text)
+        else:
+            atomic_write_text(target, text)
+        for problem in report["problems"]:
+            typer.echo(f"peringatan: {problem['path']}: {problem['message']}", err=True)
+        names = ", ".join(m["name"] for m in report["missing"])
+        typer.echo(f"medsos: {report['province']['offices_with_data']} kantor dengan data"
+                   + (f"; tanpa data: {names}" if names else "")
+                   + (f"; rekap ditulis ke {target}" if target else ""), err=True)
+
+
+def weekly_period(paths: list[str], week: str | None, month: str | None, start: str | None,
+                  end: str | None, output_format: str, out: str | None, force: bool,
+                  db: Path | None, no_history: bool, config_path: Path | None) -> None:
+    """``medsos weekly report --month/--from/--to``: the office's report over a longer period,
+    computed from the history (province/period.py)."""
+    from medsos_cli.config import load_config
+    from medsos_cli.errors import InputError
+    from medsos_cli.fileio import atomic_write_text
+    from medsos_cli.province import render
+    from medsos_cli.province.period import period_report
+    from medsos_cli.weekly.week import parse_period, today_in
+
+    settings = load_config(config_path)
+    period = parse_period(week, month, start, end, today=today_in(settings.timezone))
+    target = None
+    if out != "-":
+        target = Path(out) if out else Path(
+            f"laporan-{period.label.replace('..', '_')}.{output_format}")
+        if target.exists() and not force:
+            raise InputError("berkas keluaran sudah ada; pakai --force untuk menimpanya", target)
+    report = period_report(paths, period, settings, db=db, use_history=not no_history)
+    text = {"json": render.to_json, "md": render.render_markdown,
+            "html": render.render_html}[output_format](report)
+    if target is None:
+        stdout_write(text)
+    else:
+        atomic_write_text(target, text)
+    typer.echo(f"medsos: laporan {period.title} dari riwayat"
+               + (f" ditulis ke {target}" if target else ""), err=True)
