@@ -208,7 +208,7 @@ class Lexicon:
 
 def _passive_root(rest: str, verbs: frozenset[str]) -> bool:
     """di- + a verb root, with -kan or -i (*diimbau*, *dicek*, *diunggahkan*)."""
-    if rest in verbs:
+    if rest in verbs or _active(rest):
         return True
     for suffix in ("kan", "i"):
         if rest.endswith(suffix) and rest[:-len(suffix)] in verbs:
@@ -217,9 +217,18 @@ def _passive_root(rest: str, verbs: frozenset[str]) -> bool:
 
 
 def _bare_suffixed(word: str, forms: frozenset[str]) -> bool:
-    """An imperative or bare suffixed verb (*hubungi*, *sampaikan*): di- + the word is a form."""
+    """An imperative or bare suffixed verb (*hubungi*, *sampaikan*, *kabari*): di- or meN- +
+    the word is a form."""
     return (word.endswith(("kan", "i", "an")) and len(word) > 4
-            and ("di" + word in forms or "me" + word in forms))
+            and ("di" + word in forms or _active(word)))
+
+
+def _active(word: str) -> bool:
+    """Whether meN- + ``word`` (with the nasal rules) is a dictionary form: *telusuri* →
+    *menelusuri*, *kabari* → *mengabari*."""
+    from medsos_cli.rulebook.terms import attach
+
+    return attach("meN", word, "") in lexicon().forms
 
 
 def _edits(word: str):

@@ -96,10 +96,20 @@ class SentenceCapitalRule(Rule):
                 continue  # a caption or a line may open in lower case (lists, tags)
             if before.endswith("..."):
                 continue  # an ellipsis inside a sentence
+            if before.endswith("!") and i_before_caps(text, doc.start, len(before) - 1):
+                continue  # LAPOR! di lapor.go.id: a name that ends with "!"
             fixed = word.text[:1].upper() + word.text[1:]
             hits.append(Hit(word.start, word.end - word.start, word.text, (fixed,),
                             fixable=True))
         return hits
+
+
+def i_before_caps(text: str, start: int, end: int) -> bool:
+    """Whether the word ending at ``start + end`` is in capitals (an acronym or a name)."""
+    chunk = text[start:start + end].rstrip()
+    word = chunk.split()[-1] if chunk.split() else ""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 class CommonCapitalRule(Rule):

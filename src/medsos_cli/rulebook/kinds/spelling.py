@@ -203,7 +203,7 @@ class PrepositionRule(_DictionaryRule):
     separated pair whose solid form the dictionary generates from a verb root is a passive."""
 
     kind = "preposition"
-    KEYS = _DictionaryRule.KEYS | {"fix", "places"}
+    KEYS = _DictionaryRule.KEYS | {"fix", "places", "apart"}
 
     def __init__(self, data: YDict, where: Where):
         super().__init__(data, where)
@@ -211,6 +211,9 @@ class PrepositionRule(_DictionaryRule):
         # Words after ``di`` that stay apart even if the dictionary has di+word (place and
         # direction words: di tempat, di sana).
         self.places = frozenset(w.lower() for w in str_list(data, "places", where, self.id))
+        # Roots that are nouns as well as verbs: "di pesan berantai" stays apart.
+        self.apart = self.places | frozenset(
+            w.lower() for w in str_list(data, "apart", where, self.id))
 
     def check(self, doc: Document, ctx: Context) -> list[Hit]:
         """Solid prepositions and separated passives."""
@@ -238,7 +241,8 @@ class PrepositionRule(_DictionaryRule):
         # di glued to a place word, even where the dictionary's cross products have the
         # solid form (dibagian, from bagi + di- + -an)
         present = distinct_lower(doc)
-        glued = {w for w in present if w[:2] == "di" and w[2:] in self.places}
+        glued = {w for w in present if w[:2] == "di" and w[2:] in self.places
+                 and w not in ctx.term_words and w not in ctx.accept_words}
         if glued:
             reported = {h.offset for h in hits}
             for i in [k for k, low in enumerate(lower) if low in glued]:
@@ -258,7 +262,7 @@ class PrepositionRule(_DictionaryRule):
                     continue
                 prev, token = words[i], words[i + 1]
                 low = lower[i + 1]
-                if (token.text[:1].islower() and low not in self.places and low not in skip
+                if (token.text[:1].islower() and low not in self.apart and low not in skip
                         and low in lex.verbs and "di" + low in lex.forms
                         and text[prev.end:token.start] == " "):
                     hits.append(Hit(prev.start, token.end - prev.start,
