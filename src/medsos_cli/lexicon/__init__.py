@@ -34,6 +34,10 @@ _BOUND = ("antar", "pasca", "pra", "non", "multi", "semi", "sub", "super", "supr
 _VOWELS = frozenset("aeiou")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _CACHE_LIMIT = 200_000
+# Neighbouring keys on a QWERTY keyboard (phone and laptop keyboards in Indonesia).
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEAR = {c: "".join(r[max(0, i - 1):i + 2].replace(c, "") for r in _ROWS if c in r)
+         for r in _ROWS for i, c in enumerate(r)}
 
 
 class Analysis(NamedTuple):
@@ -242,9 +246,11 @@ def _edits(word: str):
             yield 1, word[:i] + word[i + 1] + word[i] + word[i + 2:]
     for i in range(n):
         yield 2, word[:i] + word[i + 1:]  # deletion: a doubled or stray letter
+        near = _NEAR.get(word[i], "")
         for c in _ALPHABET:
             if c != word[i]:
-                yield 3, word[:i] + c + word[i + 1:]
+                # a neighbouring key (nyamam → nyaman) before any other letter
+                yield (3 if c in near else 4), word[:i] + c + word[i + 1:]
 
 
 # meN-/peN- before k, p, t, s + vowel: the consonant melts (EYD V, KBBI). memper- is a prefix
