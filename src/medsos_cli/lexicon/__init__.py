@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from medsos_cli.rulebook.terms import attach
+
 KNOWN = "known"
 UNKNOWN = "unknown"
 UNASSIMILATED = "unassimilated"  # mempengaruhi → memengaruhi
@@ -200,14 +202,21 @@ class Lexicon:
         for cost, candidate in _edits(word):
             if candidate in scored and scored[candidate] <= cost:
                 continue
-            # the plain set first; clitics and bare suffixes only where they can apply
-            if candidate in forms or (candidate.endswith(_CLITICS + ("i", "kan", "an"))
-                                      and self.is_word(candidate)):
+            # plain set look-ups only (a few hundred candidates): a form, or a form + clitic
+            if candidate in forms or _clitic_form(candidate, forms):
                 scored[candidate] = cost
         ranked = tuple(sorted(scored, key=lambda c: (scored[c], c)))
         if len(self._memo) < _CACHE_LIMIT:
             self._memo[key] = Analysis(UNKNOWN, ranked)
         return ranked[:limit]
+
+
+def _clitic_form(word: str, forms: frozenset[str]) -> bool:
+    """A form followed by -nya, -lah, -kah, -pun, -ku or -mu."""
+    for clitic in ("nya", "lah", "kah", "pun", "ku", "mu"):
+        if word.endswith(clitic) and word[:-len(clitic)] in forms:
+            return True
+    return False
 
 
 def _passive_root(rest: str, verbs: frozenset[str]) -> bool:
@@ -230,8 +239,6 @@ def _bare_suffixed(word: str, forms: frozenset[str]) -> bool:
 def _active(word: str) -> bool:
     """Whether meN- + ``word`` (with the nasal rules) is a dictionary form: *telusuri* →
     *menelusuri*, *kabari* → *mengabari*."""
-    from medsos_cli.rulebook.terms import attach
-
     return attach("meN", word, "") in lexicon().forms
 
 
@@ -263,11 +270,13 @@ _NASAL = (
 
 def _assimilated(word: str, lex: Lexicon) -> tuple[str, ...]:
     """The assimilated form of an unassimilated meN-/peN- word, if the dictionary knows it."""
-    if word.startswith(("memper", "pemer", "memperi")) or word in lex.stems:
+    if word.startswith(("memper", "pemer")) or not word.startswith(("me", "pe")):
         return ()
     for prefix, consonant, nasal in _NASAL:
         if (word.startswith(prefix + consonant) and len(word) > len(prefix) + 2
                 and word[len(prefix) + 1] in _VOWELS):
+            if word in lex.stems:
+                return ()  # a lemma of its own (mentari, pentas)
             candidate = nasal + word[len(prefix) + 1:]
             if lex.is_word(candidate):
                 return (candidate,)
