@@ -221,8 +221,8 @@ def _clitic_form(word: str, forms: frozenset[str]) -> bool:
 
 def _passive_root(rest: str, verbs: frozenset[str]) -> bool:
     """di- + a verb root, with -kan or -i (*diimbau*, *dicek*, *diunggahkan*)."""
-    if rest in verbs or _active(rest):
-        return True
+    if rest in verbs or (rest.endswith(("i", "kan")) and _active(rest)):
+        return True  # dikabari (mengabari); not diawal, whose "mengawal" is from kawal
     for suffix in ("kan", "i"):
         if rest.endswith(suffix) and rest[:-len(suffix)] in verbs:
             return True
