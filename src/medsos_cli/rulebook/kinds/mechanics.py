@@ -8,7 +8,7 @@ the YAML, not code.
 
 from __future__ import annotations
 
-from operator import attrgetter
+import re
 from typing import TYPE_CHECKING
 
 from medsos_cli.rulebook.kinds._words import distinct_lower, sentence_starts
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from medsos_cli.text.document import Document
 
 _END = frozenset(".!?")
-_TEXT = attrgetter("text")
+_TITLE_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z][^\W\d_A-Z]+(?![^\W\d_])")
 _PLACE_BEFORE = frozenset({"di", "ke", "dari", "asal", "menuju", "sampai", "hingga"})
 
 
@@ -139,7 +139,8 @@ class CommonCapitalRule(Rule):
         lex = lexicon()
         # capitalised dictionary words: a word whose lower case differs only in its first
         # letter; the dictionary and ``always`` filter the distinct words first
-        capitals = {w for w in set(map(_TEXT, words)) if w[:1].isupper() and w[1:].islower()}
+        # one C-level scan for capitalised words (Title case) instead of a loop over words
+        capitals = set(_TITLE_WORD.findall(doc.text, doc.start))
         if not capitals:
             return []
         known = {w.lower() for w in capitals}.intersection(lex.forms).difference(self.always)

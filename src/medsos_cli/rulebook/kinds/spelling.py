@@ -143,17 +143,21 @@ class SpellingRule(_DictionaryRule):
                     hits.append(Hit(token.start, token.end - token.start, token.text,
                                     (shown,), values={"value": "tanpa tanda petik"}))
                 continue
-            if low in lex.forms or lex.analyse(low).status != UNKNOWN:
-                continue
-            if capital and low in lex.places:
-                continue
-            suggestions = lex.suggest(low)
             if capital:
                 # a sentence-initial capitalised word is a name unless it is one edit from a
-                # dictionary word: report it only as a typo
-                if not typo or not suggestions:
+                # dictionary word: report it only as a typo (the suggestions come first, so
+                # that a name costs no English or place list)
+                if not typo or lex.is_word(low):
+                    continue
+                suggestions = lex.suggest(low)
+                if (not suggestions or low in lex.places
+                        or lex.analyse(low).status != UNKNOWN):
                     continue
                 suggestions = tuple(s[:1].upper() + s[1:] for s in suggestions)
+            else:
+                if lex.analyse(low).status != UNKNOWN:
+                    continue
+                suggestions = lex.suggest(low)
             if typo != bool(suggestions):
                 continue
             hits.append(Hit(token.start, token.end - token.start, token.text, suggestions,
