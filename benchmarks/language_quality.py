@@ -4,7 +4,7 @@ and the false-positive sweep over every standard form of the lexicon.
     python benchmarks/language_quality.py            # figures as a Markdown table
     python benchmarks/language_quality.py --sweep    # also lint all 57k dictionary forms
 
-The same functions back tests/test_language_quality.py, which asserts the targets.
+The same functions back tests/test_spelling.py, which asserts the targets.
 """
 
 from __future__ import annotations

@@ -187,20 +187,21 @@ class Lexicon:
                     return f"{prep} {rest}"
         return None
 
-    def suggest(self, word: str, limit: int = 3) -> tuple[str, ...]:
+    def suggest(self, word: str, limit: int = 3, max_cost: int = 4) -> tuple[str, ...]:
         """Forms one edit away (deletion, transposition, substitution, insertion), best first:
-        an insertion or transposition (a letter missed or swapped while typing) before a
-        substitution; ties keep alphabetical order so the output is deterministic."""
+        an insertion or transposition (a letter missed or swapped while typing, cost 1), a
+        deletion (2), a neighbouring key (3), any other letter (4); ties keep alphabetical
+        order so the output is deterministic. ``max_cost`` drops the costlier edits."""
         if len(word) < 4 or len(word) > 30:
             return ()
-        key = "\x00" + word
+        key = f"\x00{max_cost}\x00{word}"
         cached = self._memo.get(key)
         if cached is not None:
             return cached.suggestions[:limit]
         forms = self.forms
         scored: dict[str, int] = {}
         for cost, candidate in _edits(word):
-            if candidate in scored and scored[candidate] <= cost:
+            if cost > max_cost or candidate in scored and scored[candidate] <= cost:
                 continue
             # plain set look-ups only (a few hundred candidates): a form, or a form + clitic
             if candidate in forms or _clitic_form(candidate, forms):

@@ -8,7 +8,6 @@ the YAML, not code.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from medsos_cli.rulebook.kinds._words import distinct_lower, sentence_starts
@@ -19,7 +18,7 @@ if TYPE_CHECKING:
     from medsos_cli.text.document import Document
 
 _END = frozenset(".!?")
-_TITLE_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z][^\W\d_A-Z]+(?![^\W\d_])")
+_PUNCT = ".,!?:;()[]\"'“”‘’…«»"
 _PLACE_BEFORE = frozenset({"di", "ke", "dari", "asal", "menuju", "sampai", "hingga"})
 
 
@@ -91,12 +90,13 @@ class SentenceCapitalRule(Rule):
                 continue
             if not word.text.isalpha() or word.text.lower() in self.ignore:
                 continue  # eKTP, iPhone, codes
-            before = text[doc.start:word.start].rstrip(" \t")
+            # a few characters are enough (never slice from the start: linear, not quadratic)
+            before = text[max(doc.start, word.start - 8):word.start].rstrip(" \t")
             if not before or before[-1] not in _END:
                 continue  # a caption or a line may open in lower case (lists, tags)
             if before.endswith("..."):
                 continue  # an ellipsis inside a sentence
-            if before.endswith("!") and i_before_caps(text, doc.start, len(before) - 1):
+            if before.endswith("!") and _caps_before(text, doc.start, word.start):
                 continue  # LAPOR! di lapor.go.id: a name that ends with "!"
             fixed = word.text[:1].upper() + word.text[1:]
             hits.append(Hit(word.start, word.end - word.start, word.text, (fixed,),
@@ -104,10 +104,11 @@ class SentenceCapitalRule(Rule):
         return hits
 
 
-def i_before_caps(text: str, start: int, end: int) -> bool:
-    """Whether the word ending at ``start + end`` is in capitals (an acronym or a name)."""
-    chunk = text[start:start + end].rstrip()
-    word = chunk.split()[-1] if chunk.split() else ""
+def _caps_before(text: str, start: int, end: int) -> bool:
+    """Whether the word before the ``!`` that precedes ``end`` is in capitals (LAPOR!)."""
+    chunk = text[max(start, end - 40):end].rstrip().rstrip("!").rstrip()
+    parts = chunk.split()
+    word = parts[-1] if parts else ""
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -139,8 +140,8 @@ class CommonCapitalRule(Rule):
         lex = lexicon()
         # capitalised dictionary words: a word whose lower case differs only in its first
         # letter; the dictionary and ``always`` filter the distinct words first
-        # one C-level scan for capitalised words (Title case) instead of a loop over words
-        capitals = set(_TITLE_WORD.findall(doc.text, doc.start))
+        # capitalised chunks from one C-level split, instead of a loop over the word tokens
+        capitals = {c for c in (w.strip(_PUNCT) for w in doc.body.split()) if c[:1].isupper()}
         if not capitals:
             return []
         known = {w.lower() for w in capitals}.intersection(lex.forms).difference(self.always)
@@ -161,7 +162,7 @@ class CommonCapitalRule(Rule):
                 continue  # part of a coordinated name: Dinas Pendidikan dan Kebudayaan
             if i + 1 < n and words[i + 1].text[:1].isupper():
                 continue
-            before = text[doc.start:words[i].start].rstrip(" \t")
+            before = text[max(doc.start, words[i].start - 4):words[i].start].rstrip(" \t")
             if before and before[-1] in "\"“‘'(:/-–":
                 continue  # a quotation, a heading after a colon, a bracket
             if i and lower[i - 1] in _PLACE_BEFORE and low in lex.places:

@@ -149,7 +149,9 @@ class SpellingRule(_DictionaryRule):
                 # that a name costs no English or place list)
                 if not typo or lex.is_word(low):
                     continue
-                suggestions = lex.suggest(low)
+                # only typing slips (missed, swapped, doubled letter, neighbouring key):
+                # a name one arbitrary letter from a word (Sugeng, suceng) is left alone
+                suggestions = lex.suggest(low, max_cost=3)
                 if (not suggestions or low in lex.places
                         or lex.analyse(low).status != UNKNOWN):
                     continue
