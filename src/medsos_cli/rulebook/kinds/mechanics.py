@@ -8,6 +8,7 @@ the YAML, not code.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from medsos_cli.rulebook.kinds._words import distinct_lower, sentence_starts
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from medsos_cli.text.document import Document
 
 _END = frozenset(".!?")
-_PUNCT = ".,!?:;()[]\"'“”‘’…«»"
+_TEXT = attrgetter("text")
 _PLACE_BEFORE = frozenset({"di", "ke", "dari", "asal", "menuju", "sampai", "hingga"})
 
 
@@ -140,11 +141,13 @@ class CommonCapitalRule(Rule):
         lex = lexicon()
         # capitalised dictionary words: a word whose lower case differs only in its first
         # letter; the dictionary and ``always`` filter the distinct words first
-        # capitalised chunks from one C-level split, instead of a loop over the word tokens
-        capitals = {c for c in (w.strip(_PUNCT) for w in doc.body.split()) if c[:1].isupper()}
+        # words with a capital letter: the distinct texts minus the distinct lower-case words
+        # (two C-level set operations instead of a loop over the word tokens)
+        capitals = set(map(_TEXT, words)).difference(distinct_lower(doc))
         if not capitals:
             return []
-        known = {w.lower() for w in capitals}.intersection(lex.forms).difference(self.always)
+        known = {w.lower() for w in capitals
+                 if w[1:].islower()}.intersection(lex.forms).difference(self.always)
         if not known:
             return []
         starts = sentence_starts(doc)
