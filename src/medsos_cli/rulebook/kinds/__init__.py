@@ -7,6 +7,7 @@ from medsos_cli.rulebook.kinds.limit import LimitRule
 from medsos_cli.rulebook.kinds.mechanics import (
     CommonCapitalRule,
     ConnectorCommaRule,
+    NameCaseRule,
     RepeatedWordRule,
     SentenceCapitalRule,
 )
@@ -23,4 +24,4 @@ KINDS: dict[str, type[Rule]] = {
 }
 KINDS.update({cls.kind: cls for cls in (SpellingRule, AffixRule, PrepositionRule, ForeignRule)})
 KINDS.update({cls.kind: cls for cls in (RepeatedWordRule, SentenceCapitalRule, CommonCapitalRule,
-                                        ConnectorCommaRule)})
+                                        ConnectorCommaRule, NameCaseRule)})

@@ -237,3 +237,29 @@ class ConnectorCommaRule(Rule):
                                     text[prev.end:words[i].end], (" " + words[i].text,),
                                     fixable=self.fix))
         return hits
+
+
+class NameCaseRule(Rule):
+    """Words always written with a capital (``words``: day and month names) found in lower
+    case. The distinct lower-case words are intersected with the list first, so a caption
+    without one costs one set operation."""
+
+    kind = "name-case"
+    KEYS = COMMON_KEYS | {"words"}
+
+    def __init__(self, data: YDict, where: Where):
+        super().__init__(data, where)
+        self.words = {w.lower(): w for w in str_list(data, "words", where, self.id)}
+        if not self.words:
+            raise where.error(f"aturan {self.id}: “words” wajib berisi sedikitnya satu kata",
+                              data.line_of("words"))
+        self._keys = frozenset(self.words)
+
+    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+        """Listed words written all in lower case, with the capitalised form."""
+        present = distinct_lower(doc).intersection(self._keys)
+        if not present:
+            return []
+        words = doc.words
+        return [Hit(t.start, t.end - t.start, t.text, (self.words[t.text],), fixable=True)
+                for t in words if t.text in present]
