@@ -217,6 +217,7 @@ class PrepositionRule(_DictionaryRule):
         # Words after ``di`` that stay apart even if the dictionary has di+word (place and
         # direction words: di tempat, di sana).
         self.places = frozenset(w.lower() for w in str_list(data, "places", where, self.id))
+        self._glued = frozenset("di" + w for w in self.places)
         # Roots that are nouns as well as verbs: "di pesan berantai" stays apart.
         self.apart = self.places | frozenset(
             w.lower() for w in str_list(data, "apart", where, self.id))
@@ -247,8 +248,8 @@ class PrepositionRule(_DictionaryRule):
         # di glued to a place word, even where the dictionary's cross products have the
         # solid form (dibagian, from bagi + di- + -an)
         present = distinct_lower(doc)
-        glued = {w for w in present if w[:2] == "di" and w[2:] in self.places
-                 and w not in ctx.term_words and w not in ctx.accept_words}
+        glued = present.intersection(self._glued).difference(ctx.term_words,
+                                                              ctx.accept_words)
         if glued:
             reported = {h.offset for h in hits}
             for i in [k for k, low in enumerate(lower) if low in glued]:
