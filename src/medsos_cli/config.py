@@ -24,7 +24,8 @@ else:  # pragma: no cover
 CONFIG_NAME = "medsos.toml"
 TOP_KEYS = {"lint", "account", "draft", "report", "accounts", "rollup"}
 LINT_KEYS = {"rulebooks", "platform", "fail_on", "disable", "levels", "exemptions",
-             "max_file_size_mb", "regex_timeout"}
+             "max_file_size_mb", "regex_timeout", "vocabulary"}
+VOCABULARY_KEYS = {"accept", "reject"}
 ACCOUNT_KEYS = {"name", "hashtags", "website", "contacts", "timezone"}
 DRAFT_KEYS = {"templates", "roster", "allowed_domains"}
 REPORT_KEYS = {"sla_hours", "db", "headers", "working_days"}
@@ -70,6 +71,8 @@ class Config:
     levels: dict[str, str] = field(default_factory=dict)
     exemptions: list[Exemption] = field(default_factory=list)
     account_name: str = ""
+    vocabulary_accept: list[str] = field(default_factory=list)  # [lint.vocabulary] accept
+    vocabulary_reject: list[str] = field(default_factory=list)  # [lint.vocabulary] reject
     hashtags: list[str] = field(default_factory=list)
     max_file_size_mb: float = 2.0
     regex_timeout: float = 0.5
@@ -187,6 +190,7 @@ def _apply(config: Config, data: dict[str, Any]) -> None:
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
                 raise _error(config, key, f"{key} harus angka positif")
             setattr(config, key, float(value))
+    _apply_vocabulary(config, lint)
     exemptions = lint.get("exemptions", [])
     if not isinstance(exemptions, list):
         raise _error(config, "exemptions", "lint.exemptions harus berupa [[lint.exemptions]]")
@@ -271,6 +275,17 @@ def _apply_province(config: Config, data: dict[str, Any], base: Path) -> None:
             raise _error(config, "min_posts_week", "rollup.min_posts_week harus bilangan bulat "
                          "0 atau lebih (unggahan per akun per pekan)")
         config.min_posts_week = value
+
+
+def _apply_vocabulary(config: Config, lint: dict[str, Any]) -> None:
+    """``[lint.vocabulary]``: words the spelling rules accept, and words they always flag."""
+    vocabulary = lint.get("vocabulary", {})
+    if not isinstance(vocabulary, dict):
+        raise _error(config, "vocabulary", "lint.vocabulary harus berupa tabel dengan accept "
+                     "dan/atau reject, mis. accept = [\"Sobat\"]")
+    _known(config, vocabulary, VOCABULARY_KEYS, "lint.vocabulary.")
+    config.vocabulary_accept = _str_list(config, vocabulary, "accept")
+    config.vocabulary_reject = _str_list(config, vocabulary, "reject")
 
 
 def _apply_account(config: Config, account: dict[str, Any]) -> None:

@@ -55,8 +55,12 @@ def build_linter(config: Config, book: Rulebook) -> Linter:
             raise ConfigError(f"[[lint.exemptions]]: aturan “{exemption.rule}” tidak ada di buku "
                               "aturan (lihat medsos rules list)", config.path,
                               config.line_of("rule"))
+    from medsos_cli.lint.vocabulary import accept_words, reject_words, term_words
+
     context = Context(account=Account(config.account_name, tuple(config.hashtags)),
-                      regex_timeout=config.regex_timeout)
+                      regex_timeout=config.regex_timeout,
+                      accept_words=accept_words(config), reject_words=reject_words(config),
+                      term_words=term_words(book))
     return Linter(book, context, Exemptions(config.exemptions), book.term_index())
 
 

@@ -47,6 +47,14 @@ class Context:
 
     account: Account = field(default_factory=Account)
     regex_timeout: float = 0.5
+    # Spelling accept lists (lower-case words): [lint.vocabulary] accept, the account's name
+    # and hashtags, the names and titles of roster.yaml (see lint/run.py build_linter).
+    accept_words: frozenset[str] = frozenset()
+    # [lint.vocabulary] reject: always flagged by the spelling rule, even if in the dictionary.
+    reject_words: frozenset[str] = frozenset()
+    # Single words that term rules (substitution, existence) already report: the dictionary
+    # rules leave them to those rules, so one word gets one finding.
+    term_words: frozenset[str] = frozenset()
 
 
 @dataclass

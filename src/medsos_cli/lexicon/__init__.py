@@ -1,0 +1,290 @@
+"""The Indonesian lexicon behind the spelling, affixation and foreign-word rules.
+
+Data (see ``NOTICE.md``): full forms expanded at build time from hunspell-id, with clitics
+(-nya -lah -kah -pun -ku -mu -tah, ku-/kau-) stripped at look-up instead; stems; verb roots;
+English words; the words of place names. Everything loads lazily, once per process, on the
+first look-up of a word that the spelling rules actually check.
+
+A word is analysed once per process (``analyse`` is memoised): a caption costs one set look-up
+per distinct word, and only the misses go through clitics, reduplication and morphology.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from medsos_cli.rulebook.terms import attach
+
+KNOWN = "known"
+UNKNOWN = "unknown"
+UNASSIMILATED = "unassimilated"  # mempengaruhi → memengaruhi
+PREPOSITION = "preposition"  # dikantor → di kantor
+ENGLISH = "english"
+
+# Longest first: -nyalah before -lah and -nya.
+_CLITICS = ("nyalah", "nyakah", "nyapun", "nyatah", "kulah", "mulah", "lah", "kah", "pun",
+            "tah", "nya", "ku", "mu")
+_PROCLITICS = ("kau", "ku")
+# Bound forms written solid with the next word (EYD V, bentuk terikat): antarkelurahan,
+# semiprofesional, maladistribusi. A word made of one and a known word is a word.
+_BOUND = ("antar", "pasca", "pra", "non", "multi", "semi", "sub", "super", "supra", "tuna",
+          "kontra", "mikro", "makro", "ultra", "swa", "maha", "mala", "ekstra", "intra",
+          "inter", "anti", "eka", "dwi", "tri", "catur", "panca", "sapta", "dasa", "kilo",
+          "senti", "mili", "mega", "giga", "tera", "pro", "pan", "neo", "purna", "poli")
+_VOWELS = frozenset("aeiou")
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_CACHE_LIMIT = 200_000
+# Neighbouring keys on a QWERTY keyboard (phone and laptop keyboards in Indonesia).
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEAR = {c: "".join(r[max(0, i - 1):i + 2].replace(c, "") for r in _ROWS if c in r)
+         for r in _ROWS for i, c in enumerate(r)}
+
+
+class Analysis(NamedTuple):
+    """What the lexicon says about one lower-case word."""
+
+    status: str
+    suggestions: tuple[str, ...] = ()
+
+
+def _words(name: str) -> frozenset[str]:
+    text = resources.files(__name__).joinpath(name).read_text("utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+class Lexicon:
+    """The word lists, loaded on first use of each."""
+
+    def __init__(self) -> None:
+        self._forms: frozenset[str] | None = None
+        self._stems: frozenset[str] | None = None
+        self._verbs: frozenset[str] | None = None
+        self._english: frozenset[str] | None = None
+        self._places: frozenset[str] | None = None
+        self._unassimilated: frozenset[str] | None = None
+        self._memo: dict[str, Analysis] = {}
+
+    @property
+    def forms(self) -> frozenset[str]:
+        """Full forms without clitics (lower case)."""
+        if self._forms is None:
+            self._forms = _words("id-forms.txt")
+        return self._forms
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """The dictionary's stems (lower case)."""
+        if self._stems is None:
+            self._stems = _words("id-stems.txt")
+        return self._stems
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        """Stems that take a bare meN-/di- (verb roots)."""
+        if self._verbs is None:
+            self._verbs = _words("id-verbs.txt")
+        return self._verbs
+
+    @property
+    def english(self) -> frozenset[str]:
+        """English words that are not Indonesian forms."""
+        if self._english is None:
+            self._english = _words("en-words.txt")
+        return self._english
+
+    @property
+    def places(self) -> frozenset[str]:
+        """Words of province, kabupaten/kota and kecamatan names."""
+        if self._places is None:
+            self._places = _words("gazetteer.txt")
+        return self._places
+
+    @property
+    def unassimilated(self) -> frozenset[str]:
+        """Unassimilated meN-/peN- forms the dictionary accepts (reported by morphology)."""
+        if self._unassimilated is None:
+            self._unassimilated = _words("id-unassimilated.txt")
+        return self._unassimilated
+
+    # -- look-ups ----------------------------------------------------------------------------
+    def is_word(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is an Indonesian form, clitics and reduplication
+        allowed."""
+        forms = self.forms
+        if word in forms:
+            return True
+        for clitic in _CLITICS:
+            if word.endswith(clitic) and len(word) > len(clitic) + 1:
+                base = word[:-len(clitic)]
+                if base in forms or _bare_suffixed(base, forms):
+                    return True
+                for pro in _PROCLITICS:
+                    if base.startswith(pro) and base[len(pro):] in forms:
+                        return True
+        for pro in _PROCLITICS:
+            if word.startswith(pro) and len(word) > len(pro) + 2 and word[len(pro):] in forms:
+                return True
+        if "-" in word:
+            parts = [p for p in word.split("-") if p]
+            if parts and all(self.is_word(p) for p in parts):
+                return True
+            # sayur-mayur, bolak-balik: the first part alone carries the meaning
+            if parts and self.is_word(parts[0]) and len(parts) == 2:
+                return True
+        if word.startswith("di") and (_passive_root(word[2:], self.verbs)
+                                      or word.endswith("asi") and word[2:] in forms):
+            return True  # dicek, didramatisasi
+        if (word.startswith("ke") and word.endswith("an") and len(word) > 6
+                and word[2:-2] in forms):
+            return True  # ke-an nouns the dictionary lacks (kependudukan)
+        if word.startswith("ter") and len(word) > 6 and (
+                _passive_root(word[3:], self.verbs) or "di" + word[3:] in forms
+                or word.endswith("asi") and word[3:] in forms):
+            return True  # ter- on a verb root (terealisasi, terdampak)
+        for bound in _BOUND:
+            if (word.startswith(bound) and len(word) > len(bound) + 3
+                    and word[len(bound):] in forms):
+                return True
+        return _bare_suffixed(word, forms)
+
+    def analyse(self, word: str) -> Analysis:
+        """Classify a lower-case word (memoised per process)."""
+        found = self._memo.get(word)
+        if found is None:
+            found = self._analyse(word)
+            if len(self._memo) < _CACHE_LIMIT:
+                self._memo[word] = found
+        return found
+
+    def _analyse(self, word: str) -> Analysis:
+        if word in self.unassimilated:
+            fixed = _assimilated(word, self)
+            # no assimilated form in the dictionary (mempunyai): the form stands
+            return Analysis(UNASSIMILATED, fixed) if fixed else Analysis(KNOWN)
+        if self.is_word(word):
+            return Analysis(KNOWN)
+        fixed = _assimilated(word, self)
+        if fixed:
+            return Analysis(UNASSIMILATED, fixed)
+        split = self._preposition(word)
+        if split:
+            return Analysis(PREPOSITION, (split,))
+        if word in self.english:
+            return Analysis(ENGLISH)
+        return Analysis(UNKNOWN)
+
+    def _preposition(self, word: str) -> str | None:
+        """``dikantor`` → ``di kantor``: di/ke attached to a known word that is not a verb
+        root (a verb root with di- is a passive, which the dictionary would know)."""
+        for prep in ("di", "ke"):
+            if word.startswith(prep) and len(word) > len(prep) + 2:
+                rest = word[len(prep):]
+                if prep == "di" and (rest in self.verbs or rest.endswith("asi")):
+                    return None  # a passive: ditulis, dipolitisasi
+                if self.is_word(rest) and rest not in self.verbs:
+                    return f"{prep} {rest}"
+        return None
+
+    def suggest(self, word: str, limit: int = 3, max_cost: int = 4) -> tuple[str, ...]:
+        """Forms one edit away (deletion, transposition, substitution, insertion), best first:
+        an insertion or transposition (a letter missed or swapped while typing, cost 1), a
+        deletion (2), a neighbouring key (3), any other letter (4); ties keep alphabetical
+        order so the output is deterministic. ``max_cost`` drops the costlier edits."""
+        if len(word) < 4 or len(word) > 30:
+            return ()
+        key = f"\x00{max_cost}\x00{word}"
+        cached = self._memo.get(key)
+        if cached is not None:
+            return cached.suggestions[:limit]
+        forms = self.forms
+        scored: dict[str, int] = {}
+        for cost, candidate in _edits(word):
+            if cost > max_cost or candidate in scored and scored[candidate] <= cost:
+                continue
+            # plain set look-ups only (a few hundred candidates): a form, or a form + clitic
+            if candidate in forms or _clitic_form(candidate, forms):
+                scored[candidate] = cost
+        ranked = tuple(sorted(scored, key=lambda c: (scored[c], c)))
+        if len(self._memo) < _CACHE_LIMIT:
+            self._memo[key] = Analysis(UNKNOWN, ranked)
+        return ranked[:limit]
+
+
+def _clitic_form(word: str, forms: frozenset[str]) -> bool:
+    """A form followed by -nya, -lah, -kah, -pun, -ku or -mu."""
+    for clitic in ("nya", "lah", "kah", "pun", "ku", "mu"):
+        if word.endswith(clitic) and word[:-len(clitic)] in forms:
+            return True
+    return False
+
+
+def _passive_root(rest: str, verbs: frozenset[str]) -> bool:
+    """di- + a verb root, with -kan or -i (*diimbau*, *dicek*, *diunggahkan*)."""
+    if rest in verbs or (rest.endswith(("i", "kan")) and _active(rest)):
+        return True  # dikabari (mengabari); not diawal, whose "mengawal" is from kawal
+    for suffix in ("kan", "i"):
+        if rest.endswith(suffix) and rest[:-len(suffix)] in verbs:
+            return True
+    return False
+
+
+def _bare_suffixed(word: str, forms: frozenset[str]) -> bool:
+    """An imperative or bare suffixed verb (*hubungi*, *sampaikan*, *kabari*): di- or meN- +
+    the word is a form."""
+    return (word.endswith(("kan", "i", "an")) and len(word) > 4
+            and ("di" + word in forms or _active(word)))
+
+
+def _active(word: str) -> bool:
+    """Whether meN- + ``word`` (with the nasal rules) is a dictionary form: *telusuri* →
+    *menelusuri*, *kabari* → *mengabari*."""
+    return attach("meN", word, "") in lexicon().forms
+
+
+def _edits(word: str):
+    """(cost, candidate) for every string one edit from ``word``."""
+    n = len(word)
+    for i in range(n + 1):
+        for c in _ALPHABET:
+            yield 1, word[:i] + c + word[i:]  # insertion: a missed letter
+    for i in range(n - 1):
+        if word[i] != word[i + 1]:
+            yield 1, word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    for i in range(n):
+        yield 2, word[:i] + word[i + 1:]  # deletion: a doubled or stray letter
+        near = _NEAR.get(word[i], "")
+        for c in _ALPHABET:
+            if c != word[i]:
+                # a neighbouring key (nyamam → nyaman) before any other letter
+                yield (3 if c in near else 4), word[:i] + c + word[i + 1:]
+
+
+# meN-/peN- before k, p, t, s + vowel: the consonant melts (EYD V, KBBI). memper- is a prefix
+# of its own (memperhatikan), and clusters keep their consonant (memproduksi, mentransfer).
+_NASAL = (
+    ("meng", "k", "meng"), ("mem", "p", "mem"), ("men", "t", "men"), ("men", "s", "meny"),
+    ("peng", "k", "peng"), ("pem", "p", "pem"), ("pen", "t", "pen"), ("pen", "s", "peny"),
+)
+
+
+def _assimilated(word: str, lex: Lexicon) -> tuple[str, ...]:
+    """The assimilated form of an unassimilated meN-/peN- word, if the dictionary knows it."""
+    if word.startswith(("memper", "pemer")) or not word.startswith(("me", "pe")):
+        return ()
+    for prefix, consonant, nasal in _NASAL:
+        if (word.startswith(prefix + consonant) and len(word) > len(prefix) + 2
+                and word[len(prefix) + 1] in _VOWELS):
+            if word in lex.stems:
+                return ()  # a lemma of its own (mentari, pentas)
+            candidate = nasal + word[len(prefix) + 1:]
+            if lex.is_word(candidate):
+                return (candidate,)
+    return ()
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The process-wide lexicon (lists load on first use)."""
+    return Lexicon()
