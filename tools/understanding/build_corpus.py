@@ -6,8 +6,8 @@ spelling (gak, udah, yg), typos, no final punctuation, a greeting or a tag, an e
 its sentiment. A seed and all its variants fall in the same split, so the dev and test splits
 hold only texts whose wording the model never saw in training.
 
-The split is drawn once, with a fixed seed, per task and label (stratified), before any
-tuning: 70 % train, 15 % dev, 15 % test.
+The split is drawn before any tuning from a seeded hash of each seed text (70 % train, 15 %
+dev, 15 % test), so it is deterministic and stays put when seeds are added.
 
 Usage: python tools/understanding/build_corpus.py  (rewrites data/understanding/corpus.csv)
 """
@@ -124,24 +124,20 @@ def campaign_variants(text: str, rng: random.Random) -> list[str]:
     return [text, casual(slangify(text, rng)), typo(text, rng), text.replace(".", " 🙏", 1)]
 
 
-def assign_splits(groups: dict[str, list[str]]) -> dict[str, str]:
-    """Group id -> split, stratified by label, with a fixed seed."""
-    rng = random.Random(SEED)
-    out: dict[str, str] = {}
-    for label in sorted(groups):
-        ids = sorted(groups[label])
-        rng.shuffle(ids)
-        n = len(ids)
-        cut_train = round(n * SPLITS[0][1])
-        cut_dev = cut_train + round(n * SPLITS[1][1])
-        for k, gid in enumerate(ids):
-            out[gid] = "train" if k < cut_train else "dev" if k < cut_dev else "test"
-    return out
+def assign_split(task: str, seed_text: str) -> str:
+    """The split of one seed: a seeded hash of its task and text, so that adding seeds later
+    never moves an existing seed (and its variants) to another split."""
+    draw = zlib.crc32(f"{SEED}|{task}|{seed_text}".encode()) / 2**32
+    edge = 0.0
+    for name, share in SPLITS:
+        edge += share
+        if draw < edge:
+            return name
+    return SPLITS[-1][0]
 
 
 def main() -> None:
     rows: list[dict[str, str]] = []
-    strata: dict[str, list[str]] = {}
     for task, name in (("kelas", "komentar.txt"), ("nada", "balasan.txt"),
                        ("kampanye", "kampanye.txt")):
         for k, (post, code, text) in enumerate(read_seeds(name)):
@@ -153,17 +149,15 @@ def main() -> None:
             else:
                 label, sentiment = code, ""
                 texts = (reply_variants if task == "nada" else campaign_variants)(text, rng)
-            strata.setdefault(f"{task}:{label}", []).append(gid)
+            split = assign_split(task, text)
             seen: set[str] = set()
             for v, variant in enumerate(texts):
                 if variant in seen:
                     continue
                 seen.add(variant)
                 rows.append({"id": f"{gid}-{v}", "group": gid, "task": task, "post": post,
-                             "label": label, "sentiment": sentiment, "text": variant})
-    splits = assign_splits(strata)
-    for row in rows:
-        row["split"] = splits[row["group"]]
+                             "label": label, "sentiment": sentiment, "text": variant,
+                             "split": split})
     path = DATA / "corpus.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, ["id", "group", "split", "task", "post", "label",
