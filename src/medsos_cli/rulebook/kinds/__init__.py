@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from medsos_cli.rulebook.kinds.classifier import ClassifierRule
 from medsos_cli.rulebook.kinds.existence import ExistenceRule
 from medsos_cli.rulebook.kinds.limit import LimitRule
 from medsos_cli.rulebook.kinds.metric import MetricRule
@@ -14,3 +15,4 @@ KINDS: dict[str, type[Rule]] = {
     cls.kind: cls
     for cls in (SubstitutionRule, ExistenceRule, PatternRule, LimitRule, MetricRule, RequiredRule)
 }
+KINDS[ClassifierRule.kind] = ClassifierRule
