@@ -196,6 +196,13 @@ def main() -> None:
         corpus_task = tasks[0][1]
         part = {s: [r for r in rows if r["task"] == corpus_task and r["split"] == s]
                 for s in ("train", "dev", "test")}
+        if group == "kampanye":
+            # citizens' comments and admins' replies are ordinary, non-campaign text too: their
+            # seeds (not the variants) join the "netral" side, each in its own split
+            for s in part:
+                part[s] = part[s] + [dict(r, label="netral") for r in rows
+                                     if r["task"] != "kampanye" and r["split"] == s
+                                     and r["id"].endswith("-0")]
         vec = DictVectorizer()
         x_train = vec.fit_transform([feats[r["id"]] for r in part["train"]])
         # keep features seen in at least two training texts: smaller, and less memorised

@@ -5,13 +5,18 @@ it flags and a probability threshold. The whole body is scored (``scope: text``,
 for short texts such as replies, whose single sentences would read as curt), or the body and
 each of its sentences (``scope: sentence``: a campaign call inside a long caption); the span
 with the highest probability of the flagged labels is reported when it reaches the threshold
-(one finding per rule and text). ``{value}`` in the message is that probability.
+(one finding per rule and text). ``{value}`` in the message is that probability. ``requires``
+lists words of which the text must hold one (as a word or the start of a word: *dukung* also
+finds *dukungannya*) before the model is asked (the body, and each sentence on its own):
+a campaign call always names a choice, a vote, a candidate or a party, and a text without any
+such word is never campaign however a model scores its numbers.
 The model is loaded on the first check, never at import or rulebook load from the cache, so
 ``medsos lint`` starts as fast as before.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where, str_list
@@ -27,7 +32,7 @@ class ClassifierRule(Rule):
     """Fires when the model gives the flagged labels at least ``threshold`` probability."""
 
     kind = "classifier"
-    KEYS = COMMON_KEYS | {"model", "task", "labels", "threshold", "scope"}
+    KEYS = COMMON_KEYS | {"model", "task", "labels", "threshold", "scope", "requires"}
 
     def __init__(self, data: YDict, where: Where):
         super().__init__(data, where)
@@ -50,6 +55,10 @@ class ClassifierRule(Rule):
             raise where.error(f"aturan {self.id}: “threshold” harus angka di antara 0 dan 1",
                               data.line_of("threshold"))
         self.threshold = float(threshold)
+        # the text must hold one of these words (or words starting so) for the model to run
+        words = [r.lower() for r in str_list(data, "requires", where, self.id)]
+        self.requires = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + ")")
+                         if words else None)
         self.scope = data.get("scope", "text")
         if self.scope not in ("text", "sentence"):
             raise where.error(f"aturan {self.id}: “scope” harus text atau sentence",
@@ -79,6 +88,9 @@ class ClassifierRule(Rule):
         body = doc.body
         if len(body.strip()) < _MIN_CHARS:
             return []
+        requires = self.requires
+        if requires is not None and requires.search(doc.lower_text) is None:
+            return []
         model = self._loaded()
         end = doc.start + len(body.rstrip())
         spans = [(doc.start, end)]
@@ -86,6 +98,8 @@ class ClassifierRule(Rule):
             spans += [(s.start, s.end) for s in doc.sentences if s.end - s.start >= _MIN_CHARS]
         best, best_span = -1.0, spans[0]
         for start, stop in spans:
+            if requires is not None and requires.search(doc.lower_text, start, stop) is None:
+                continue  # each scored span must hold a required word itself
             p = model.probability(doc.text[start:stop], self.task, self.labels)
             if p > best:
                 best, best_span = p, (start, stop)
