@@ -92,7 +92,8 @@ def test_intensifiers_and_emoji():
     assert rules.classify("👍").cls == "pujian"
     assert rules.classify("😡").sentiment == "negatif"
     assert rules.classify("🙏").sentiment == "netral"  # 🙏 is often "mohon", only a light positive
-    assert rules.classify("👍👍👍").score == rules.classify("👍").score  # a run of one emoji counts once
+    # a run of one emoji counts once
+    assert rules.classify("👍👍👍").score == rules.classify("👍").score
 
 
 @pytest.mark.parametrize(("raw", "normal"), [
