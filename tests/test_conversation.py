@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from medsos_cli.exports.model import Comment
+from medsos_cli.understanding import rules
 from medsos_cli.weekly import conversation
 from medsos_cli.weekly.conversation import (
     CLASSES,
@@ -52,6 +53,9 @@ def test_accuracy_on_labelled_comments():
     assert sent_ok >= 0.85, f"sentiment accuracy {sent_ok:.1%}"
 
 
+# -- the lexicon rules (the model's cues and the baseline it is compared with) -----------------
+
+
 @pytest.mark.parametrize(("text", "cls", "sentiment"), [
     ("tidak bagus", "kritik", "negatif"),  # a negated praise word is criticism
     ("gak bagus", "kritik", "negatif"),  # the slang negator too
@@ -65,30 +69,31 @@ def test_accuracy_on_labelled_comments():
     ("Programnya bagus tapi sosialisasinya kurang", "kritik", "netral"),
 ])
 def test_negation(text, cls, sentiment):
-    got = classify(text)
+    got = rules.classify(text)
     assert (got.cls, got.sentiment) == (cls, sentiment)
 
 
 def test_negation_scores():
-    assert classify("tidak bagus").score == -2.0  # bagus 2, flipped
-    assert classify("tidak buruk").score == 1.0  # buruk -2, halved and flipped
-    assert classify("kurang cepat").score == -1.5  # cepat 1.5, flipped
+    assert rules.classify("tidak bagus").score == -2.0  # bagus 2, flipped
+    assert rules.classify("tidak buruk").score == 1.0  # buruk -2, halved and flipped
+    assert rules.classify("kurang cepat").score == -1.5  # cepat 1.5, flipped
     # the negator reaches three words, not further
-    assert classify("tidak ada yang bagus").score < 0
-    assert classify("tidak ada jalan yang sudah bagus").score > 0
+    assert rules.classify("tidak ada yang bagus").score < 0
+    assert rules.classify("tidak ada jalan yang sudah bagus").score > 0
     # punctuation ends the scope
-    assert classify("tidak. bagus").score == 2.0
+    assert rules.classify("tidak. bagus").score == 2.0
 
 
 def test_intensifiers_and_emoji():
-    assert classify("bagus banget").score == 3.0
-    assert classify("sangat bagus").score == 3.0
-    assert classify("rusak parah").score == -3.0
-    assert classify("parah").score < 0  # parah alone is still negative
-    assert classify("👍").cls == "pujian"
-    assert classify("😡").sentiment == "negatif"
-    assert classify("🙏").sentiment == "netral"  # 🙏 is often "mohon", only a light positive
-    assert classify("👍👍👍").score == classify("👍").score  # a run of one emoji counts once
+    assert rules.classify("bagus banget").score == 3.0
+    assert rules.classify("sangat bagus").score == 3.0
+    assert rules.classify("rusak parah").score == -3.0
+    assert rules.classify("parah").score < 0  # parah alone is still negative
+    assert rules.classify("👍").cls == "pujian"
+    assert rules.classify("😡").sentiment == "negatif"
+    assert rules.classify("🙏").sentiment == "netral"  # 🙏 is often "mohon", only a light positive
+    # a run of one emoji counts once
+    assert rules.classify("👍👍👍").score == rules.classify("👍").score
 
 
 @pytest.mark.parametrize(("raw", "normal"), [
@@ -210,11 +215,19 @@ def test_samples(week):
     times = [s["time"] for s in samples["aduan"]]
     assert times == sorted(times)
     # the repeated criticism is shown once, at its earliest comment
-    assert samples["kritik"] == [{
+    [shown] = samples["kritik"]
+    explanation = shown.pop("cues")
+    confidence = shown.pop("confidence")
+    uncertain = shown.pop("uncertain")
+    assert shown == {
         "platform": "instagram", "post_ref": "post-19", "author": "@warga",
         "time": "2026-11-19T07:00:00+07:00",
         "text": "Kecewa, Diskominfo Kota Contoh lambat #KotaContoh",
-        "class": "kritik", "sentiment": "negatif"}]
+        "class": "kritik", "sentiment": "negatif"}
+    # each sample says how sure the model is and which cues decided it
+    assert 0.2 <= confidence <= 1 and isinstance(uncertain, bool)
+    assert 1 <= len(explanation) <= 3 and all(isinstance(c, str) and c for c in explanation)
+    assert "lambat" in explanation
     assert samples["pujian"][0]["time"] == "2026-11-16T01:00:00+07:00"
 
 
@@ -347,12 +360,15 @@ def test_example_comments_log():
                            account="Diskominfo Kota Contoh", hashtags=["#KotaContoh"])
     # 37 rows: 4 in W46, 32 in W47, 1 in W48
     assert got["total"] == 32
-    assert got["by_class"] == {"pujian": 9, "pertanyaan": 9, "aduan": 5, "kritik": 6,
+    # "Antrean di kantor kecamatan lama bgt, blm dipanggil dari jam 8" is a complaint about
+    # one visit (aduan), not a judgement of the office (the lexicon rules said kritik)
+    assert got["by_class"] == {"pujian": 9, "pertanyaan": 9, "aduan": 6, "kritik": 5,
                                "lainnya": 3}
     assert got["by_platform"] == {"facebook": 16, "instagram": 11, "x": 5}
     assert [d["total"] for d in got["daily"]] == [5, 5, 7, 5, 4, 2, 4]
     # Wednesday evening's flood: 6 negative comments against a median of 1 on other days
-    assert [d["negative"] for d in got["daily"]] == [1, 0, 6, 1, 2, 0, 1]
+    # (Tuesday's "Jembatan ... kapan selesai? Warga harus memutar jauh" reads as negative)
+    assert [d["negative"] for d in got["daily"]] == [1, 1, 6, 1, 2, 0, 1]
     assert [(d["date"], d["baseline"]) for d in got["crisis_days"]] == [("2026-11-18", 1.0)]
     assert got["unanswered"] == 18
     assert {"term": "banjir", "count": 3} in got["themes"]

@@ -488,3 +488,23 @@ def test_unused_worker_can_be_stopped():
     charts.stop_worker()
     assert charts._worker is None and not process.is_alive()
     charts.stop_worker()  # no worker: nothing to do
+
+
+# --- comment understanding (model confidence, uncertain share, change) --------------------
+
+def test_markdown_names_uncertain_share_and_change(md):
+    assert "**Tidak yakin:** model tidak yakin pada kelas 14 komentar (11,7 %)" in md
+    change = md[md.index("**Dibanding pekan sebelumnya**"):]
+    assert _row(change, "Kritik")[1:] == ["15", "10", "+5 (+50,0 %)"]
+    assert _row(change, "Aduan")[1:] == ["20", "12", "+8 (+66,7 %)"]
+    assert "96 komentar dalam berkas yang sama" in md
+    assert "- Aduan: banjir (9), ahmad yani (6)" in md
+    # the sample's explanation: probability and top cues
+    assert "97,0 %: mantap, terima kasih, jelas" in md
+
+
+def test_html_names_uncertain_share_and_change(html):
+    text = _text(html)
+    assert "Model tidak yakin pada kelas 14 komentar (11,7 %)" in text
+    assert "Dibanding pekan sebelumnya" in text and "+8 (+66,7 %)" in text
+    assert "Alasan model: mantap, terima kasih, jelas" in text

@@ -12,7 +12,7 @@ def test_rules_list(invoke, scenario):
     scenario("bersih")
     result = invoke("rules", "list", "-r", str(UJI))
     assert result.exit_code == 0
-    assert "Buku aturan: uji (22 aturan)" in result.stdout
+    assert "Buku aturan: uji (23 aturan)" in result.stdout
     for rule_id in ("baku.ejaan", "platform.x.panjang", "akun.tagar-resmi"):
         assert rule_id in result.stdout
     assert result.stderr == ""
@@ -51,7 +51,7 @@ def test_rules_check_good(invoke, scenario, uji_book):
     result = invoke("rules", "check", str(UJI))
     assert result.exit_code == 0
     examples = sum(len(r.examples.bad) + len(r.examples.good) for r in uji_book)
-    assert result.stdout == f"Buku aturan uji: 22 aturan sah, {examples} contoh sesuai.\n"
+    assert result.stdout == f"Buku aturan uji: 23 aturan sah, {examples} contoh sesuai.\n"
 
 
 def test_rules_check_broken(invoke, scenario, tmp_path):
@@ -88,7 +88,7 @@ def test_rules_check_uses_configured_rulebooks(invoke, scenario):
                                         encoding="utf-8")
     result = invoke("rules", "check")
     assert result.exit_code == 0
-    assert result.stdout.startswith("Buku aturan uji: 22 aturan sah")
+    assert result.stdout.startswith("Buku aturan uji: 23 aturan sah")
 
 
 def test_rules_check_bundled(invoke, scenario, bundled_book):

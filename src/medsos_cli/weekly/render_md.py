@@ -249,6 +249,7 @@ def _comments(r: dict[str, Any]) -> list[str]:
                    fmt.SENTIMENT_LABELS)
     out += _counts("Menurut platform", "Platform", c.get("by_platform"), c.get("total"),
                    fmt.PLATFORM_LABELS)
+    out += _understanding(c)
     out += ["", "### Tema yang sering muncul", ""]
     themes = c.get("themes") or []
     out.append(", ".join(f"{text(t.get('term'))} ({fmt.number(t.get('count'))})"
@@ -270,9 +271,66 @@ def _comments(r: dict[str, Any]) -> list[str]:
                          text(fmt.SENTIMENT_LABELS.get(s.get("sentiment"), s.get("sentiment"))),
                          "“" + text(s.get("text")) + "”",
                          f"{text(fmt.PLATFORM_LABELS.get(s.get('platform'), s.get('platform')))}"
-                         f" · {text(s.get('author'))} · {fmt.datetime_short(s.get('time'))}"])
-    out.append(table(["Kelas", "Sentimen", "Komentar", "Platform · penulis · waktu"], rows)
+                         f" · {text(s.get('author'))} · {fmt.datetime_short(s.get('time'))}",
+                         _why(s)])
+    out.append(table(["Kelas", "Sentimen", "Komentar", "Platform · penulis · waktu",
+                      "Alasan model"], rows)
                if rows else "Tidak ada contoh.")
+    return out
+
+
+def _why(sample: dict[str, Any]) -> str:
+    """The model's confidence and top cues for one sample comment."""
+    cues = ", ".join(text(c) for c in sample.get("cues") or []) or fmt.NULL
+    sure = sample.get("confidence")
+    mark = " (tidak yakin)" if sample.get("uncertain") else ""
+    return f"{fmt.share(sure, 1) if sure is not None else fmt.NULL}{mark}: {cues}"
+
+
+def _understanding(c: dict[str, Any]) -> list[str]:
+    """Confidence, the uncertain share, the week-over-week change and themes per class."""
+    out: list[str] = []
+    total = c.get("total")
+    unsure = c.get("uncertain")
+    if unsure and total:
+        out += ["", f"**Tidak yakin:** model tidak yakin pada kelas "
+                f"{fmt.number(unsure.get('class'))} komentar "
+                f"({fmt.share(unsure.get('class'), total)}) dan pada sentimen "
+                f"{fmt.number(unsure.get('sentiment'))} komentar "
+                f"({fmt.share(unsure.get('sentiment'), total)}); angka kelas dan sentimen di "
+                "atas memuat tebakan terbaiknya."]
+    sure = (c.get("confidence") or {}).get("class") or {}
+    if sure:
+        rows = [[text(fmt.CLASS_LABELS.get(k, k)),
+                 fmt.share(v, 1) if v is not None else fmt.NULL,
+                 fmt.number(((unsure or {}).get("by_class") or {}).get(k))]
+                for k, v in sure.items()]
+        out += ["", "**Keyakinan model per kelas** (rata-rata peluang kelas terpilih)", "",
+                table(["Kelas", "Keyakinan", "Tidak yakin"], rows, ["l", "r", "r"])]
+    change = c.get("change") or {}
+    prev = c.get("previous_week") or {}
+    if change:
+        rows = []
+        for k, v in change.items():
+            delta = v.get("delta")
+            sign = "+" if delta and delta > 0 else ""
+            pct = v.get("percent")
+            rows.append([text(fmt.CLASS_LABELS.get(k, k)), fmt.number(v.get("count")),
+                         fmt.number(v.get("previous")),
+                         f"{sign}{fmt.number(delta)}"
+                         + (f" ({sign}{fmt.percent(pct / 100)})" if pct is not None else "")])
+        out += ["", f"**Dibanding pekan sebelumnya** ({fmt.date_long(prev.get('start'))} – "
+                f"{fmt.date_long(prev.get('end'))}: {fmt.number(prev.get('total'))} komentar "
+                "dalam berkas yang sama)", "",
+                table(["Kelas", "Pekan ini", "Pekan lalu", "Perubahan"], rows,
+                      ["l", "r", "r", "r"])]
+    per_class = c.get("themes_by_class") or {}
+    if any(per_class.values()):
+        out += ["", "**Tema per kelas**", ""]
+        for k, items in per_class.items():
+            if items:
+                out.append(f"- {text(fmt.CLASS_LABELS.get(k, k))}: " + ", ".join(
+                    f"{text(t.get('term'))} ({fmt.number(t.get('count'))})" for t in items))
     return out
 
 

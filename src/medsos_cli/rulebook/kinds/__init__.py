@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from medsos_cli.rulebook.kinds.classifier import ClassifierRule
 from medsos_cli.rulebook.kinds.existence import ExistenceRule
 from medsos_cli.rulebook.kinds.limit import LimitRule
 from medsos_cli.rulebook.kinds.mechanics import (
@@ -25,3 +26,4 @@ KINDS: dict[str, type[Rule]] = {
 KINDS.update({cls.kind: cls for cls in (SpellingRule, AffixRule, PrepositionRule, ForeignRule)})
 KINDS.update({cls.kind: cls for cls in (RepeatedWordRule, SentenceCapitalRule, CommonCapitalRule,
                                         ConnectorCommaRule, NameCaseRule)})
+KINDS[ClassifierRule.kind] = ClassifierRule

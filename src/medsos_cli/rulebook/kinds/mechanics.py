@@ -100,6 +100,8 @@ class SentenceCapitalRule(Rule):
             if before.endswith("!") and _caps_before(text, doc.start, word.start):
                 continue  # LAPOR! di lapor.go.id: a name that ends with "!"
             fixed = word.text[:1].upper() + word.text[1:]
+            if fixed == word.text:  # a letter with no capital form (ª, ß in some fonts)
+                continue
             hits.append(Hit(word.start, word.end - word.start, word.text, (fixed,),
                             fixable=True))
         return hits

@@ -1,0 +1,110 @@
+"""``classifier``: a bundled model recognises what a text means (a blaming reply, campaigning).
+
+The rule names a model of :mod:`medsos_cli.understanding.model`, one of its tasks, the labels
+it flags and a probability threshold. The whole body is scored (``scope: text``, the default,
+for short texts such as replies, whose single sentences would read as curt), or the body and
+each of its sentences (``scope: sentence``: a campaign call inside a long caption); the span
+with the highest probability of the flagged labels is reported when it reaches the threshold
+(one finding per rule and text). ``{value}`` in the message is that probability. ``requires``
+lists words of which the text must hold one (as a word or the start of a word: *dukung* also
+finds *dukungannya*) before the model is asked (the body, and each sentence on its own):
+a campaign call always names a choice, a vote, a candidate or a party, and a text without any
+such word is never campaign however a model scores its numbers.
+The model is loaded on the first check, never at import or rulebook load from the cache, so
+``medsos lint`` starts as fast as before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where, str_list
+from medsos_cli.rulebook.ydata import YDict
+
+if TYPE_CHECKING:
+    from medsos_cli.text.document import Document
+
+_MIN_CHARS = 3  # a sentence shorter than this says nothing a model can read
+
+
+class ClassifierRule(Rule):
+    """Fires when the model gives the flagged labels at least ``threshold`` probability."""
+
+    kind = "classifier"
+    KEYS = COMMON_KEYS | {"model", "task", "labels", "threshold", "scope", "requires"}
+
+    def __init__(self, data: YDict, where: Where):
+        super().__init__(data, where)
+        from medsos_cli.understanding.model import MODEL_FILES
+
+        self.model = data.get("model")
+        if self.model not in MODEL_FILES:
+            raise where.error(f"aturan {self.id}: “model” harus salah satu dari "
+                              f"{', '.join(MODEL_FILES)}", data.line_of("model"))
+        self.task = data.get("task")
+        if not isinstance(self.task, str) or not self.task:
+            raise where.error(f"aturan {self.id}: “task” wajib diisi", data.line_of("task"))
+        self.labels = tuple(str_list(data, "labels", where, self.id))
+        if not self.labels:
+            raise where.error(f"aturan {self.id}: “labels” wajib berisi sedikitnya satu label",
+                              data.line_of("labels"))
+        threshold = data.get("threshold")
+        if (isinstance(threshold, bool) or not isinstance(threshold, (int, float))
+                or not 0 < threshold < 1):
+            raise where.error(f"aturan {self.id}: “threshold” harus angka di antara 0 dan 1",
+                              data.line_of("threshold"))
+        self.threshold = float(threshold)
+        # the text must hold one of these words (or words starting so) for the model to run
+        words = [r.lower() for r in str_list(data, "requires", where, self.id)]
+        self.requires = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + ")")
+                         if words else None)
+        self.scope = data.get("scope", "text")
+        if self.scope not in ("text", "sentence"):
+            raise where.error(f"aturan {self.id}: “scope” harus text atau sentence",
+                              data.line_of("scope"))
+        self._validate(data, where)
+
+    def _validate(self, data: YDict, where: Where) -> None:
+        """The task and labels must exist in the model (read once, then cached)."""
+        model = self._loaded()
+        task = model.tasks.get(self.task)
+        if task is None:
+            raise where.error(f"aturan {self.id}: model {self.model} tidak punya task "
+                              f"“{self.task}”; yang ada: {', '.join(model.tasks)}",
+                              data.line_of("task"))
+        unknown = [label for label in self.labels if label not in task.labels]
+        if unknown:
+            raise where.error(f"aturan {self.id}: label {', '.join(unknown)} tidak dikenal; "
+                              f"pilih {', '.join(task.labels)}", data.line_of("labels"))
+
+    def _loaded(self):
+        from medsos_cli.understanding.model import load_model
+
+        return load_model(self.model)
+
+    def check(self, doc: Document, ctx: Context) -> list[Hit]:
+        """One hit at the most strongly recognised span (the body or one sentence)."""
+        body = doc.body
+        if len(body.strip()) < _MIN_CHARS:
+            return []
+        requires = self.requires
+        if requires is not None and requires.search(doc.lower_text) is None:
+            return []
+        model = self._loaded()
+        end = doc.start + len(body.rstrip())
+        spans = [(doc.start, end)]
+        if self.scope == "sentence" and len(doc.sentences) > 1:
+            spans += [(s.start, s.end) for s in doc.sentences if s.end - s.start >= _MIN_CHARS]
+        best, best_span = -1.0, spans[0]
+        for start, stop in spans:
+            if requires is not None and requires.search(doc.lower_text, start, stop) is None:
+                continue  # each scored span must hold a required word itself
+            p = model.probability(doc.text[start:stop], self.task, self.labels)
+            if p > best:
+                best, best_span = p, (start, stop)
+        if best < self.threshold:
+            return []
+        start, stop = best_span
+        return [Hit(start, stop - start, doc.text[start:stop],
+                    values={"value": f"{best * 100:.0f}%"})]

@@ -1,0 +1,1 @@
+"""Understanding citizens' comments and admins' replies: lexicon rules and linear models."""

@@ -1,0 +1,52 @@
+"""The shipped models: pinned artefacts, lazy loading, the classifier rule kind."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from medsos_cli.understanding.model import MODEL_FILES, load_model, model_bytes, model_sha256
+
+PINNED = {
+    "komentar": "f7f21fef7a10bf47de2bbb0cb0e56d301eec022a1925994584f2bc7d5f6167a6",
+    "balasan": "cda5d58e31fbe7de8adfb82d8d598e25df61e1c59e33f00eea2e810f0643caeb",
+    "kampanye": "fb993f1cd2812c63253b79839262eac2b4f5f16ce58a1636e10f07e977f19bc6",
+}
+
+
+@pytest.mark.parametrize("name", sorted(MODEL_FILES))
+def test_artefact_is_pinned_and_small(name):
+    assert model_sha256(name) == PINNED[name]  # retrain with tools/understanding/train.py
+    assert len(model_bytes(name)) < 5 * 1024 * 1024
+
+
+def test_decisions_are_probabilities_with_reasons():
+    found = load_model("komentar").decide("Lampune mati wis seminggu pak, tulung dibenakke",
+                                          explain=3)
+    assert found["kelas"].label == "aduan"
+    assert abs(sum(found["kelas"].probabilities.values()) - 1) < 1e-9
+    assert 1 <= len(found["kelas"].cues) <= 3
+
+
+def test_lint_import_does_not_load_a_model():
+    code = ("import sys, medsos_cli.rulebook.kinds, medsos_cli.lint.engine; "
+            "print('medsos_cli.understanding.model' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "False"
+
+
+def test_blaming_reply_and_campaign_are_recognised():
+    from medsos_cli.lint.engine import Linter
+    from medsos_cli.lint.rulebooks import load_rulebook
+
+    book = load_rulebook(check_examples=False, use_cache=False)
+    lint = Linter([r for r in book if r.kind == "classifier"])
+    reply = lint.lint_text("Kakak sendiri yang telat daftar, jadi bukan salah sistem.",
+                           kind="reply").findings
+    assert [f.rule for f in reply] == ["nada.terkesan-menyalahkan"]
+    assert "menyalahkan warga" in reply[0].message
+    assert not lint.lint_text("Nomor antrean 15 silakan ke loket 2. Sesuai Perda Nomor 3 "
+                              "Tahun 2021.", kind="caption").findings
