@@ -1,4 +1,7 @@
-"""Turn library errors into one Indonesian line on stderr and exit code 2."""
+"""Turn library errors into one Indonesian line on stderr and exit code 2.
+
+With ``--debug`` the full traceback is printed as well, and the exit codes stay the same:
+2 for an input/config error, 3 for an internal error (never 1, which means "findings")."""
 
 from __future__ import annotations
 
@@ -12,8 +15,18 @@ from medsos_cli.errors import ExitCode, MedsosError
 
 
 def error_line(exc: MedsosError) -> str:
-    """The one line shown for an error: ``medsos: path:line: pesan``."""
-    return f"medsos: {exc}"
+    """The one line shown for an error: ``medsos: path:line: pesan`` (a file name that is
+    not valid UTF-8 is shown with ``\\xNN`` escapes)."""
+    from medsos_cli.fileio import display_path
+
+    return display_path(f"medsos: {exc}")
+
+
+def _traceback() -> None:
+    import traceback
+
+    text = traceback.format_exc()
+    sys.stderr.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
 @contextmanager
@@ -23,7 +36,7 @@ def user_errors(debug: bool = False) -> Iterator[None]:
         yield
     except MedsosError as exc:
         if debug:
-            raise
+            _traceback()
         typer.echo(error_line(exc), err=True)
         raise typer.Exit(ExitCode.USAGE) from None
     except KeyboardInterrupt:
@@ -33,9 +46,15 @@ def user_errors(debug: bool = False) -> Iterator[None]:
         raise
     except Exception as exc:  # an internal error: say so, briefly, and where to look
         if debug:
-            raise
-        typer.echo(f"medsos: galat internal ({type(exc).__name__}: {exc}); jalankan ulang dengan "
-                   "--debug untuk jejak lengkap dan laporkan ke pengembang", err=True)
+            _traceback()
+            typer.echo(f"medsos: galat internal ({type(exc).__name__}); laporkan jejak di atas "
+                       "ke pengembang", err=True)
+            raise typer.Exit(ExitCode.INTERNAL) from None
+        from medsos_cli.fileio import display_path
+
+        typer.echo(display_path(f"medsos: galat internal ({type(exc).__name__}: {exc}); "
+                                "jalankan ulang dengan --debug untuk jejak lengkap dan "
+                                "laporkan ke pengembang"), err=True)
         raise typer.Exit(ExitCode.INTERNAL) from None
 
 
@@ -45,5 +64,7 @@ def stdout_write(text: str) -> None:
     try:
         stream.write(text)
     except UnicodeEncodeError:
-        stream.buffer.write(text.encode("utf-8"))
+        # "backslashreplace": a stray surrogate (a file name that is not UTF-8) is written
+        # as an escape, never as an invalid byte or a crash.
+        stream.buffer.write(text.encode("utf-8", "backslashreplace"))
     stream.flush()

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from medsos_cli.cli._errors import stdout_write, user_errors
+from medsos_cli.cli._errors import error_line, stdout_write, user_errors
 from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption
 
 PLATFORM_HELP = "Platform tujuan: instagram, x, facebook, youtube, tiktok, threads, web."
@@ -84,7 +84,8 @@ def _run(paths, platform, reply, output_format, fail_on, fix, diff, rulebooks, c
          color) -> None:
     from medsos_cli import __version__
     from medsos_cli.config import load_config
-    from medsos_cli.fileio import atomic_write_text
+    from medsos_cli.errors import InputError
+    from medsos_cli.fileio import atomic_write_text, original_path
     from medsos_cli.formats import renderer
     from medsos_cli.formats.report import LintReport
     from medsos_cli.lint.fix import fix_text, unified_diff
@@ -114,7 +115,12 @@ def _run(paths, platform, reply, output_format, fail_on, fix, diff, rulebooks, c
                 if diff:
                     diffs.append(unified_diff(result.path, doc.text, fixed))
                 else:
-                    atomic_write_text(result.path, fixed, bom=result.bom)
+                    try:
+                        atomic_write_text(original_path(result.path), fixed, bom=result.bom)
+                    except InputError as exc:  # this file stays as it was; the others go on
+                        result.error = exc
+                        results.append(result)
+                        continue
                     fixed_result.bom = result.bom
                     if options.metrics:
                         fixed_result.metrics = fixed_result.document.metrics
@@ -122,7 +128,7 @@ def _run(paths, platform, reply, output_format, fail_on, fix, diff, rulebooks, c
         results.append(result)
     for result in results:
         if result.error is not None:
-            typer.echo(f"medsos: {result.error}", err=True)
+            typer.echo(error_line(result.error), err=True)
     if diff:
         stdout_write("".join(diffs))
     report = LintReport(results=results, rules=list(book), tool_version=__version__)

@@ -198,7 +198,7 @@ def build_rule(item: YDict, path: Path, bundled: bool = False) -> Rule:
         raise where.error(f"id aturan “{rule_id}” tidak sah: huruf kecil, angka, titik, dan "
                           "tanda hubung", item.line_of("id"))
     kind = item.get("kind")
-    cls = KINDS.get(kind)  # type: ignore[arg-type]
+    cls = KINDS.get(kind) if isinstance(kind, str) else None
     if cls is None:
         raise where.error(f"aturan {rule_id}: kind “{kind}” tidak dikenal; pilih "
                           f"{', '.join(KINDS)}", item.line_of("kind"))
