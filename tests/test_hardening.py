@@ -577,7 +577,7 @@ def test_non_utf8_file_name_escaped(project, fmt):
     posts.mkdir()
     raw = os.fsencode(posts) + b"/takarir\xff.txt"
     with open(raw, "wb") as handle:
-        handle.write("Silahkan daftar di sini.\n".encode())
+        handle.write(b"Silahkan daftar di sini.\n")
     result = medsos("lint", "posts", "--format", fmt, cwd=project, timeout=30)
     assert result.returncode in (0, 1), result.stderr
     out = result.stdout.decode("utf-8")  # valid UTF-8
