@@ -619,3 +619,51 @@ def test_html_links_only_http_and_csp():
     assert '<meta http-equiv="Content-Security-Policy"' in html
     assert "script-src 'none'" in html
     assert "<script" not in html.lower()
+
+
+@needs_posix
+def test_fifo_inside_folder_reported_others_linted(project):
+    posts = project / "posts"
+    posts.mkdir()
+    os.mkfifo(posts / "pipa.txt")
+    (posts / "a.txt").write_text(CAPTION, encoding="utf-8")
+    os.symlink("hilang.txt", posts / "rusak.txt")
+    result = medsos("lint", "posts", "--format", "json", cwd=project, timeout=30)
+    assert result.returncode == 2
+    stderr = result.stderr.decode("utf-8")
+    assert "pipa.txt" in stderr and "bukan berkas biasa" in stderr
+    assert "rusak.txt" in stderr and "tautan rusak" in stderr
+    files = json.loads(result.stdout)["files"]
+    assert [Path(f["path"]).name for f in files if not f.get("error")] == ["a.txt"]
+
+
+def test_draft_out_full_disk_one_line(project, invoke, monkeypatch):
+    data = Path(__file__).parents[1] / "examples" / "drafts" / "pengumuman-layanan.yaml"
+    (project / "draf.txt").write_text("lama\n", encoding="utf-8")
+
+    def fail(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("medsos_cli.fileio.os.fsync", fail)
+    result = invoke("draft", "pengumuman-layanan", "--platform", "x", "--data", str(data),
+                    "--no-input", "--out", "draf.txt", "--force")
+    assert result.exit_code == 2
+    line = one_line(result.stderr)
+    assert "draf.txt" in line and "ruang disk penuh" in line
+    assert (project / "draf.txt").read_text(encoding="utf-8") == "lama\n"
+    assert sorted(p.name for p in project.iterdir()) == [".git", "draf.txt"]
+
+
+def test_locked_history_never_advises_deleting(tmp_path, monkeypatch):
+    import sqlite3
+
+    from medsos_cli.weekly import history
+
+    def locked(*args, **kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(history.sqlite3, "connect", locked)
+    with pytest.raises(InputError) as info:
+        history.History(tmp_path / "riwayat.sqlite3")
+    assert info.value.path == str(tmp_path / "riwayat.sqlite3")
+    assert "terkunci" in info.value.message and "hapus" not in info.value.message

@@ -117,8 +117,15 @@ def _walk_entry(entry: os.DirEntry, device: int, root: str, stack: list[tuple[st
         if key not in seen_dirs:
             seen_dirs.add(key)
             stack.append((entry.path, info.st_dev))
-    elif (os.path.splitext(entry.name)[1].lower() in EXTENSIONS
-          and entry.is_file(follow_symlinks=True)):
+    elif os.path.splitext(entry.name)[1].lower() not in EXTENSIONS:
+        return
+    elif not entry.is_file(follow_symlinks=True):
+        # A FIFO or device named like a caption would block or never end: say so, by name.
+        why = ("tautan rusak: targetnya tidak ada" if is_link and not os.path.exists(entry.path)
+               else "bukan berkas biasa (FIFO, perangkat, atau soket); dilewati")
+        found.append((Path(entry.path).as_posix(), InputError(why, display_path(entry.path)),
+                      None))
+    else:
         try:
             if is_link:
                 info = entry.stat(follow_symlinks=True)
