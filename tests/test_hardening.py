@@ -667,3 +667,19 @@ def test_locked_history_never_advises_deleting(tmp_path, monkeypatch):
         history.History(tmp_path / "riwayat.sqlite3")
     assert info.value.path == str(tmp_path / "riwayat.sqlite3")
     assert "terkunci" in info.value.message and "hapus" not in info.value.message
+
+
+@pytest.mark.parametrize("where", ["argument", "rulebook-option", "config"])
+def test_impossible_path_names(project, invoke, where):
+    """Found by the fuzzer: a name too long for the OS reached Python as OSError."""
+    long_name = "x" * 5000
+    (project / "c.txt").write_text(CAPTION, encoding="utf-8")
+    if where == "argument":
+        result = invoke("lint", long_name, "c.txt")
+    elif where == "rulebook-option":
+        result = invoke("lint", "-r", long_name, "c.txt")
+    else:
+        _config(project, f'[lint]\nrulebooks = ["{long_name}"]\n')
+        result = invoke("lint", "c.txt")
+    assert result.exit_code == 2
+    assert "tidak sah" in one_line(result.stderr)

@@ -218,7 +218,9 @@ def _apply(config: Config, data: dict[str, Any]) -> None:
     if "rulebooks" in lint:
         books = _str_list(config, lint, "rulebooks")
         base = config.path.parent if config.path else Path.cwd()
-        config.rulebooks = [b if b == "default" else str((base / b).resolve()) for b in books]
+        config.rulebooks = [b if b == "default" else str(_usable_path(config, "rulebooks",
+                                                                      base / b))
+                            for b in books]
     if "platform" in lint:
         platform = str(lint["platform"]).lower()
         if platform not in PLATFORMS:
@@ -267,7 +269,7 @@ def _apply(config: Config, data: dict[str, Any]) -> None:
         if key in draft:
             if not isinstance(draft[key], str) or not draft[key].strip():
                 raise _error(config, key, f"draft.{key} harus berupa path folder/berkas")
-            setattr(config, key, (base / draft[key]).resolve())
+            setattr(config, key, _usable_path(config, key, base / draft[key]))
     if config.roster is None and config.path is not None:
         beside = config.path.parent / "roster.yaml"
         if beside.is_file():
@@ -290,7 +292,7 @@ def _apply(config: Config, data: dict[str, Any]) -> None:
     if "db" in report:
         if not isinstance(report["db"], str) or not report["db"].strip():
             raise _error(config, "db", "report.db harus berupa path berkas")
-        config.db = (base / report["db"]).resolve()
+        config.db = _usable_path(config, "db", base / report["db"])
 
 
 def _apply_account(config: Config, account: dict[str, Any]) -> None:
@@ -351,6 +353,18 @@ def _exemption(config: Config, item: Any) -> Exemption:
 
 
 _PROBES = ("a.txt", "b.md", "posts/c.x.txt", "d/e/f.instagram.md")  # lint reads .txt, .md
+
+
+def _usable_path(config: Config, key: str, path: Path) -> Path:
+    """``path`` resolved, or a file:line error for a name the OS cannot take (a NUL byte, a
+    name too long) instead of an OSError later."""
+    try:
+        resolved = path.resolve()
+        resolved.exists()
+    except (OSError, ValueError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise _error(config, key, f"path “{key}” tidak sah: {why}") from None
+    return resolved
 
 
 def _matches_all(pattern: str) -> bool:

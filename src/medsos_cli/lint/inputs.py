@@ -38,6 +38,12 @@ def expand(args: list[str]) -> Iterator[str | InputError]:
             yield STDIN
             continue
         path = Path(arg)
+        try:
+            path.exists()
+        except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            yield InputError(f"nama berkas tidak sah: {why}", display_path(arg))
+            continue
         if path.is_dir():
             for key in _walk(arg):
                 if isinstance(key, InputError):
@@ -49,7 +55,8 @@ def expand(args: list[str]) -> Iterator[str | InputError]:
         if path.exists() or not globmod.has_magic(arg):
             if arg not in seen:
                 seen.add(arg)
-                yield arg if path.exists() else InputError("berkas tidak ditemukan", arg)
+                yield arg if path.exists() else InputError("berkas tidak ditemukan",
+                                                           display_path(arg))
             continue
         matches = sorted(globmod.glob(arg, recursive=True))
         files = [m for m in matches if Path(m).is_file()]

@@ -55,7 +55,11 @@ def load_rulebook(location: str | Path = DEFAULT, *, check_examples: bool = True
     Every rule's examples are run (``check_examples``) unless the same rulebook files already
     passed on this installation (``use_cache``; see ``medsos_cli.cache``).
     """
-    folder = _resolve(location, Path.cwd()).resolve()
+    try:
+        folder = _resolve(location, Path.cwd()).resolve()
+        folder.is_dir()
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte: not a crash
+        raise RulebookError(f"folder buku aturan tidak sah: {exc}", str(location)) from None
     use_cache = use_cache and check_examples
     if use_cache and folder.is_dir():
         from medsos_cli import cache
