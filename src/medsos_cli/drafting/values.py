@@ -453,7 +453,7 @@ MAX_JSON_DEPTH = 60  # a draft's values are at most a list of texts
 
 def _json_values(text: str, path: Path) -> dict[str, RawValue]:
     try:
-        data = json.loads(text, parse_constant=_no_constant)
+        data = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         raise InputError(f"JSON tidak sah: {exc.msg} (kolom {exc.colno})", path,
                          exc.lineno) from None
@@ -475,6 +475,15 @@ def _json_values(text: str, path: Path) -> dict[str, RawValue]:
         return None
 
     return {str(k): RawValue(v, str(path), line_of(str(k))) for k, v in data.items()}
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"kunci “{key}” ditulis dua kali")
+        result[key] = value
+    return result
 
 
 def _no_constant(name: str) -> Any:
