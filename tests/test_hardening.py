@@ -392,7 +392,8 @@ def test_draft_data_file_errors(project, invoke, name, text, needle):
 
 BOMBS = {
     "kali": "{{ 'x' * 10**9 }}",
-    "pangkat": "{{ 9**9**9 }}",
+    "pangkat": "{{ 9**(9**9) }}",
+    "pangkat-bit": "{{ (2**100)**100 }}",
     "center": "{{ 'x'|center(10**9) }}",
     "persen": "{{ '%999999999s' % 'x' }}",
     "persen-bintang": "{{ '%*s' % (999999999, 'x') }}",
@@ -417,6 +418,12 @@ BOMBS = {
     "makro-rekursif": "{% macro m(n) %}{{ m(n) }}{% endmacro %}{{ m(1) }}",
     "makro-bercabang": "{% macro m(n) %}{% if n %}{{ m(n - 1) }}{{ m(n - 1) }}{% endif %}"
                        "{% endmacro %}{{ m(40) }}",
+    "daftar-bersarang": "{% set a = 'x' * 90000 %}{% set b = [a, a, a, a, a, a, a, a, a, a] %}"
+                        "{% set c = [b, b, b, b, b, b, b, b, b, b] %}{{ [c, c, c, c, c] }}",
+    "daftar-kali": "{% set a = 'x' * 90000 %}{{ [a] * 99999 }}",
+    "sambung": "{% set a = 'x' * 90000 %}{% set b = (a, a) %}{{ b ~ b }}",
+    "pangkat-berantai": "{{ ((((2**100)**3)**3)**3)**3 }}",
+    "kamus": "{% set a = 'x' * 90000 %}{{ {'k': a, 'l': a} }}",
     "namespace": "{% set ns = namespace(x='a') %}{% for i in range(60) %}"
                  "{% set ns.x = ns.x ~ ns.x %}{% endfor %}{{ ns.x }}",
 }

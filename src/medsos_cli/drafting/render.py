@@ -32,6 +32,7 @@ from jinja2 import (
     TemplateSyntaxError,
     UndefinedError,
 )
+from jinja2.compiler import CodeGenerator
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
@@ -43,6 +44,7 @@ MAX_OUTPUT = 200_000  # characters one render may produce (an X thread of 25 pos
 MAX_WIDTH = 1_000  # center/indent/ljust widths, format widths and precisions
 MAX_RANGE = 10_000  # items of one range()
 MAX_POWER = 100  # exponent of **
+MAX_POWER_BITS = 4096  # size of an integer power (2**4096 has 1,234 digits)
 MAX_RENDER_SECONDS = 2.0  # CPU seconds of one render (a post renders in milliseconds)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
@@ -228,24 +230,111 @@ def _safe_range(*args: Any) -> range:
     return result
 
 
+def weight(value: Any, cap: int = MAX_STRING) -> int:
+    """Roughly how many characters ``str(value)`` makes (stops counting past ``cap``): lists,
+    tuples and dicts count their items, so a list of lists of a long text is heavy."""
+    total = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, (list, tuple)):
+            total += 2 + len(item)
+            stack.extend(item)
+        elif isinstance(item, dict):
+            total += 2 + len(item)
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        else:
+            total += 8
+        if total > cap:
+            break
+    return total
+
+
+def _checked_value(value: Any) -> Any:
+    """A list, tuple or dict literal built while rendering: refused when too heavy (nested
+    literals of a long text would otherwise print gigabytes)."""
+    if weight(value) > MAX_STRING:
+        raise _too_big("daftar atau teks")
+    _tick()
+    return value
+
+
+def _checked_parts(parts: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The operands of ``~``, before they are joined."""
+    if weight(parts) > MAX_STRING:
+        raise _too_big("hasil penyambungan teks (~)")
+    _tick()
+    return parts
+
+
+def _checked_output(value: Any) -> Any:
+    """Every ``{{ … }}`` value before it is turned into text."""
+    if isinstance(value, (list, tuple, dict)) and weight(value, MAX_OUTPUT) > MAX_OUTPUT:
+        raise _too_big("nilai keluaran")
+    return value
+
+
+class _BudgetCodeGenerator(CodeGenerator):
+    """Jinja's code generator, routing list/tuple/dict literals and ``~`` through the budget
+    (these are plain Python in compiled templates, out of the sandbox's reach otherwise)."""
+
+    def visit_List(self, node, frame) -> None:  # noqa: D102, N802
+        self.write("environment.checked_value(")
+        super().visit_List(node, frame)
+        self.write(")")
+
+    def visit_Tuple(self, node, frame) -> None:  # noqa: D102, N802
+        if node.ctx != "load":  # an assignment target: ``{% for a, b in … %}``
+            super().visit_Tuple(node, frame)
+            return
+        self.write("environment.checked_value(")
+        super().visit_Tuple(node, frame)
+        self.write(")")
+
+    def visit_Dict(self, node, frame) -> None:  # noqa: D102, N802
+        self.write("environment.checked_value(")
+        super().visit_Dict(node, frame)
+        self.write(")")
+
+    def visit_Concat(self, node, frame) -> None:  # noqa: D102, N802
+        if frame.eval_ctx.volatile:
+            func_name = "(markup_join if context.eval_ctx.volatile else str_join)"
+        elif frame.eval_ctx.autoescape:
+            func_name = "markup_join"
+        else:
+            func_name = "str_join"
+        self.write(f"{func_name}(environment.checked_parts((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write(")))")
+
+
 class DraftEnvironment(ImmutableSandboxedEnvironment):
     """The sandbox on a budget: operators, filters and string methods that can build a large
     value check their arguments, and every call checks the render's CPU time."""
 
     intercepted_binops = frozenset({"*", "**", "%", "+"})
+    code_generator_class = _BudgetCodeGenerator
+    checked_value = staticmethod(_checked_value)
+    checked_parts = staticmethod(_checked_parts)
 
     def call_binop(self, context, operator_name: str, left: Any, right: Any) -> Any:
         _tick()
         if operator_name == "*":
             for seq, times in ((left, right), (right, left)):
                 if (isinstance(seq, (str, list, tuple)) and isinstance(times, int)
-                        and len(seq) * times > MAX_STRING):
+                        and max(1, weight(seq)) * times > MAX_STRING):
                     raise SecurityError("hasil perkalian teks terlalu panjang")
             return operator.mul(left, right)
         if operator_name == "**":
             if isinstance(right, (int, float)) and abs(right) > MAX_POWER:
                 raise SecurityError("pangkat terlalu besar")
-            if isinstance(left, (int, float)) and abs(left) > 10**6 and right > 3:
+            if (isinstance(left, int) and isinstance(right, int) and right > 0
+                    and left.bit_length() * right > MAX_POWER_BITS):
                 raise SecurityError("pangkat terlalu besar")
             return operator.pow(left, right)
         if operator_name == "%":
@@ -254,7 +343,7 @@ class DraftEnvironment(ImmutableSandboxedEnvironment):
             return operator.mod(left, right)
         if operator_name == "+":
             if isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
-                _check_text_size(len(left) + len(right), "hasil penjumlahan teks")
+                _check_text_size(weight(left) + weight(right), "hasil penjumlahan teks")
             return operator.add(left, right)
         return super().call_binop(context, operator_name, left, right)
 
@@ -314,6 +403,7 @@ def make_environment(folder: Path) -> DraftEnvironment:
     for name in ("cycler", "joiner", "lipsum", "namespace"):
         env.globals.pop(name, None)
     env.globals["range"] = _safe_range
+    env.finalize = _checked_output
     return env
 
 
