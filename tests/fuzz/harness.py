@@ -251,12 +251,34 @@ def case_template(rng: random.Random, work: Path, timeout: float) -> Outcome:
     return _judge("template", code2, seconds + seconds2, detail2)
 
 
+EXPORT_BITS = [",", '"', '""', "\n", "\r\n", ";", "\t", "-1", "9" * 25, "1e999", "NaN",
+               "javascript:alert(1)", "data:text/html,x", "²", "١٢", "2026-02-30", "31/12/1969",
+               "=cmd|'/C calc'!A0", "\ufeff", "\x00", "Rp1.000.000", "1.234,5", "—"]
+
+
+def case_export(rng: random.Random, work: Path, timeout: float) -> Outcome:
+    """The weekly report on the example exports, one or two of them mutated (exports/ is
+    another engineer's area; the target is here so that the long run covers it)."""
+    folder = work / "ekspor"
+    shutil.copytree(ROOT / "examples" / "exports", folder,
+                    ignore=shutil.ignore_patterns("*.md"))
+    files = sorted(folder.glob("*.csv"))
+    for path in rng.sample(files, rng.randint(1, 2)):
+        path.write_bytes(to_bytes(rng, mutate_text(rng, path.read_text(encoding="utf-8-sig"),
+                                                   EXPORT_BITS, 8)))
+    fmt = rng.choice(["json", "md", "html"])
+    args = ["weekly", "report", "ekspor", "--week", "2026-W47", "--format", fmt,
+            "--no-history", "--out", f"laporan.{fmt}", "--force"]
+    return _judge("export", *run_cli(args, work, None, timeout))
+
+
 TARGETS: dict[str, Callable[[random.Random, Path, float], Outcome]] = {
     "caption": case_caption,
     "rulebook": case_rulebook,
     "config": case_config,
     "data": case_data,
     "template": case_template,
+    "export": case_export,
 }
 
 
