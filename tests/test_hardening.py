@@ -704,3 +704,16 @@ def test_impossible_path_names(project, invoke, where):
         result = invoke("lint", "c.txt")
     assert result.exit_code == 2
     assert "tidak sah" in one_line(result.stderr)
+
+
+def test_deeply_nested_template_expression(project, invoke):
+    """Found by the fuzzer: Jinja's parser recursed past the limit (exit 3)."""
+    src = Path(__file__).parents[1] / "templates" / "pengumuman-layanan"
+    shutil.copytree(src, project / "tpl" / "pengumuman-layanan")
+    (project / "tpl" / "pengumuman-layanan" / "x.j2").write_text(
+        "{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}\n", encoding="utf-8")
+    (project / "medsos.toml").write_text('[draft]\ntemplates = "tpl"\n', encoding="utf-8")
+    result = invoke("templates", "lock", "--approved-by", "Kabid")
+    assert result.exit_code == 2
+    line = one_line(result.stderr)
+    assert "x.j2" in line and "bersarang" in line

@@ -159,6 +159,9 @@ def check_consistency(content: ContentType) -> None:
             tree = env.parse(source, file_name, str(path))
             # Introspection runs Jinja's code generator: an unknown filter is found here.
             names = meta.find_undeclared_variables(tree)
+        except RecursionError:  # ``{{ {{{{{{…`` thousands deep: Jinja's parser recurses
+            raise InputError("sintaksis templat tidak sah: ekspresi bersarang terlalu dalam",
+                             path) from None
         except TemplateSyntaxError as exc:
             if exc.filename in (None, "<introspection>"):
                 exc.filename = str(path)

@@ -442,8 +442,8 @@ def template_error(exc: BaseException, name: str, folder: Path,
     if isinstance(exc, MedsosError):
         return InputError(exc.message, path, line)
     if isinstance(exc, RecursionError):
-        return InputError("templat gagal dirender: makro atau include memanggil dirinya sendiri "
-                          "terlalu dalam", path, line)
+        return InputError("templat gagal dirender: ekspresi bersarang, makro, atau include yang "
+                          "memanggil dirinya sendiri terlalu dalam", path, line)
     if isinstance(exc, MemoryError):
         return InputError("templat gagal dirender: memori habis (nilai terlalu besar)", path,
                           line)
