@@ -48,7 +48,7 @@ def original_path(shown: str) -> str:
 def _write_error(exc: OSError, path: str | Path) -> InputError:
     reasons = {
         errno.ENOSPC: "ruang disk penuh",
-        errno.EDQUOT: "kuota disk habis",
+        getattr(errno, "EDQUOT", -1): "kuota disk habis",
         errno.EACCES: "tidak ada izin menulis",
         errno.EPERM: "tidak ada izin menulis",
         errno.EROFS: "sistem berkas hanya-baca",
@@ -57,7 +57,7 @@ def _write_error(exc: OSError, path: str | Path) -> InputError:
         errno.EISDIR: "tujuan adalah folder",
     }
     reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
-    return InputError(f"gagal menulis berkas: {reason}; berkas lama tidak diubah",
+    return InputError(f"gagal menulis berkas: {reason}; berkas tujuan tidak diubah",
                       display_path(path))
 
 
