@@ -56,8 +56,11 @@ def installation_fingerprint() -> str:
 
 def rulebook_files(folder: Path) -> tuple[list[str], list[str]]:
     """The YAML file names of a rulebook folder (sorted) and the SHA-256 of each."""
+    from medsos_cli.fileio import MAX_YAML_BYTES, read_limited  # bounded: no FIFO, no device
+
     names = sorted(p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
-    return names, [hashlib.sha256((folder / n).read_bytes()).hexdigest() for n in names]
+    return names, [hashlib.sha256(read_limited(folder / n, MAX_YAML_BYTES, "berkas YAML"))
+                   .hexdigest() for n in names]
 
 
 def _entry(folder: Path) -> Path | None:

@@ -6,8 +6,10 @@ No configuration file means the bundled defaults.
 from __future__ import annotations
 
 import fnmatch
+import math
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,8 @@ ACCOUNTS_KEYS = {"registry", "office"}  # province view
 ROLLUP_KEYS = {"min_posts_week"}
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 EXEMPTION_KEYS = {"rule", "text", "file", "reason", "approved_by"}
+MAX_FILE_SIZE_MB = 100.0  # lint.max_file_size_mb may raise the caption limit up to this
+MAX_TIMEOUT = 60.0  # seconds, lint.regex_timeout
 
 
 @dataclass(frozen=True)
@@ -90,13 +94,15 @@ class Config:
     office: str = ""  # this office's id in the registry (history export)
     min_posts_week: int = 2  # roll-up: posts per account and week an office should reach
 
+    found_above: bool = False  # found in a folder above the project root (named on stderr)
+
     def line_of(self, key: str) -> int | None:
         """Best-effort line of ``key`` in the config file (for error messages)."""
         if self.path is None:
             return None
         try:
-            lines = self.path.read_text(encoding="utf-8-sig").splitlines()
-        except OSError:
+            lines = _read(self.path).splitlines()
+        except ConfigError:
             return None
         name = rf'"?{re.escape(key)}"?'
         # ``key = …`` or a table header naming it: ``[akun]``, ``[tool.medsos.akun]``.
@@ -122,23 +128,51 @@ def find_config(start: Path | None = None) -> Path | None:
 
 def _has_tool_section(path: Path) -> bool:
     try:
-        return "[tool.medsos" in path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        return "[tool.medsos" in _read(path)
+    except ConfigError:
         return False
+
+
+PROJECT_MARKERS = (".git", ".hg", ".svn")
+# Called with the path of a config found above the project root (the CLI names it on stderr).
+on_found_above: Callable[[Path], None] | None = None
+
+
+def above_project_root(path: Path, start: Path | None = None) -> bool:
+    """Whether a config found upward lies above the project the command runs in: above the
+    nearest folder with ``.git`` (or ``.hg``, ``.svn``), or, outside any repository, above
+    the current folder. Such a file (a shared or planted ``medsos.toml``) is named on stderr."""
+    here = (start or Path.cwd()).resolve()
+    root = here
+    for candidate in (here, *here.parents):
+        if any((candidate / marker).exists() for marker in PROJECT_MARKERS):
+            root = candidate
+            break
+    folder = path.resolve().parent
+    return folder != root and folder in root.parents
+
+
+def _read(path: Path) -> str:
+    from medsos_cli.errors import InputError
+    from medsos_cli.fileio import MAX_CONFIG_BYTES, read_text_limited
+
+    try:
+        return read_text_limited(path, MAX_CONFIG_BYTES, "sebuah berkas konfigurasi")
+    except InputError as exc:
+        raise ConfigError(exc.message, exc.path, exc.line) from None
 
 
 def load_config(path: Path | None = None, *, search: bool = True) -> Config:
     """Load the configuration at ``path`` (or found upward); no file gives the defaults."""
+    found = False
     if path is None and search:
         path = find_config()
+        found = path is not None
     if path is None:
         return Config()
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError("berkas konfigurasi tidak ditemukan", path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"berkas konfigurasi tidak dapat dibaca: {exc}", path) from None
+    if not path.exists():
+        raise ConfigError("berkas konfigurasi tidak ditemukan", path)
+    raw = _read(path)
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -146,11 +180,43 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
         line = int(match.group(1)) if match else None
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ConfigError(f"TOML tidak sah: {detail}", path, line) from None
+    except RecursionError:  # a table or array nested a thousand levels deep
+        raise ConfigError("TOML tidak sah: bersarang terlalu dalam", path) from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise ConfigError(f"TOML tidak sah: {exc}", path) from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("medsos", {})
-    config = Config(path=path)
+        tool = data.get("tool", {})
+        data = tool.get("medsos", {}) if isinstance(tool, dict) else {}
+    config = Config(path=path, found_above=found and above_project_root(path))
+    if config.found_above and on_found_above is not None:
+        on_found_above(path)
+    _check_plain(config, data, "", 0)
     _apply(config, data)
     return config
+
+
+MAX_CONFIG_DEPTH = 4  # [lint.levels] is the deepest table medsos reads
+MAX_NUMBER = 1e9  # above any sensible size, hours or seconds
+
+
+def _check_plain(config: Config, data: Any, where: str, depth: int) -> None:
+    """Refuse what no medsos key accepts, wherever it appears: nesting deeper than any key
+    needs, ``inf``/``nan``, integers outside ±1e9 (5,000-digit numbers)."""
+    if depth > MAX_CONFIG_DEPTH:
+        raise _error(config, where.rsplit(".", 1)[-1], f"“{where}” bersarang terlalu dalam")
+    items = (data.items() if isinstance(data, dict)
+             else enumerate(data) if isinstance(data, list) else ())
+    for key, value in items:
+        name = f"{where}.{key}" if where and isinstance(key, str) else (where or str(key))
+        line_key = key if isinstance(key, str) else where.rsplit(".", 1)[-1]
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _error(config, line_key, f"“{name}” bernilai {value}: tulis angka biasa")
+        if (isinstance(value, (int, float)) and not isinstance(value, bool)
+                and abs(value) > MAX_NUMBER):
+            raise _error(config, line_key, f"“{name}” terlalu besar (batas "
+                         f"{MAX_NUMBER:,.0f})".replace(",", "."))
+        if isinstance(value, (dict, list)):
+            _check_plain(config, value, name, depth + 1)
 
 
 def _apply(config: Config, data: dict[str, Any]) -> None:
@@ -162,7 +228,9 @@ def _apply(config: Config, data: dict[str, Any]) -> None:
     if "rulebooks" in lint:
         books = _str_list(config, lint, "rulebooks")
         base = config.path.parent if config.path else Path.cwd()
-        config.rulebooks = [b if b == "default" else str((base / b).resolve()) for b in books]
+        config.rulebooks = [b if b == "default" else str(_usable_path(config, "rulebooks",
+                                                                      base / b))
+                            for b in books]
     if "platform" in lint:
         platform = str(lint["platform"]).lower()
         if platform not in PLATFORMS:
@@ -184,11 +252,12 @@ def _apply(config: Config, data: dict[str, Any]) -> None:
             raise _error(config, rule_id, f"level “{level}” untuk {rule_id} tidak dikenal; pilih "
                          "error, warning, atau suggestion")
     config.levels = {k: str(v).lower() for k, v in levels.items()}
-    for key in ("max_file_size_mb", "regex_timeout"):
+    for key, most in (("max_file_size_mb", MAX_FILE_SIZE_MB), ("regex_timeout", MAX_TIMEOUT)):
         if key in lint:
             value = lint[key]
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-                raise _error(config, key, f"{key} harus angka positif")
+            if (isinstance(value, bool) or not isinstance(value, (int, float))
+                    or not math.isfinite(value) or not 0 < value <= most):
+                raise _error(config, key, f"{key} harus angka positif sampai {most:g}")
             setattr(config, key, float(value))
     _apply_vocabulary(config, lint)
     exemptions = lint.get("exemptions", [])
@@ -211,7 +280,7 @@ def _apply(config: Config, data: dict[str, Any]) -> None:
         if key in draft:
             if not isinstance(draft[key], str) or not draft[key].strip():
                 raise _error(config, key, f"draft.{key} harus berupa path folder/berkas")
-            setattr(config, key, (base / draft[key]).resolve())
+            setattr(config, key, _usable_path(config, key, base / draft[key]))
     if config.roster is None and config.path is not None:
         beside = config.path.parent / "roster.yaml"
         if beside.is_file():
@@ -226,14 +295,15 @@ def _apply(config: Config, data: dict[str, Any]) -> None:
     _known(config, report, REPORT_KEYS, "report.")
     if "sla_hours" in report:
         value = report["sla_hours"]
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        if (isinstance(value, bool) or not isinstance(value, (int, float))
+                or not math.isfinite(value) or not 0 < value <= 24 * 366):
             raise _error(config, "sla_hours", "report.sla_hours harus angka jam positif "
                          "(mis. 24 untuk 1×24 jam)")
         config.sla_hours = float(value)
     if "db" in report:
         if not isinstance(report["db"], str) or not report["db"].strip():
             raise _error(config, "db", "report.db harus berupa path berkas")
-        config.db = (base / report["db"]).resolve()
+        config.db = _usable_path(config, "db", base / report["db"])
     if "headers" in report:
         if not isinstance(report["headers"], str) or not report["headers"].strip():
             raise _error(config, "headers", "report.headers harus berupa path berkas YAML")
@@ -330,11 +400,41 @@ def _exemption(config: Config, item: Any) -> Exemption:
     for key in ("rule", "reason", "approved_by"):
         if not isinstance(item.get(key), str) or not item[key].strip():
             raise _error(config, "rule", f"[[lint.exemptions]] wajib mengisi “{key}”")
+    for key in ("text", "file"):
+        if key in item and (not isinstance(item[key], str) or not item[key].strip()):
+            raise _error(config, key, f"[[lint.exemptions]]: “{key}” harus berupa teks yang "
+                         "tidak kosong")
     if item.get("text") is None and item.get("file") is None:
         raise _error(config, "rule", "[[lint.exemptions]] wajib mengisi “text” atau “file” "
                      "(pengecualian tidak boleh berlaku untuk semua teks)")
+    if item["rule"].strip() == "*" and item.get("text") is None and _matches_all(item["file"]):
+        raise _error(config, "file", "[[lint.exemptions]] dengan rule = \"*\" dan file "
+                     f"= \"{item['file']}\" membungkam semua aturan di semua berkas; "
+                     "sebutkan aturan, teks, atau berkas tertentu")
     return Exemption(rule=item["rule"], reason=item["reason"], approved_by=item["approved_by"],
                      text=item.get("text"), file=item.get("file"))
+
+
+_PROBES = ("a.txt", "b.md", "posts/c.x.txt", "d/e/f.instagram.md")  # lint reads .txt, .md
+
+
+def _usable_path(config: Config, key: str, path: Path) -> Path:
+    """``path`` resolved, or a file:line error for a name the OS cannot take (a NUL byte, a
+    name too long) instead of an OSError later."""
+    try:
+        resolved = path.resolve()
+        resolved.exists()
+    except (OSError, ValueError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise _error(config, key, f"path “{key}” tidak sah: {why}") from None
+    return resolved
+
+
+def _matches_all(pattern: str) -> bool:
+    """Whether a ``file`` pattern matches every path (``*``, ``**/*``, ``*.*``, …): tried on
+    a set of typical input names."""
+    probe = Exemption(rule="*", reason="", approved_by="", file=pattern)
+    return all(probe.applies("x", "", path) for path in _PROBES)
 
 
 def _known(config: Config, data: Any, allowed: set[str], prefix: str) -> None:

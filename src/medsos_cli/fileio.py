@@ -1,32 +1,116 @@
-"""Safe file writing: never overwrite without consent, always via a temporary file."""
+"""Bounded reading and safe writing of every file medsos touches.
+
+Reading: one reader (:func:`read_limited`) with a size limit that refuses anything that is not
+a regular file (a FIFO would block forever, ``/dev/zero`` never ends) and reads standard input
+only up to the same limit. Writing (:func:`atomic_write_text`): never replaces a device, a
+folder or a FIFO; writes through a symbolic link to its target; keeps hard links and the
+file's mode; every failure is one Indonesian line naming the path, with no temp file left.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from medsos_cli.errors import InputError
+
+MB = 1_048_576
+# Limits of the files medsos reads (README "Batas dan keamanan"); a caption's limit comes from
+# lint.max_file_size_mb.
+MAX_CONFIG_BYTES = 1 * MB  # medsos.toml, pyproject.toml
+MAX_YAML_BYTES = 5 * MB  # one rulebook file, schema.yaml, roster.yaml, a draft data file
+MAX_TEMPLATE_BYTES = 1 * MB  # one .j2 template
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """``path`` as text that can always be printed and stored in JSON: bytes of a file name
+    that are not valid UTF-8 (kept by Python as surrogate escapes) are shown as ``\\xNN``."""
+    text = os.fspath(path)
+    if text.isascii() or not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    shown = "".join(f"\\x{ord(ch) - 0xdc00:02x}" if "\udc80" <= ch <= "\udcff" else ch
+                    for ch in text)
+    _ORIGINALS[shown] = text
+    return shown
+
+
+_ORIGINALS: dict[str, str] = {}
+
+
+def original_path(shown: str) -> str:
+    """The real file name behind a name :func:`display_path` escaped (for writing back)."""
+    return _ORIGINALS.get(shown, shown)
+
+
+def _write_error(exc: OSError, path: str | Path) -> InputError:
+    reasons = {
+        errno.ENOSPC: "ruang disk penuh",
+        getattr(errno, "EDQUOT", -1): "kuota disk habis",
+        errno.EACCES: "tidak ada izin menulis",
+        errno.EPERM: "tidak ada izin menulis",
+        errno.EROFS: "sistem berkas hanya-baca",
+        errno.ENOENT: "folder tujuan tidak ada",
+        errno.ENOTDIR: "folder tujuan tidak ada",
+        errno.EISDIR: "tujuan adalah folder",
+    }
+    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    return InputError(f"gagal menulis berkas: {reason}; berkas tujuan tidak diubah",
+                      display_path(path))
+
+
+def write_target(path: str | Path) -> Path:
+    """Where a write to ``path`` must land: a symbolic link is followed to its target; a
+    target that exists and is not a regular file (device, FIFO, folder, socket) is refused."""
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return target
+    except OSError as exc:
+        raise _write_error(exc, path) from None
+    if not stat.S_ISREG(info.st_mode):
+        what = "folder" if stat.S_ISDIR(info.st_mode) else "bukan berkas biasa (perangkat, FIFO, " \
+            "atau soket)"
+        raise InputError(f"tujuan {what}; medsos hanya menimpa berkas biasa", display_path(path))
+    return target
 
 
 def atomic_write_text(path: str | Path, text: str, *, bom: bool = False) -> None:
     """Write ``text`` as UTF-8 to ``path`` atomically (temp file in the same folder + rename).
 
-    Line endings are written exactly as they are in ``text`` (no translation).
+    Line endings are written exactly as they are in ``text`` (no translation). A symbolic
+    link is written through (its target changes, the link stays); a file with several hard
+    links is rewritten in place after the new content was written and checked in a temp file,
+    so that every link sees it. Errors (read-only folder, full disk, no permission) raise
+    ``InputError`` naming ``path``; the temp file is removed and the original is untouched.
     """
     import tempfile  # only when writing: lint's start-up reads through this module too
 
-    target = Path(path)
-    data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    target = write_target(path)
+    data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8", "surrogateescape")
+    try:
+        existing = os.stat(target)
+    except OSError:
+        existing = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise _write_error(exc, path) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            _write_all(handle, data)
+        if existing is not None and existing.st_nlink > 1:
+            _rewrite_in_place(target, tmp, data)
+            os.unlink(tmp)
+            return
         try:
             # mkstemp makes the file private (0600); a report or draft should get the mode any
             # new file would get (the umask), and a replaced file keeps its own mode.
-            mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+            mode = (existing.st_mode & 0o7777 if existing is not None
+                    else 0o666 & ~_umask())
             os.chmod(tmp, mode)
         except OSError:
             pass
@@ -36,7 +120,24 @@ def atomic_write_text(path: str | Path, text: str, *, bom: bool = False) -> None
             os.unlink(tmp)
         except OSError:
             pass
-        raise InputError(f"gagal menulis berkas: {exc.strerror or exc}", path) from None
+        raise _write_error(exc, path) from None
+
+
+def _write_all(handle: BinaryIO, data: bytes) -> None:
+    handle.write(data)
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
+def _rewrite_in_place(target: Path, tmp: str, data: bytes) -> None:
+    """Overwrite a hard-linked file in place (a rename would split the links), once the temp
+    copy proved that the data fits on the disk and reads back the same."""
+    with open(tmp, "rb") as check:
+        if check.read() != data:
+            raise OSError(errno.EIO, "salinan sementara tidak sama")
+    with open(target, "r+b") as handle:
+        handle.truncate(0)
+        _write_all(handle, data)
 
 
 def _umask() -> int:
@@ -46,20 +147,78 @@ def _umask() -> int:
 
 
 def read_limited(path: str | Path, max_bytes: int, what: str) -> bytes:
-    """The bytes of ``path``; ``InputError`` when it is missing, a folder, unreadable or over
-    ``max_bytes`` (``what`` names the expected content: "sebuah takarir", ...)."""
+    """The bytes of ``path`` (``-`` is standard input); ``InputError`` when it is missing, a
+    folder, not a regular file (FIFO, device, socket), unreadable or over ``max_bytes``
+    (``what`` names the expected content: "sebuah takarir", ...)."""
+    if os.fspath(path) == "-":
+        return read_stream(_stdin(), max_bytes, what, "<stdin>")
+    shown = display_path(path)
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > max_bytes:
-                raise InputError(f"berkas terlalu besar untuk {what} ({size / 1_048_576:.1f} MB; "
-                                 f"batas {max_bytes / 1_048_576:.0f} MB)", path)
-            return handle.read()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("ini folder, bukan berkas", shown)
+        if not stat.S_ISREG(info.st_mode):
+            # Opening a FIFO would block until a writer appears; a device may never end.
+            raise InputError("bukan berkas biasa (FIFO, perangkat, atau soket); medsos hanya "
+                             "membaca berkas biasa", shown)
+        if info.st_size > max_bytes:
+            raise _too_big(info.st_size, max_bytes, what, shown)
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since the stat
+                raise InputError("bukan berkas biasa", shown)
+            return read_stream(handle, max_bytes, what, shown)
     except FileNotFoundError:
-        raise InputError("berkas tidak ditemukan", path) from None
+        raise InputError("berkas tidak ditemukan", shown) from None
     except PermissionError:
-        raise InputError("tidak ada izin untuk membaca berkas", path) from None
+        raise InputError("tidak ada izin untuk membaca berkas", shown) from None
     except IsADirectoryError:
-        raise InputError("ini folder, bukan berkas", path) from None
+        raise InputError("ini folder, bukan berkas", shown) from None
     except OSError as exc:
-        raise InputError(f"berkas tidak dapat dibaca: {exc.strerror or exc}", path) from None
+        raise InputError(f"berkas tidak dapat dibaca: {exc.strerror or exc}", shown) from None
+
+
+def read_stream(stream: BinaryIO, max_bytes: int, what: str, shown: str) -> bytes:
+    """At most ``max_bytes`` from ``stream`` (a file grown since its stat, ``yes |`` or
+    ``/dev/zero`` as stdin stop at the limit with a message, never fill the memory)."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(min(1 * MB, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise _too_big(None, max_bytes, what, shown)
+    return b"".join(chunks)
+
+
+def read_text_limited(path: str | Path, max_bytes: int, what: str) -> str:
+    """:func:`read_limited` decoded as UTF-8 (a BOM is dropped, CRLF kept); invalid bytes
+    raise ``InputError`` with the line and the byte."""
+    data = read_limited(path, max_bytes, what)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(f"bukan UTF-8 yang sah (byte 0x{data[exc.start]:02x}); simpan ulang "
+                         "sebagai UTF-8", display_path(path), line) from None
+
+
+def _stdin() -> BinaryIO:
+    import sys
+
+    return sys.stdin.buffer
+
+
+def _too_big(size: int | None, max_bytes: int, what: str, shown: str) -> InputError:
+    have = f"{size / MB:.1f} MB; " if size is not None else "lebih dari batas; "
+    return InputError(f"berkas terlalu besar untuk {what} ({have}batas {_mb(max_bytes)})", shown)
+
+
+def _mb(count: int) -> str:
+    return f"{count / MB:.0f} MB" if count >= MB else f"{count / 1024:.0f} KB"

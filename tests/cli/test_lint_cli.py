@@ -291,7 +291,7 @@ def test_fix_write_failure_is_reported_and_original_kept(invoke, scenario, monke
 # -- --debug and internal errors ------------------------------------------------------------
 
 
-def test_debug_reraises(invoke, scenario):
+def test_debug_shows_traceback_and_keeps_exit_2(invoke, scenario):
     folder = scenario("bersih")
     (folder / "medsos.toml").write_text("[lint\n", encoding="utf-8")
     quiet = invoke("lint", "takarir.txt", *R)
@@ -299,14 +299,16 @@ def test_debug_reraises(invoke, scenario):
     for args in (("--debug", "lint", "takarir.txt", *R), ("lint", "takarir.txt", *R,
                                                            "--debug")):
         result = invoke(*args, catch=True)
-        assert result.exception is not None
-        assert type(result.exception).__name__ == "ConfigError"
+        assert result.exit_code == 2
+        assert "Traceback" in result.stderr and "ConfigError" in result.stderr
+        assert result.stderr.splitlines()[-1].startswith("medsos: ")
 
 
-def test_debug_reraises_rulebook_error(invoke, scenario):
+def test_debug_rulebook_error_exit_2(invoke, scenario):
     scenario("bersih")
     result = invoke("--debug", "lint", "takarir.txt", "-r", "tidak-ada", catch=True)
-    assert isinstance(result.exception, RulebookError)
+    assert result.exit_code == 2
+    assert RulebookError.__name__ in result.stderr
 
 
 def test_internal_error_exit_3(invoke, scenario, monkeypatch):
@@ -322,7 +324,9 @@ def test_internal_error_exit_3(invoke, scenario, monkeypatch):
     (line,) = result.stderr.splitlines()
     assert "galat internal" in line and "RuntimeError" in line and "--debug" in line
     debug = invoke("--debug", "lint", "takarir.txt", *R, catch=True)
-    assert isinstance(debug.exception, RuntimeError)
+    # Never exit 1 (the "findings" code) for an internal error, with or without --debug.
+    assert debug.exit_code == 3
+    assert "Traceback" in debug.stderr and "RuntimeError: rusak di dalam" in debug.stderr
 
 
 # -- inputs through the command line --------------------------------------------------------

@@ -29,7 +29,9 @@ def utf8_streams() -> None:
             continue
         try:
             if not stream.isatty():
-                reconfigure(encoding="utf-8")
+                # backslashreplace: a stray surrogate (a file name that is not UTF-8) is
+                # written as an escape, never as an invalid byte or a crash.
+                reconfigure(encoding="utf-8", errors="backslashreplace")
             else:
                 reconfigure(errors="replace")
         except (OSError, ValueError):

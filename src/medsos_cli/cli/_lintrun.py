@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from medsos_cli.cli._errors import stdout_write
+from medsos_cli.cli._errors import error_line, stdout_write
 
 
 def run_lint(paths: list[str], platform: str | None, reply: bool, output_format: str,
@@ -16,7 +16,8 @@ def run_lint(paths: list[str], platform: str | None, reply: bool, output_format:
     """Lint ``paths`` with validated options, print the report; return the exit code."""
     from medsos_cli import __version__
     from medsos_cli.config import load_config
-    from medsos_cli.fileio import atomic_write_text
+    from medsos_cli.errors import InputError
+    from medsos_cli.fileio import atomic_write_text, original_path
     from medsos_cli.formats import renderer
     from medsos_cli.formats.report import LintReport
     from medsos_cli.lint.fix import fix_text, unified_diff
@@ -46,7 +47,12 @@ def run_lint(paths: list[str], platform: str | None, reply: bool, output_format:
                 if diff:
                     diffs.append(unified_diff(result.path, doc.text, fixed))
                 else:
-                    atomic_write_text(result.path, fixed, bom=result.bom)
+                    try:
+                        atomic_write_text(original_path(result.path), fixed, bom=result.bom)
+                    except InputError as exc:  # this file stays as it was; the others go on
+                        result.error = exc
+                        results.append(result)
+                        continue
                     fixed_result.bom = result.bom
                     if options.metrics:
                         fixed_result.metrics = fixed_result.document.metrics
@@ -54,7 +60,7 @@ def run_lint(paths: list[str], platform: str | None, reply: bool, output_format:
         results.append(result)
     for result in results:
         if result.error is not None:
-            sys.stderr.write(f"medsos: {result.error}\n")
+            sys.stderr.write(error_line(result.error) + "\n")
     if diff:
         stdout_write("".join(diffs))
     report = LintReport(results=results, rules=list(book), tool_version=__version__)

@@ -50,7 +50,15 @@ def root(
         "--debug", help="Tampilkan jejak lengkap (traceback) saat terjadi galat.")] = False,
 ) -> None:
     """Perkakas admin media sosial instansi pemerintah."""
+    from medsos_cli import config as config_module
+
+    config_module.on_found_above = _name_config_above
     ctx.obj = {"config": config, "debug": debug}
+
+
+def _name_config_above(path: Path) -> None:
+    typer.echo(f"medsos: memakai konfigurasi {path} dari folder di atas proyek ini; pastikan "
+               "isinya memang untuk proyek ini (atau pakai --config)", err=True)
 
 
 app.command("lint", options_metavar="[OPSI]")(lint_command)

@@ -202,9 +202,11 @@ def _targets(run: Draft, out: Path) -> list[tuple[Path, str]]:
 
 
 def _write(run: Draft, out: Path, force: bool) -> list[Path]:
-    from medsos_cli.fileio import atomic_write_text
+    from medsos_cli.fileio import atomic_write_text, write_target
 
     targets = _targets(run, out)
+    for path, _ in targets:  # a device, FIFO or folder in the way: refuse before any write
+        write_target(path)
     existing = [str(p) for p, _ in targets if p.exists()]
     if existing and not force:
         raise InputError(f"berkas sudah ada: {', '.join(existing)}; pakai --force untuk "

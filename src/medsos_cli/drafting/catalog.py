@@ -147,16 +147,26 @@ def check_consistency(content: ContentType) -> None:
                "bagian templat (_nama.j2)")
         raise InputError(f"templat {content.name}: berkas {file_name} tidak dipakai: {why}",
                          content.folder / file_name)
+    from medsos_cli.fileio import MAX_TEMPLATE_BYTES, read_text_limited
+
     env = make_environment(content.folder)
     declared = set(schema.field_names) | RESERVED | set(env.globals)
     for file_name in sorted(present):
         path = content.folder / file_name
-        source = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        source = read_text_limited(path, MAX_TEMPLATE_BYTES, "sebuah templat").replace(
+            "\r\n", "\n")
         try:
             tree = env.parse(source, file_name, str(path))
+            # Introspection runs Jinja's code generator: an unknown filter is found here.
+            names = meta.find_undeclared_variables(tree)
+        except RecursionError:  # ``{{ {{{{{{…`` thousands deep: Jinja's parser recurses
+            raise InputError("sintaksis templat tidak sah: ekspresi bersarang terlalu dalam",
+                             path) from None
         except TemplateSyntaxError as exc:
+            if exc.filename in (None, "<introspection>"):
+                exc.filename = str(path)
             raise template_error(exc, file_name, content.folder) from None
-        unknown = sorted(meta.find_undeclared_variables(tree) - declared)
+        unknown = sorted(names - declared)
         if unknown:
             raise InputError(f"templat {content.name}: {file_name} memakai "
                              f"{', '.join(unknown)} yang tidak ada di fields schema.yaml",

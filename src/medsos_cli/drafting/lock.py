@@ -60,10 +60,9 @@ class Problem:
 
 def file_digest(path: Path) -> str:
     """SHA-256 (hex) of a file with CRLF as LF and a leading BOM removed."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"tidak dapat dibaca: {exc.strerror or exc}", path) from None
+    from medsos_cli.fileio import MAX_YAML_BYTES, read_limited
+
+    data = read_limited(path, MAX_YAML_BYTES, "berkas templat")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     return hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest()

@@ -438,27 +438,33 @@ def _data_loader():
 
 def load_data_file(path: Path) -> dict[str, RawValue]:
     """Read values from a YAML or JSON file (by extension; others are read as YAML)."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError("berkas data tidak ditemukan", path) from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"bukan UTF-8 yang sah (byte ke-{exc.start + 1})", path) from None
-    except OSError as exc:
-        raise InputError(f"tidak dapat dibaca: {exc.strerror or exc}", path) from None
+    from medsos_cli.fileio import MAX_YAML_BYTES, read_text_limited
+
+    if not path.exists() and not path.is_symlink():
+        raise InputError("berkas data tidak ditemukan", path)
+    text = read_text_limited(path, MAX_YAML_BYTES, "sebuah berkas data")
     if path.suffix.lower() == ".json":
         return _json_values(text, path)
     return _yaml_values(text, path)
 
 
+MAX_JSON_DEPTH = 60  # a draft's values are at most a list of texts
+
+
 def _json_values(text: str, path: Path) -> dict[str, RawValue]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         raise InputError(f"JSON tidak sah: {exc.msg} (kolom {exc.colno})", path,
                          exc.lineno) from None
+    except RecursionError:
+        raise InputError("JSON tidak sah: bersarang terlalu dalam", path) from None
+    except ValueError as exc:  # NaN/Infinity, or an integer of thousands of digits
+        raise InputError(f"JSON tidak sah: {exc}", path) from None
     if not isinstance(data, dict):
         raise InputError("berkas data harus berupa objek JSON {\"kolom\": nilai}", path, 1)
+    if _json_depth(data) > MAX_JSON_DEPTH:
+        raise InputError(f"JSON tidak sah: bersarang lebih dari {MAX_JSON_DEPTH} tingkat", path)
     lines = text.splitlines()
 
     def line_of(key: str) -> int | None:
@@ -469,6 +475,35 @@ def _json_values(text: str, path: Path) -> dict[str, RawValue]:
         return None
 
     return {str(k): RawValue(v, str(path), line_of(str(k))) for k, v in data.items()}
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"kunci “{key}” ditulis dua kali")
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} bukan angka yang sah")
+
+
+def _json_depth(value: Any) -> int:
+    """Nesting depth of parsed JSON, without recursion."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if deepest > MAX_JSON_DEPTH:
+            break
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item)
+    return deepest
 
 
 def _yaml_values(text: str, path: Path) -> dict[str, RawValue]:
@@ -482,8 +517,10 @@ def _yaml_values(text: str, path: Path) -> dict[str, RawValue]:
         mark = exc.problem_mark or exc.context_mark
         raise InputError(f"YAML tidak sah: {exc.problem or exc.context or exc}", path,
                          mark.line + 1 if mark is not None else None) from None
-    except (yaml.YAMLError, RulebookError, ValueError, TypeError) as exc:
+    except (yaml.YAMLError, RulebookError, ValueError, TypeError, OverflowError) as exc:
         raise InputError(f"YAML tidak sah: {exc}", path) from None
+    except RecursionError:
+        raise InputError("YAML tidak sah: bersarang terlalu dalam", path) from None
     if data is None:
         return {}
     if not isinstance(data, YDict):

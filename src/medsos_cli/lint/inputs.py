@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import glob as globmod
 import os
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from medsos_cli.errors import InputError
-from medsos_cli.fileio import read_limited
+from medsos_cli.fileio import display_path, read_limited
 from medsos_cli.platforms import PLATFORMS, TEXT_KINDS
 
 EXTENSIONS = (".txt", ".md")
@@ -39,16 +38,25 @@ def expand(args: list[str]) -> Iterator[str | InputError]:
             yield STDIN
             continue
         path = Path(arg)
+        try:
+            path.exists()
+        except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            yield InputError(f"nama berkas tidak sah: {why}", display_path(arg))
+            continue
         if path.is_dir():
             for key in _walk(arg):
-                if key not in seen:
+                if isinstance(key, InputError):
+                    yield key
+                elif key not in seen:
                     seen.add(key)
                     yield key
             continue
         if path.exists() or not globmod.has_magic(arg):
             if arg not in seen:
                 seen.add(arg)
-                yield arg if path.exists() else InputError("berkas tidak ditemukan", arg)
+                yield arg if path.exists() else InputError("berkas tidak ditemukan",
+                                                           display_path(arg))
             continue
         matches = sorted(globmod.glob(arg, recursive=True))
         files = [m for m in matches if Path(m).is_file()]
@@ -60,36 +68,87 @@ def expand(args: list[str]) -> Iterator[str | InputError]:
                 yield m
 
 
-def _walk(folder: str) -> list[str]:
+def _walk(folder: str) -> Iterator[str | InputError]:
     """``*.txt`` and ``*.md`` files below ``folder``, in a stable order (os.scandir: one
-    directory read per folder, no extra stat per file)."""
-    found: list[tuple[str, str]] = []
-    stack = [folder]
+    directory read per folder, no extra stat per file).
+
+    Symbolic links are followed only while they stay inside ``folder``; each folder and each
+    file is taken once (by device and inode), so ``ln -s . self``, a link loop or a link to a
+    file already listed cannot repeat files or hang. A subfolder that cannot be read is
+    reported, not skipped silently."""
+    found: list[tuple[str, str | InputError, tuple[int, int] | None]] = []
+    root = os.path.realpath(folder)
+    seen_dirs: set[tuple[int, int]] = set()
+    stack: list[tuple[str, int]] = []
+    try:
+        info = os.stat(folder)
+        seen_dirs.add((info.st_dev, info.st_ino))
+        stack.append((folder, info.st_dev))
+    except OSError:
+        stack.append((folder, 0))
     while stack:
-        current = stack.pop()
+        current, device = stack.pop()
         try:
             with os.scandir(current) as entries:
                 for entry in entries:
-                    if entry.is_dir(follow_symlinks=True):
-                        stack.append(entry.path)
-                    elif (os.path.splitext(entry.name)[1].lower() in EXTENSIONS
-                          and entry.is_file(follow_symlinks=True)):
-                        path = Path(entry.path)
-                        found.append((path.as_posix(), str(path)))
+                    _walk_entry(entry, device, root, stack, found, seen_dirs)
+        except OSError as exc:
+            reason = ("tidak ada izin untuk membaca folder" if isinstance(exc, PermissionError)
+                      else f"folder tidak dapat dibaca: {exc.strerror or exc}")
+            found.append((Path(current).as_posix(), InputError(reason, display_path(current)),
+                          None))
+    found.sort(key=lambda item: item[0])
+    seen_files: set[tuple[int, int]] = set()
+    for _, item, key in found:
+        if key is not None:
+            if key in seen_files:
+                continue
+            seen_files.add(key)
+        yield item
+
+
+def _walk_entry(entry: os.DirEntry, device: int, root: str, stack: list[tuple[str, int]],
+                found: list[tuple[str, str | InputError, tuple[int, int] | None]],
+                seen_dirs: set[tuple[int, int]]) -> None:
+    is_link = entry.is_symlink()
+    if is_link:
+        real = os.path.realpath(entry.path)
+        if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
+            return  # a link out of the folder named on the command line is not followed
+    if entry.is_dir(follow_symlinks=True):
+        try:
+            info = entry.stat(follow_symlinks=True)
         except OSError:
-            continue
-    found.sort()
-    return [path for _, path in found]
+            return
+        key = (info.st_dev, info.st_ino)
+        if key not in seen_dirs:
+            seen_dirs.add(key)
+            stack.append((entry.path, info.st_dev))
+    elif os.path.splitext(entry.name)[1].lower() not in EXTENSIONS:
+        return
+    elif not entry.is_file(follow_symlinks=True):
+        # A FIFO or device named like a caption would block or never end: say so, by name.
+        why = ("tautan rusak: targetnya tidak ada" if is_link and not os.path.exists(entry.path)
+               else "bukan berkas biasa (FIFO, perangkat, atau soket); dilewati")
+        found.append((Path(entry.path).as_posix(), InputError(why, display_path(entry.path)),
+                      None))
+    else:
+        try:
+            if is_link:
+                info = entry.stat(follow_symlinks=True)
+                file_key = (info.st_dev, info.st_ino)
+            else:  # the inode comes with the directory entry: no stat per file
+                file_key = (device, entry.inode())
+        except OSError:
+            return
+        path = Path(entry.path)
+        found.append((path.as_posix(), str(path), file_key if file_key[1] else None))
 
 
 def read_source(path: str, max_bytes: int = MAX_BYTES) -> Source:
     """Read and decode one input (``-`` is standard input); raise ``InputError`` if unusable."""
-    if path == STDIN:
-        data = sys.stdin.buffer.read()
-        shown = "<stdin>"
-    else:
-        shown = path
-        data = read_limited(path, max_bytes, "sebuah takarir")
+    shown = "<stdin>" if path == STDIN else display_path(path)
+    data = read_limited(path, max_bytes, "sebuah takarir")
     return decode(data, shown, max_bytes)
 
 

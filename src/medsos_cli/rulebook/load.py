@@ -64,7 +64,12 @@ def read_rulebook(location: str | Path = DEFAULT, *,
 
 def resolve_folder(location: str | Path) -> Path:
     """The absolute folder of a rulebook location (``default``: the bundled one)."""
-    return _resolve(location, Path.cwd()).resolve()
+    try:
+        folder = _resolve(location, Path.cwd()).resolve()
+        folder.is_dir()
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte: not a crash
+        raise RulebookError(f"folder buku aturan tidak sah: {exc}", str(location)) from None
+    return folder
 
 
 def _resolve(location: str | Path, base: Path) -> Path:
@@ -197,7 +202,7 @@ def build_rule(item: YDict, path: Path, bundled: bool = False) -> Rule:
         raise where.error(f"id aturan “{rule_id}” tidak sah: huruf kecil, angka, titik, dan "
                           "tanda hubung", item.line_of("id"))
     kind = item.get("kind")
-    cls = KINDS.get(kind)  # type: ignore[arg-type]
+    cls = KINDS.get(kind) if isinstance(kind, str) else None
     if cls is None:
         raise where.error(f"aturan {rule_id}: kind “{kind}” tidak dikenal; pilih "
                           f"{', '.join(KINDS)}", item.line_of("kind"))

@@ -136,10 +136,18 @@ class Rule:
 
     def _check_message(self) -> None:
         try:
-            fields = [f for _, f, _, _ in string.Formatter().parse(self.message) if f is not None]
+            parsed = [(f, spec) for _, f, spec, _ in string.Formatter().parse(self.message)
+                      if f is not None]
         except ValueError as exc:
             raise self.where.error(f"aturan {self.id}: pesan tidak sah ({exc})") from None
-        for name in fields:
+        for name, spec in parsed:
+            # A width such as {count:>999999999} would build a gigabyte string per finding;
+            # messages are plain sentences, so a placeholder takes no format spec at all.
+            if spec or "{" in name or "[" in name or "." in name:
+                raise self.where.error(
+                    f"aturan {self.id}: penanda “{{{name}{':' + spec if spec else ''}}}” tidak "
+                    "boleh memakai format (lebar, presisi, indeks); tulis {nama} saja")
+        for name in (f for f, _ in parsed):
             if name not in PLACEHOLDERS:
                 raise self.where.error(
                     f"aturan {self.id}: penanda “{{{name}}}” tidak dikenal dalam message; "

@@ -1,4 +1,9 @@
-"""YAML reading that keeps line numbers, so every error can name ``file:line``."""
+"""YAML reading that keeps line numbers, so every error can name ``file:line``.
+
+Safe against hostile files: the SafeLoader builds only plain data, duplicate keys are refused,
+and before any value is built the document's node graph is measured, so that an alias bomb
+("billion laughs": anchors that expand to millions of nodes), a self-referencing alias or a
+deeply nested value is a ``file:line`` error instead of a hang or a MemoryError."""
 
 from __future__ import annotations
 
@@ -16,8 +21,66 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
 
 
+MAX_NODES = 200_000  # values after expanding aliases; the bundled SOP has ~8,000
+MAX_DEPTH = 60  # nesting levels; a rulebook needs 6
+
+
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    pass
+    def get_single_data(self):  # noqa: D102 - PyYAML's entry point, with the budget check
+        node = self.get_single_node()
+        if node is None:
+            return None
+        _check_budget(node)
+        return self.construct_document(node)
+
+
+def _check_budget(root: yaml.Node) -> None:
+    """Refuse a node graph that expands past ``MAX_NODES`` or nests past ``MAX_DEPTH``.
+
+    Sizes are memoised per node, so the check is linear in the distinct nodes even when
+    aliases make the expanded tree exponential."""
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            open_nodes.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            depth[key] = 1 + max((depth[id(c)] for c in children), default=0)
+            if size[key] > MAX_NODES:
+                raise _budget_error(node, f"lebih dari {MAX_NODES:,} nilai setelah alias "
+                                    "(&/*) dijabarkan".replace(",", "."))
+            if depth[key] > MAX_DEPTH:
+                raise _budget_error(node, f"bersarang lebih dari {MAX_DEPTH} tingkat")
+            continue
+        if key in size:
+            continue
+        if key in open_nodes:
+            raise _budget_error(node, "alias (*) merujuk ke dirinya sendiri")
+        open_nodes.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) not in size:
+                if id(child) in open_nodes:
+                    raise _budget_error(child, "alias (*) merujuk ke dirinya sendiri")
+                stack.append((child, False))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [item for pair in node.value for item in pair]
+    return []
+
+
+def _budget_error(node: yaml.Node, why: str) -> yaml.constructor.ConstructorError:
+    return yaml.constructor.ConstructorError(None, None, f"dokumen terlalu besar atau rumit: "
+                                             f"{why}", node.start_mark)
 
 
 # Dates stay text: an impossible date (2026-02-30) must not crash the reader, and medsos
@@ -68,16 +131,19 @@ def load_yaml_text(text: str, path: str | Path, first_line: int = 1) -> Any:
         raise RulebookError(f"YAML tidak sah: {problem}", path, line) from None
     except yaml.YAMLError as exc:
         raise RulebookError(f"YAML tidak sah: {exc}", path) from None
-    except (ValueError, TypeError) as exc:  # e.g. an impossible date such as 2026-02-30
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. an impossible date
         raise RulebookError(f"nilai YAML tidak sah: {exc}", path) from None
+    except RecursionError:
+        raise RulebookError("YAML tidak sah: bersarang terlalu dalam", path) from None
 
 
-def load_yaml_file(path: Path) -> Any:
-    """Read and parse a UTF-8 YAML file (a BOM is accepted)."""
+def load_yaml_file(path: Path, max_bytes: int | None = None) -> Any:
+    """Read (bounded, regular files only) and parse a UTF-8 YAML file (a BOM is accepted)."""
+    from medsos_cli.errors import InputError
+    from medsos_cli.fileio import MAX_YAML_BYTES, read_text_limited
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise RulebookError(f"bukan UTF-8 yang sah (byte ke-{exc.start + 1})", path) from None
-    except OSError as exc:
-        raise RulebookError(f"tidak dapat dibaca: {exc.strerror or exc}", path) from None
+        text = read_text_limited(path, max_bytes or MAX_YAML_BYTES, "sebuah berkas YAML")
+    except InputError as exc:
+        raise RulebookError(exc.message, exc.path, exc.line) from None
     return load_yaml_text(text, path)

@@ -142,6 +142,10 @@ class History:
             self.db = sqlite3.connect(str(self.path))
             self._check_schema()
         except sqlite3.DatabaseError as exc:
+            if "locked" in str(exc).lower():  # busy, not broken: never advise deleting it
+                raise InputError("basis data riwayat sedang dipakai proses lain (terkunci); "
+                                 "jalankan ulang setelah proses itu selesai, atau pakai "
+                                 "--no-history", self.path) from None
             raise InputError(f"basis data riwayat tidak dapat dibuka ({exc}); hapus berkas "
                              "ini atau pakai --db lain / --no-history", self.path) from None
         except OSError as exc:

@@ -7,6 +7,7 @@ checkout, or in ``medsos_cli/_data/templates/report/`` of an installed wheel.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +17,18 @@ from medsos_cli.bundled import bundled_path
 from medsos_cli.weekly import fmt
 
 TEMPLATE = "weekly.html.j2"
+# The page runs no script and loads nothing: only its inline CSS and SVG are allowed.
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; "
+       "object-src 'none'; base-uri 'none'; form-action 'none'")
+_SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f\"'<>`\\]+", re.IGNORECASE)
+
+
+def safe_url(value: object) -> str | None:
+    """``value`` when it is an ``http(s)://`` address, else None: a ``javascript:`` or
+    ``data:`` permalink from an export is shown as text, never as a link."""
+    if isinstance(value, str) and _SAFE_URL.fullmatch(value):
+        return value
+    return None
 
 
 def bundled_templates_path() -> Path:
@@ -41,6 +54,7 @@ def _bytecode_cache(jinja2: Any) -> Any:
 @lru_cache(maxsize=1)  # compiling the templates costs more than rendering them
 def _environment():
     import jinja2
+    from markupsafe import Markup
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(bundled_templates_path() / "report"),
@@ -72,6 +86,7 @@ def _environment():
         "level": lambda key: fmt.LEVEL_LABELS.get(key, key),
         "basis": lambda key: fmt.BASIS_LABELS.get(key, key or fmt.NULL),
         "share": fmt.share,
+        "safe_url": safe_url,
     }
     env.globals["account_label"] = fmt.account_label
     env.filters.update({name: _known(func) for name, func in filters.items()})
@@ -84,6 +99,7 @@ def _environment():
         "change_parts": fmt.change_parts,
         "hidden_note": fmt.hidden_note,
         "SKIPPED_LIMIT": fmt.SKIPPED_LIMIT,
+        "CSP": Markup(CSP),  # a constant: quotes stay quotes
     })
     return env
 
