@@ -717,3 +717,12 @@ def test_deeply_nested_template_expression(project, invoke):
     assert result.exit_code == 2
     line = one_line(result.stderr)
     assert "x.j2" in line and "bersarang" in line
+
+
+def test_include_name_too_long_is_not_found(tmp_path):
+    """Found by the fuzzer: an include of a 5,000-character name raised OSError (exit 3)."""
+    from medsos_cli.drafting.render import make_environment, render
+
+    (tmp_path / "x.j2").write_text("{% include '" + "a" * 5000 + ".j2' %}", encoding="utf-8")
+    with pytest.raises(InputError, match="tidak ditemukan"):
+        render(make_environment(tmp_path), "x.j2", {})

@@ -72,8 +72,12 @@ class _FolderLoader(BaseLoader):
         if len(pieces) != 1:
             raise TemplateNotFound(template)
         path = self.folder / pieces[0]
-        if not path.is_file():
-            raise TemplateNotFound(template)
+        try:
+            found = path.is_file()
+        except (OSError, ValueError):  # an include name too long for the OS, a NUL byte
+            found = False
+        if not found:
+            raise TemplateNotFound(template[:80])
         from medsos_cli.fileio import MAX_TEMPLATE_BYTES, read_text_limited
 
         source = read_text_limited(path, MAX_TEMPLATE_BYTES, "sebuah templat").replace(
