@@ -50,3 +50,25 @@ def test_blaming_reply_and_campaign_are_recognised():
     assert "menyalahkan warga" in reply[0].message
     assert not lint.lint_text("Nomor antrean 15 silakan ke loket 2. Sesuai Perda Nomor 3 "
                               "Tahun 2021.", kind="caption").findings
+
+
+_REQUIRED = __import__("re").compile(r"(?<!\w)(?:pilihan|pilih|dua periode|nomor)")
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_required_word_check_from_one_scan_equals_a_search_per_span(seed):
+    """The classifier decides "does this span hold a required word" from one scan of the text;
+    it must agree with searching each span, also where a match crosses a span's edge."""
+    import random
+
+    from medsos_cli.rulebook.kinds.classifier import _holds
+
+    rng = random.Random(seed)
+    pieces = ["pilih", "pilihan", "dua", "periode", "nomor", "x", " ", " ", ".", "\n"]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+    matches = [m.span() for m in _REQUIRED.finditer(text)]
+    for _ in range(60):
+        start = rng.randint(0, len(text))
+        stop = rng.randint(start, len(text))
+        expected = _REQUIRED.search(text, start, stop) is not None
+        assert _holds(_REQUIRED, text, matches, start, stop) is expected, (text, start, stop)
