@@ -98,3 +98,19 @@ def test_site_packages_and_the_package_itself_are_refused(tmp_path):
     assert package_folder_reason(Path(medsos_cli.__file__).parent / "x") is not None
     assert package_folder_reason(bundled_templates_path()) is not None
     assert package_folder_reason(tmp_path / "templat-instansi") is None
+
+
+def test_maintainers_lock_the_bundled_folder_of_a_checkout_with_bundled(invoke, tmp_path,
+                                                                        monkeypatch):
+    import shutil
+
+    import medsos_cli.drafting.catalog as catalog
+
+    copy = tmp_path / "checkout" / "templates"
+    shutil.copytree(bundled_templates_path(), copy)
+    monkeypatch.setattr(catalog, "bundled_templates_path", lambda: copy)
+    monkeypatch.chdir(tmp_path)
+    assert invoke("templates", "lock", "--approved-by", "A").exit_code == 2
+    result = invoke("templates", "lock", "--approved-by", "Pengelola medsos", "--bundled")
+    assert result.exit_code == 0, result.stderr
+    assert "Pengelola medsos" in (copy / LOCK_FILE).read_text(encoding="utf-8")
