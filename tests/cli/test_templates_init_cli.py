@@ -22,8 +22,8 @@ def test_init_copies_every_bundled_type_with_its_own_lock(invoke, tmp_path, monk
     assert verify(target) == []
     lock = yaml.safe_load((target / LOCK_FILE).read_text(encoding="utf-8"))
     assert {e["approved_by"] for e in lock["templates"].values()} == {"Kabid IKP"}
-    # The bundled lock is untouched, and the user is told how to use the folder.
-    assert f'[draft]\ntemplates = "templat-instansi"' in result.stdout
+    # The user is told how to point medsos at the folder.
+    assert '[draft]\ntemplates = "templat-instansi"' in result.stdout
     assert "medsos templates lock --approved-by NAMA" in result.stdout
     # Pointed at it, draft and verify use the institution's folder.
     (tmp_path / "medsos.toml").write_text('[draft]\ntemplates = "templat-instansi"\n',
