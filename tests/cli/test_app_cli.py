@@ -57,7 +57,7 @@ def test_no_arguments_shows_help(invoke):
 def test_unknown_command_exit_2_in_indonesian(invoke):
     result = invoke("lnt")
     assert result.exit_code == 2
-    assert "Galat: Perintah 'lnt' tidak dikenal" in result.stderr
+    assert "Galat: perintah 'lnt' tidak dikenal" in result.stderr
     assert "Did you mean" not in result.stderr
     assert "'lint'" in result.stderr
 

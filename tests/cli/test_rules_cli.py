@@ -26,8 +26,9 @@ def test_rules_list_json(invoke, scenario, uji_book):
     assert [r["id"] for r in data] == list(uji_book.rules)
     x = next(r for r in data if r["id"] == "platform.x.panjang")
     assert (x["kind"], x["level"], x["platforms"]) == ("limit", "error", ["x"])
-    assert set(x) == {"id", "kind", "level", "platforms", "kinds", "source", "message",
-                      "description"}
+    assert set(x) == {"id", "kind", "level", "platforms", "kinds", "source", "summary",
+                      "message", "description"}
+    assert "{" not in x["summary"]
 
 
 def test_rules_list_applies_config_overrides(invoke, scenario):

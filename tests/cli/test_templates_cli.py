@@ -52,7 +52,7 @@ def test_show(invoke, work):
     out = result.stdout
     for text in ("pengumuman (versi 2): Pengumuman layanan (uji)", "kolom", "wajib", "jenis",
                  "keterangan", "contoh", "tanggal", "Tanggal mulai berlaku.", "17/11/2026",
-                 "choice ([INFO], [PENTING])", "Bawa KK; Datang ke kelurahan"):
+                 "pilihan: [INFO], [PENTING]", "Bawa KK; Datang ke kelurahan"):
         assert text in out, text
 
 

@@ -23,7 +23,7 @@ _STRINGS = {
     "Invalid value": "Nilai tidak sah",
     "Invalid value for {param_hint}": "Nilai tidak sah untuk {param_hint}",
     "No such option: {name}": "Opsi tidak dikenal: {name}",
-    "No such command {name!r}.": "Perintah {name!r} tidak dikenal.",
+    "No such command {name!r}.": "perintah {name!r} tidak dikenal",
     "Got unexpected extra argument ({args})": "Argumen tambahan tidak diharapkan ({args})",
     "Got unexpected extra arguments ({args})": "Argumen tambahan tidak diharapkan ({args})",
     "Try [blue]'{command_path} {help_option}'[/] for help.":
@@ -106,13 +106,50 @@ def _patch_click(importlib) -> None:
         formatter.write_usage = write_usage
 
 
+# What a parameter type says about a bad value (Typer's path type, the bundled Click's number,
+# choice and boolean types): the part after "Invalid value for X: ".
+_PATH_NOUNS = {"File": "berkas", "Directory": "folder", "Path": "path"}
+_PATH_STATES = {
+    "does not exist": "tidak ada",
+    "is a directory": "adalah folder, bukan berkas",
+    "is a file": "adalah berkas, bukan folder",
+    "is not readable": "tidak dapat dibaca",
+    "is not writable": "tidak dapat ditulisi",
+}
+_NUMBER_NAMES = {"integer": "bilangan bulat", "float": "bilangan", "int range": "bilangan bulat",
+                 "float range": "bilangan"}
+_DETAIL_PATTERNS = (
+    (r"^(File|Directory|Path) (.*?) (does not exist|is a directory|is a file|is not readable|"
+     r"is not writable)\.$",
+     lambda m: f"{_PATH_NOUNS[m.group(1)]} {m.group(2)} {_PATH_STATES[m.group(3)]}"),
+    (r"^(.*?) is not a valid (integer|float|int range|float range)\.$",
+     lambda m: f"{m.group(1)} bukan {_NUMBER_NAMES[m.group(2)]}"),
+    (r"^(.*?) is not in the range (.*)\.$",
+     lambda m: f"{m.group(1)} di luar rentang {m.group(2)}"),
+    (r"^(.*?) is not one of (.*)\.$", lambda m: f"{m.group(1)} bukan salah satu dari {m.group(2)}"),
+    (r"^(.*?) is not a valid boolean\. Recognized values: (.*)$",
+     lambda m: f"{m.group(1)} bukan nilai ya/tidak; yang dikenal: {m.group(2)}"),
+)
+
+
+def translate_detail(message: str) -> str:
+    """Translate what a parameter type said about a value; anything else passes through."""
+    import re
+
+    for pattern, build in _DETAIL_PATTERNS:
+        match = re.match(pattern, message, re.DOTALL)
+        if match:
+            return build(match)
+    return message
+
+
 _MESSAGE_PATTERNS = (
     (r"^No such option: (.*?)(?: \(Possible options: (.*)\))?$",
      lambda m: f"opsi tidak dikenal: {m.group(1)}"
      + (f" (mungkin maksud Anda: {m.group(2)})" if m.group(2) else "")),
     (r"^Invalid value for (.*?): (.*)$", lambda m: f"nilai tidak sah untuk {m.group(1)}: "
-     f"{m.group(2)}"),
-    (r"^Invalid value: (.*)$", lambda m: f"nilai tidak sah: {m.group(1)}"),
+     f"{translate_detail(m.group(2))}"),
+    (r"^Invalid value: (.*)$", lambda m: f"nilai tidak sah: {translate_detail(m.group(1))}"),
     # Click names an option with all its spellings: "Missing option '--platform' / '-p'."
     (r"^Missing argument '(.*?)'\.?$", lambda m: f"argumen {m.group(1)} belum diisi"),
     (r"^Missing option ('.*?')\.?$",

@@ -44,18 +44,21 @@ def list_rules(
 
             data = [{"id": r.id, "kind": r.kind, "level": r.level.label,
                      "platforms": list(r.platforms), "kinds": list(r.kinds),
-                     "source": r.source, "message": r.message,
+                     "source": r.source, "summary": r.summary, "message": r.message,
                      "description": r.description} for r in book]
             stdout_write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
             return
         from rich.console import Console
         from rich.table import Table
 
+        from medsos_cli.formats.text_format import LABELS
+
         table = Table(title=f"Buku aturan: {book.name} ({len(book)} aturan)", show_lines=False)
         for header in ("id", "jenis", "tingkat", "platform", "sumber"):
             table.add_column(header, overflow="fold")
         for r in book:
-            table.add_row(r.id, r.kind, r.level.label, ", ".join(r.platforms) or "semua",
+            # The level in the words lint prints (peringatan), not the YAML id (warning).
+            table.add_row(r.id, r.kind, LABELS[r.level.label], ", ".join(r.platforms) or "semua",
                           r.source)
         Console(highlight=False).print(table)
 

@@ -20,7 +20,22 @@ templates_app = typer.Typer(
     subcommand_metavar="PERINTAH [ARGUMEN]...",
 )
 
+BUNDLED_REASON = "folder templat bawaan medsos"
 STATUS_LABELS = {"changed": "berubah", "missing": "hilang", "new": "baru"}
+# The field types of schema.yaml as ``templates show`` names them (JSON keeps the ids).
+FIELD_TYPE_LABELS = {
+    "text": "teks satu baris",
+    "multiline": "teks beberapa baris",
+    "alt_text": "teks alternatif gambar",
+    "date": "tanggal",
+    "time": "waktu",
+    "datetime": "tanggal dan waktu",
+    "url": "tautan",
+    "list": "daftar",
+    "choice": "pilihan",
+    "official": "pejabat (roster.yaml)",
+    "number": "bilangan",
+}
 
 
 def _format(value: str) -> str:
@@ -130,7 +145,8 @@ def show_template(
         for header in ("kolom", "wajib", "jenis", "keterangan", "contoh"):
             table.add_column(header, overflow="fold")
         for f in s.fields:
-            kind = f.type + (f" ({', '.join(f.choices)})" if f.choices else "")
+            kind = FIELD_TYPE_LABELS.get(f.type, f.type) + (
+                f": {', '.join(f.choices)}" if f.choices else "")
             example = f.example if f.example is not None else f.default
             if isinstance(example, list):
                 example = "; ".join(map(str, example))
@@ -187,19 +203,94 @@ def lock_templates(
         "--approved-by", help="Nama atau jabatan yang menyetujui isi templat setelah "
         "meninjaunya (dicatat di templates.lock).", metavar="NAMA", show_default=False)] = "",
     config: ConfigOption = None,
+    bundled: Annotated[bool, typer.Option("--bundled", hidden=True)] = False,
 ) -> None:
     """Setujui templat: catat SHA-256 setiap berkas, penyetuju, dan waktunya di templates.lock.
 
     Contoh: medsos templates lock --approved-by "Kepala Bidang IKP" kegiatan-pimpinan
     """
     with user_errors(_debug(ctx)):
-        from medsos_cli.drafting.lock import LOCK_FILE, lock
+        from medsos_cli.drafting.lock import LOCK_FILE, lock, package_folder_reason
 
         if not approved_by.strip():
             raise InputError("--approved-by wajib diisi: siapa yang meninjau dan menyetujui "
                              "templat ini")
         loaded, root = _root(ctx, config)
+        reason = package_folder_reason(root)
+        # --bundled: for medsos's own maintainers, in a source checkout only.
+        if reason is not None and not (bundled and reason == BUNDLED_REASON):
+            raise InputError(
+                f"{LOCK_FILE} tidak ditulis: {root} adalah {reason}, yang diganti setiap kali "
+                "medsos dipasang ulang atau diperbarui. Salin templat ke folder instansi "
+                "dengan: medsos templates init FOLDER --approved-by NAMA, lalu isi [draft] "
+                "templates = \"FOLDER\" di medsos.toml")
         entries = lock(root, approved_by, names or None, timezone=loaded.timezone)
         done = names or sorted(entries)
         stdout_write(f"{root / LOCK_FILE}: {len(done)} templat disetujui oleh "
                      f"{' '.join(approved_by.split())} ({', '.join(done)})\n")
+
+
+@templates_app.command("init", options_metavar="[OPSI]")
+def init_templates(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Argument(
+        help="Folder templat milik instansi (baru atau kosong).", show_default=False,
+        metavar="FOLDER")],
+    approved_by: Annotated[str, typer.Option(
+        "--approved-by", help="Nama atau jabatan yang menyetujui salinan templat ini (dicatat "
+        "di templates.lock folder baru).", metavar="NAMA", show_default=False)] = "",
+    force: Annotated[bool, typer.Option(
+        "--force", help="Timpa jenis konten dan templates.lock yang sudah ada di folder.")]
+        = False,
+    config: ConfigOption = None,
+) -> None:
+    """Salin templat bawaan ke folder instansi sendiri, lengkap dengan templates.lock-nya.
+
+    Sesudahnya templat disunting dan disetujui di folder itu, bukan di paket medsos.
+
+    Contoh: medsos templates init templat-instansi --approved-by "Kabid IKP"
+    """
+    with user_errors(_debug(ctx)):
+        from medsos_cli.config import load_config
+        from medsos_cli.drafting.catalog import bundled_templates_path, copy_templates
+        from medsos_cli.drafting.lock import LOCK_FILE, lock, package_folder_reason
+
+        if not approved_by.strip():
+            raise InputError("--approved-by wajib diisi: siapa yang menyetujui salinan templat "
+                             "ini untuk instansi")
+        reason = package_folder_reason(folder)
+        if reason is not None:
+            raise InputError(f"folder instansi tidak boleh berada di {reason}; pilih folder "
+                             "di luar paket, mis. di samping medsos.toml", folder)
+        loaded = load_config(config or (ctx.obj or {}).get("config"))
+        names = copy_templates(bundled_templates_path(), folder, force=force)
+        lock(folder, approved_by, names, timezone=loaded.timezone)  # not what else is there
+        stdout_write(f"{len(names)} jenis konten disalin ke {folder} dan disetujui oleh "
+                     f"{' '.join(approved_by.split())} di {folder / LOCK_FILE}.\n"
+                     f"Pakai folder ini untuk medsos draft dengan menambahkan ke "
+                     f"{_config_hint(loaded, folder)}:\n\n"
+                     f"[draft]\ntemplates = \"{_relative_to_config(loaded, folder)}\"\n\n"
+                     "Setelah menyunting templat, setujui lagi dengan: medsos templates lock "
+                     "--approved-by NAMA\n")
+
+
+def _config_dir(loaded) -> Path:
+    return loaded.path.parent if loaded.path is not None else Path.cwd()
+
+
+def _config_hint(loaded, folder: Path) -> str:
+    if loaded.path is not None:
+        return str(loaded.path)
+    return "medsos.toml (buat di folder ini)"
+
+
+def _relative_to_config(loaded, folder: Path) -> str:
+    """The folder as ``[draft] templates`` should name it: relative to the configuration's
+    folder when it lies below it, absolute otherwise; always with ``/`` (valid TOML on Windows
+    too, where a backslash would be an escape)."""
+    target = folder.resolve()
+    base = _config_dir(loaded).resolve()
+    try:
+        return target.relative_to(base).as_posix()
+    except ValueError:
+        return target.as_posix()

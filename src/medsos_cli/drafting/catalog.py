@@ -179,3 +179,36 @@ def _first_line(source: str, name: str) -> int | None:
         if pattern.search(line):
             return number
     return None
+
+
+def copy_templates(source: Path, dest: Path, *, force: bool = False) -> list[str]:
+    """Copy every content type of ``source`` (schema and templates, no lock) into ``dest``,
+    for an institution's own folder; returns the names copied. ``dest`` must be new or empty:
+    an existing content-type folder is only replaced with ``force``."""
+    import shutil
+    import tempfile
+
+    names = Catalog(source).names()
+    if dest.exists() and not dest.is_dir():
+        raise InputError("tujuan sudah ada dan bukan folder", dest)
+    taken = sorted(n for n in names if (dest / n).exists())
+    if dest.is_dir() and (dest / "templates.lock").exists():
+        taken.append("templates.lock")
+    if taken and not force:
+        raise InputError(f"folder tujuan sudah berisi {', '.join(taken)}; pilih folder baru "
+                         "atau pakai --force untuk menimpanya", dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    # Build each folder beside its target, then rename: a failed copy leaves nothing half done.
+    for name in names:
+        staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=dest))
+        try:
+            for path in (source / name).iterdir():
+                if path.is_file():
+                    shutil.copyfile(path, staging / path.name)
+            if (dest / name).exists():
+                shutil.rmtree(dest / name)
+            staging.rename(dest / name)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    return names

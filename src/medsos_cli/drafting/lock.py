@@ -58,6 +58,33 @@ class Problem:
         return f"{self.template}/{self.file}: {STATUS_TEXT[self.status]}"
 
 
+def package_folder_reason(root: Path) -> str | None:
+    """Why ``root`` belongs to the installed medsos rather than to an institution: inside
+    site-packages (or the package itself), or the bundled templates folder. None otherwise.
+
+    An upgrade or reinstall replaces those files, so a lock written there is lost or, worse,
+    approves templates nobody at the institution reviewed."""
+    import site
+    import sysconfig
+
+    import medsos_cli
+    from medsos_cli.drafting.catalog import bundled_templates_path
+
+    target = root.resolve()
+    installed = {Path(medsos_cli.__file__).resolve().parent}
+    for key in ("purelib", "platlib"):
+        installed.add(Path(sysconfig.get_paths()[key]).resolve())
+    for folder in [*getattr(site, "getsitepackages", list)(), site.getusersitepackages()]:
+        installed.add(Path(folder).resolve())
+    for folder in installed:
+        if target == folder or folder in target.parents:
+            return f"di dalam paket medsos yang terpasang ({folder})"
+    bundled = bundled_templates_path().resolve()
+    if target == bundled or bundled in target.parents:
+        return "folder templat bawaan medsos"
+    return None
+
+
 def file_digest(path: Path) -> str:
     """SHA-256 (hex) of a file with CRLF as LF and a leading BOM removed."""
     from medsos_cli.fileio import MAX_YAML_BYTES, read_limited

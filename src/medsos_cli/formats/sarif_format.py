@@ -17,6 +17,13 @@ def _uri(path: str) -> str:
     return p.as_posix() if not p.is_absolute() else p.as_uri()
 
 
+def _full_description(rule) -> str:
+    """The rule's plain explanation and its source; never a message template, whose
+    ``{match}``-style placeholders only make sense with a finding."""
+    text = " ".join(rule.description.split()) or rule.summary
+    return f"{text} Sumber: {rule.source}"
+
+
 def render(report: LintReport) -> str:
     """Render one SARIF run with the active rules and every finding."""
     rule_ids = [r.id for r in report.rules]
@@ -24,8 +31,8 @@ def render(report: LintReport) -> str:
     rules = [{
         "id": r.id,
         "name": r.id,
-        "shortDescription": {"text": r.message},
-        "fullDescription": {"text": r.description or r.source},
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": _full_description(r)},
         "defaultConfiguration": {"level": _LEVEL[r.level.label]},
         "properties": {"kind": r.kind, "source": r.source,
                        "platforms": list(r.platforms), "kinds": list(r.kinds)},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -15,7 +16,8 @@ if TYPE_CHECKING:
     from medsos_cli.text.document import Document
 
 COMMON_KEYS = frozenset(
-    {"id", "kind", "level", "message", "source", "description", "platforms", "kinds", "examples"}
+    {"id", "kind", "level", "message", "source", "summary", "description", "platforms", "kinds",
+     "examples"}
 )
 PLACEHOLDERS = frozenset({"match", "suggestion", "count", "max", "min", "platform", "value"})
 
@@ -98,6 +100,7 @@ class Rule:
         self.message: str = _text(data, "message", where)
         self.source: str = _text(data, "source", where)
         self.description: str = str(data.get("description", "") or "")
+        self._summary: str = _summary(data, where)
         self.platforms: tuple[str, ...] = _choices(data, "platforms", PLATFORMS, where)
         self.kinds: tuple[str, ...] = _choices(data, "kinds", TEXT_KINDS, where)
         self.examples = _examples(data, where)
@@ -133,6 +136,19 @@ class Rule:
         }
         values.update({k: v for k, v in hit.values.items() if k in values})
         return self.message.format_map(values)
+
+    @property
+    def summary(self) -> str:
+        """A plain sentence naming what the rule checks, with no placeholders: ``summary``;
+        without one, the first sentence of ``description``; without that, the message with
+        each placeholder replaced by an ellipsis (a rulebook written before ``summary``)."""
+        if self._summary:
+            return self._summary
+        first = _first_sentence(self.description)
+        if first:
+            return first
+        text = _PLACEHOLDER.sub("…", self.message)
+        return " ".join(text.split())
 
     def _check_message(self) -> None:
         try:
@@ -171,6 +187,29 @@ def _level(data: YDict, where: Where) -> Level:
         raise where.error(
             f"aturan {data.get('id')}: level “{raw}” tidak dikenal; pilih error, warning, "
             "atau suggestion", data.line_of("level")) from None
+
+
+_PLACEHOLDER = re.compile(r"\{[a-z]+\}")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
+
+
+def _first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+
+
+def _summary(data: YDict, where: Where) -> str:
+    value = data.get("summary")
+    if value is None:
+        return ""
+    if not isinstance(value, str) or not value.strip():
+        raise where.error(f"aturan {data.get('id')}: “summary” harus berupa teks",
+                          data.line_of("summary"))
+    if "{" in value or "}" in value:
+        # The summary is shown where no finding exists (SARIF, rules list): nothing to fill in.
+        raise where.error(f"aturan {data.get('id')}: “summary” adalah kalimat biasa tanpa "
+                          "penanda {…}; penanda hanya untuk message", data.line_of("summary"))
+    return " ".join(value.split())
 
 
 def _text(data: YDict, key: str, where: Where) -> str:
