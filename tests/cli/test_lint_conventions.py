@@ -387,8 +387,27 @@ def test_progress_only_on_a_terminal_and_for_many_files(invoke, many, monkeypatc
         def advance(self):
             entered.append(-1)
 
+        shares_terminal = False
+
     monkeypatch.setattr(_lintrun, "progress_wanted", lambda n, quiet, stderr=None: not quiet)
     monkeypatch.setattr(_lintrun, "_ProgressContext", Recorder)
     shown = invoke("lint", "banyak", *R)
     assert entered[0] == 300 and entered.count(-1) == 300
     assert shown.stdout == plain.stdout  # the bar never goes into the findings
+
+
+def test_named_files_never_import_pathspec(tmp_path):
+    """One caption (and pre-commit's named files with --force-exclude) must not pay for the
+    ~50 ms import of pathspec, even beside a .gitignore."""
+    import subprocess
+    import sys
+
+    _write(tmp_path, {".gitignore": "*.bak\n", "takarir/a.txt": CAPTION})
+    (tmp_path / ".git").mkdir()
+    code = ("import runpy, sys; sys.argv = ['medsos', 'lint', 'takarir/a.txt', "
+            "'--force-exclude'];\ntry:\n    runpy.run_module('medsos_cli', run_name='__main__')\n"
+            "except SystemExit:\n    pass\nprint('pathspec' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                          text=True, encoding="utf-8")
+    assert "takarir/a.txt:1:" in proc.stdout
+    assert proc.stdout.strip().splitlines()[-1] == "False"

@@ -105,7 +105,10 @@ def run_lint(paths: list[str], platform: str | None, reply: bool, output_format:
             if streaming:
                 chunk = render_result(result)
                 if chunk:
-                    stdout_write(chunk)
+                    if bar is not None and bar.shares_terminal:
+                        bar.write(chunk)
+                    else:
+                        stdout_write(chunk)
             results.append(result)
             if bar is not None:
                 bar.advance()
@@ -185,9 +188,18 @@ class _Bar:
     def __init__(self, progress, task):
         self.progress = progress
         self.task = task
+        # stdout on the same terminal: findings are printed above the bar through rich, as
+        # they are (no re-wrapping, so the markers stay under the text); else straight out.
+        self.shares_terminal = _isatty(sys.stdout)
 
     def advance(self) -> None:
         self.progress.advance(self.task)
+
+    def write(self, chunk: str) -> None:
+        from rich.text import Text
+
+        self.progress.console.print(Text.from_ansi(chunk.rstrip("\n")), soft_wrap=True,
+                                    highlight=False, markup=False)
 
 
 class _ProgressContext:
@@ -205,7 +217,7 @@ class _ProgressContext:
         # Findings printed on the same terminal must pass above the bar, not through it.
         self.progress = Progress("Memeriksa takarir", BarColumn(), MofNCompleteColumn(),
                                  TimeRemainingColumn(), console=console, transient=True,
-                                 redirect_stdout=_isatty(sys.stdout), redirect_stderr=False)
+                                 redirect_stdout=False, redirect_stderr=False)
         self.progress.__enter__()
         return _Bar(self.progress, self.progress.add_task("lint", total=self.total))
 

@@ -76,9 +76,9 @@ def lint_command(
         "--statistics", help="Hitung temuan per aturan (alih-alih mencantumkan setiap temuan; "
                              "hanya --format text).")] = False,
     force_exclude: Annotated[bool, typer.Option(
-        "--force-exclude", help="Terapkan juga aturan lewati (folder tersembunyi, .gitignore, "
-                                "[lint] exclude) pada berkas yang disebut langsung (untuk "
-                                "pre-commit).")] = False,
+        "--force-exclude", help="Terapkan juga aturan lewati (folder tersembunyi, venv, "
+                                "node_modules, [lint] exclude) pada berkas yang disebut "
+                                "langsung (untuk pre-commit).")] = False,
     config: ConfigOption = None,
     color: ColorOption = None,
     debug: DebugOption = False,

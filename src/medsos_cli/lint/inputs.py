@@ -39,6 +39,7 @@ def expand(args: list[str], scope: Scope | None = None, *,
     named on the command line is linted even if the scope would skip it, unless
     ``force_exclude`` (for pre-commit, which names every staged file)."""
     scope = scope or Scope()
+    scope.add_top(os.curdir)  # globs and named files: .gitignore files above count only in a repo
     seen: set[str] = set()
     for arg in args:
         if arg == STDIN:
@@ -61,7 +62,9 @@ def expand(args: list[str], scope: Scope | None = None, *,
                     yield key
             continue
         if path.exists() or not globmod.has_magic(arg):
-            if force_exclude and path.exists() and scope.skips_path(arg):
+            # A named file is one git tracks (pre-commit names staged files): .gitignore has
+            # no say, and not reading it spares the hook the import of pathspec.
+            if force_exclude and path.exists() and scope.skips_path(arg, gitignore=False):
                 continue
             if arg not in seen:
                 seen.add(arg)

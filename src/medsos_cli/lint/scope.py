@@ -90,9 +90,10 @@ class Scope:
             return False
         return not self._pattern_skips(path, is_dir=False)
 
-    def skips_path(self, path: str) -> bool:
+    def skips_path(self, path: str, gitignore: bool = True) -> bool:
         """Whether a file found by a glob (or named with ``--force-exclude``) is skipped: a
-        skipped folder on its way, an exclude pattern, or a ``.gitignore``."""
+        skipped folder on its way, an exclude pattern, or (with ``gitignore``) a
+        ``.gitignore``."""
         parts = path.replace("\\", "/").split("/")[:-1]
         if any(p not in ("", ".", "..") and (p.startswith(".") or p in SKIPPED_DIRS)
                for p in parts):
@@ -103,7 +104,7 @@ class Scope:
                 if self._venv(folder):
                     return True
                 folder = os.path.dirname(folder)
-        return self._pattern_skips(path, is_dir=False)
+        return self._pattern_skips(path, is_dir=False, gitignore=gitignore)
 
     def _venv(self, folder: str) -> bool:
         known = self._venvs.get(folder)
@@ -124,12 +125,12 @@ class Scope:
             rel = relative_posix(os.path.abspath(path), os.path.abspath(self.base), self.sep)
         return rel
 
-    def _pattern_skips(self, path: str, is_dir: bool) -> bool:
+    def _pattern_skips(self, path: str, is_dir: bool, gitignore: bool = True) -> bool:
         if self.exclude is not None:
             rel = self._rel_to_base(path)
             if rel is not None and self.exclude.match_file(rel + ("/" if is_dir else "")):
                 return True
-        if not self.gitignore:
+        if not (self.gitignore and gitignore):
             return False
         where = os.path.dirname(path)
         chain = self._by_name.get(where)
