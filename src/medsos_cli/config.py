@@ -26,7 +26,8 @@ else:  # pragma: no cover
 CONFIG_NAME = "medsos.toml"
 TOP_KEYS = {"lint", "account", "draft", "report", "accounts", "rollup"}
 LINT_KEYS = {"rulebooks", "platform", "fail_on", "disable", "levels", "exemptions",
-             "max_file_size_mb", "regex_timeout", "vocabulary"}
+             "max_file_size_mb", "regex_timeout", "vocabulary", "include", "exclude",
+             "gitignore"}
 VOCABULARY_KEYS = {"accept", "reject"}
 ACCOUNT_KEYS = {"name", "hashtags", "website", "contacts", "timezone"}
 DRAFT_KEYS = {"templates", "roster", "allowed_domains"}
@@ -77,6 +78,9 @@ class Config:
     account_name: str = ""
     vocabulary_accept: list[str] = field(default_factory=list)  # [lint.vocabulary] accept
     vocabulary_reject: list[str] = field(default_factory=list)  # [lint.vocabulary] reject
+    include: list[str] | None = None  # [lint] include: file patterns of a folder walk
+    exclude: list[str] = field(default_factory=list)  # [lint] exclude: patterns to skip
+    gitignore: bool = True  # [lint] gitignore: a walk honours .gitignore files
     hashtags: list[str] = field(default_factory=list)
     max_file_size_mb: float = 2.0
     regex_timeout: float = 0.5
@@ -260,6 +264,7 @@ def _apply(config: Config, data: dict[str, Any]) -> None:
                 raise _error(config, key, f"{key} harus angka positif sampai {most:g}")
             setattr(config, key, float(value))
     _apply_vocabulary(config, lint)
+    _apply_scope(config, lint)
     exemptions = lint.get("exemptions", [])
     if not isinstance(exemptions, list):
         raise _error(config, "exemptions", "lint.exemptions harus berupa [[lint.exemptions]]")
@@ -345,6 +350,28 @@ def _apply_province(config: Config, data: dict[str, Any], base: Path) -> None:
             raise _error(config, "min_posts_week", "rollup.min_posts_week harus bilangan bulat "
                          "0 atau lebih (unggahan per akun per pekan)")
         config.min_posts_week = value
+
+
+def _apply_scope(config: Config, lint: dict[str, Any]) -> None:
+    """``[lint] include``, ``exclude`` (gitignore-style patterns) and ``gitignore``."""
+    for key in ("include", "exclude"):
+        if key not in lint:
+            continue
+        patterns = _str_list(config, lint, key)
+        if key == "include" and not patterns:
+            raise _error(config, key, "lint.include kosong: tidak ada berkas yang akan "
+                         "diperiksa; hapus kuncinya untuk bawaan (*.txt, *.md)")
+        try:
+            import pathspec
+
+            pathspec.GitIgnoreSpec.from_lines(patterns)
+        except (ValueError, TypeError) as exc:
+            raise _error(config, key, f"pola lint.{key} tidak sah: {exc}") from None
+        setattr(config, key, patterns)
+    if "gitignore" in lint:
+        if not isinstance(lint["gitignore"], bool):
+            raise _error(config, "gitignore", "lint.gitignore harus true atau false")
+        config.gitignore = lint["gitignore"]
 
 
 def _apply_vocabulary(config: Config, lint: dict[str, Any]) -> None:

@@ -28,6 +28,20 @@ class Level(IntEnum):
 
 
 LEVEL_NAMES = tuple(level.label for level in sorted(Level, reverse=True))
+# The names lint shows (``--format text``): accepted wherever a level is typed (--min-level).
+INDONESIAN_LEVELS = {"error": "galat", "warning": "peringatan", "suggestion": "saran"}
+LEVEL_CHOICES = (*LEVEL_NAMES, *INDONESIAN_LEVELS.values())
+
+
+def level_id(name: str) -> str | None:
+    """The level id (``error``…) of an English or Indonesian level name, or None."""
+    low = name.strip().lower()
+    if low in INDONESIAN_LEVELS:
+        return low
+    for english, indonesian in INDONESIAN_LEVELS.items():
+        if low == indonesian:
+            return english
+    return None
 
 
 @dataclass(frozen=True)

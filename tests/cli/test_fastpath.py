@@ -73,6 +73,16 @@ def _run(args: list[str], cwd: Path, fast: bool, stdin: str | None = None):
     ["lint", "takarir.txt", "--platform", "myspace"],
     ["lint", "takarir.txt", "--nope"],
     ["lint", "-", "-p", "instagram"],
+    ["lint", "-", "--stdin-filename", "posts/hut.x.txt"],
+    ["lint", "takarir.txt", "--stdin-filename", "a.x.txt"],
+    ["lint", "takarir.txt", "-q", "--min-level", "peringatan"],
+    ["lint", "takarir.txt", "--min-level", "WARNING"],
+    ["lint", "takarir.txt", "--min-level", "kadang"],
+    ["lint", "takarir.txt", "--statistics"],
+    ["lint", "takarir.txt", "--statistics", "-f", "json"],
+    ["lint", "takarir.txt", "-o", "takarir.txt"],
+    ["lint", "takarir.txt", "--diff", "-o", "hasil.txt"],
+    ["lint", "takarir.txt", "--force-exclude"],
 ])
 def test_fast_and_typer_paths_print_the_same(tmp_path, args):
     (tmp_path / "takarir.txt").write_text(CAPTION, encoding="utf-8")

@@ -218,8 +218,10 @@ def test_fix_keeps_bom_and_crlf(invoke, scenario):
     # atomic write: no temporary file left next to it
     assert sorted(p.name for p in folder.iterdir()) == ["bom-crlf.txt", "front-matter.md",
                                                         "medsos.toml"]
-    # the report shows the text after fixing
-    assert result.stdout.startswith("✔ 0 temuan")
+    # the report shows the text after fixing, after a summary of what --fix changed
+    assert result.stdout == ("--fix: 4 perbaikan diterapkan di 1 berkas\n"
+                             "  3  baku.ejaan\n  1  baku.gabungan\n"
+                             "✔ 0 temuan (0 galat, 0 peringatan, 0 saran) dalam 1 berkas\n")
 
 
 def test_fix_twice_changes_nothing(invoke, scenario):

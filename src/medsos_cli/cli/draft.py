@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from medsos_cli.cli._complete import complete_draft_platform, complete_template
 from medsos_cli.cli._errors import stdout_write, user_errors
 from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption
 from medsos_cli.errors import ExitCode, InputError
@@ -41,11 +42,11 @@ def draft_command(
     ctx: typer.Context,
     template: Annotated[str, typer.Argument(
         help="Jenis konten (lihat medsos templates list), mis. kegiatan-pimpinan.",
-        show_default=False, metavar="TEMPLAT")],
+        show_default=False, metavar="TEMPLAT", autocompletion=complete_template)],
     platform: Annotated[str | None, typer.Option(
         "--platform", "-p", help="Platform tujuan (wajib): instagram, x, facebook, threads, "
         "tiktok, youtube, web, atau all untuk semua varian templat.", metavar="PLATFORM",
-        show_default=False)] = None,
+        show_default=False, autocompletion=complete_draft_platform)] = None,
     data: Annotated[Path | None, typer.Option(
         "--data", "-d", help="Berkas nilai kolom (YAML atau JSON), mis. "
         "examples/drafts/kegiatan-pimpinan.yaml.", dir_okay=False, metavar="BERKAS")] = None,

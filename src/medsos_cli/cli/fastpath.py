@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from medsos_cli.findings import LEVEL_NAMES
+from medsos_cli.findings import LEVEL_NAMES, level_id
 from medsos_cli.formats import FORMAT_NAMES
 from medsos_cli.platforms import PLATFORMS
 
@@ -33,6 +33,11 @@ LINT_OPTIONS: dict[str, tuple[str, bool]] = {
     "--config": ("config", True), "-c": ("config", True),
     "--color": ("color", False), "--no-color": ("no_color", False),
     "--debug": ("debug", False),
+    "--stdin-filename": ("stdin_filename", True),
+    "--quiet": ("quiet", False), "-q": ("quiet", False),
+    "--min-level": ("min_level", True),
+    "--output": ("output", True), "-o": ("output", True), "--force": ("force", False),
+    "--statistics": ("statistics", False), "--force-exclude": ("force_exclude", False),
 }
 FAIL_LEVELS = (*LEVEL_NAMES, "none")
 
@@ -112,10 +117,24 @@ def _valid(v: dict[str, Any]) -> dict[str, Any] | None:
         if config.is_dir():
             return None
     color = True if v.get("color") else (False if v.get("no_color") else None)
+    min_level = v.get("min_level")
+    if min_level is not None:
+        min_level = level_id(min_level)
+        if min_level is None:
+            return None
+    stdin_filename = v.get("stdin_filename")
+    statistics = bool(v.get("statistics"))
+    output = v.get("output")
+    if ((stdin_filename is not None and "-" not in v["paths"])
+            or (statistics and output_format != "text") or (diff and output is not None)):
+        return None
     return {"paths": v["paths"], "platform": platform, "reply": bool(v.get("reply")),
             "output_format": output_format, "fail_on": fail_on, "fix": fix, "diff": diff,
             "rulebooks": v["rulebook"] or None, "config_path": config, "color": color,
-            "jobs": jobs, "debug": bool(v.get("debug") or v.get("root_debug"))}
+            "jobs": jobs, "debug": bool(v.get("debug") or v.get("root_debug")),
+            "stdin_filename": stdin_filename, "quiet": bool(v.get("quiet")),
+            "min_level": min_level, "output": output, "force": bool(v.get("force")),
+            "statistics": statistics, "force_exclude": bool(v.get("force_exclude"))}
 
 
 def run(argv: list[str]) -> int | None:

@@ -52,6 +52,9 @@ def export_command(
     Contoh: medsos history export --parquet serah/ --month 2026-11
     """
     with user_errors(debug or bool((ctx.obj or {}).get("debug"))):
+        from medsos_cli.extras import require
+
+        require("medsos history export (Parquet)", "pyarrow")
         from medsos_cli.config import load_config
         from medsos_cli.errors import ConfigError
         from medsos_cli.province.handover import export_history

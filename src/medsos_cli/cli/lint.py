@@ -6,9 +6,11 @@ from typing import Annotated
 
 import typer
 
+from medsos_cli.cli._complete import complete_platform
 from medsos_cli.cli._errors import user_errors
 from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption
 from medsos_cli.cli.fastpath import FAIL_LEVELS
+from medsos_cli.findings import LEVEL_CHOICES, level_id
 from medsos_cli.formats import FORMAT_NAMES
 
 PLATFORM_HELP = "Platform tujuan: instagram, x, facebook, youtube, tiktok, threads, web."
@@ -31,7 +33,7 @@ def lint_command(
              "masukan standar.", show_default=False, metavar="BERKAS...")],
     platform: Annotated[str | None, typer.Option(
         "--platform", "-p", help=PLATFORM_HELP + " Front matter berkas lebih diutamakan.",
-        metavar="PLATFORM")] = None,
+        metavar="PLATFORM", autocompletion=complete_platform)] = None,
     reply: Annotated[bool, typer.Option(
         "--reply", help="Periksa sebagai balasan kepada warga (aturan nada balasan ikut "
                         "berlaku).")] = False,
@@ -53,6 +55,30 @@ def lint_command(
         "--jobs", "-j", help="Jumlah proses pemeriksa (bawaan: semua inti prosesor bila ada "
                              "200 berkas atau lebih, selain itu 1). Urutan hasil tetap sama.",
         min=1, metavar="N")] = None,
+    stdin_filename: Annotated[str | None, typer.Option(
+        "--stdin-filename", help="Nama untuk masukan standar (-): ditampilkan di temuan, dan "
+                                 "platform/jenis dibaca dari nama ini seperti dari nama berkas "
+                                 "(mis. hut.instagram.txt).", metavar="NAMA")] = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Hanya temuan: tanpa ringkasan, catatan, dan bilah kemajuan.")
+    ] = False,
+    min_level: Annotated[str | None, typer.Option(
+        "--min-level", help="Tampilkan hanya temuan pada tingkat ini atau lebih tinggi: galat, "
+                            "peringatan, saran (atau error, warning, suggestion). Temuan di "
+                            "bawahnya tidak dihitung untuk kode keluar.",
+        metavar="TINGKAT")] = None,
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", help="Tulis laporan ke BERKAS (atomik; berkas yang ada hanya ditimpa "
+                               "dengan --force).", metavar="BERKAS")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Timpa berkas --output yang sudah ada.")] = False,
+    statistics: Annotated[bool, typer.Option(
+        "--statistics", help="Hitung temuan per aturan (alih-alih mencantumkan setiap temuan; "
+                             "hanya --format text).")] = False,
+    force_exclude: Annotated[bool, typer.Option(
+        "--force-exclude", help="Terapkan juga aturan lewati (folder tersembunyi, venv, "
+                                "node_modules, [lint] exclude) pada berkas yang disebut "
+                                "langsung (untuk pre-commit).")] = False,
     config: ConfigOption = None,
     color: ColorOption = None,
     debug: DebugOption = False,
@@ -71,11 +97,26 @@ def lint_command(
     if fix and "-" in paths:
         raise typer.BadParameter("--fix tidak dapat menulis ke masukan standar; gunakan --diff",
                                  param_hint="--fix")
+    if min_level is not None:
+        if level_id(min_level) is None:
+            raise typer.BadParameter(f"“{min_level}” tidak dikenal; pilih "
+                                     f"{', '.join(LEVEL_CHOICES)}", param_hint="--min-level")
+        min_level = level_id(min_level)
+    if stdin_filename is not None and "-" not in paths:
+        raise typer.BadParameter("hanya berlaku untuk masukan standar: sebutkan - sebagai "
+                                 "berkas", param_hint="--stdin-filename")
+    if statistics and output_format != "text":
+        raise typer.BadParameter("hanya untuk --format text", param_hint="--statistics")
+    if diff and output is not None:
+        raise typer.BadParameter("pilih salah satu: --diff atau --output", param_hint="--diff")
     from medsos_cli.cli._lintrun import run_lint
 
     with user_errors(debug):
         code = run_lint(paths, platform, reply, output_format, fail_on, fix, diff, rulebook,
-                        config or obj.get("config"), color, jobs)
+                        config or obj.get("config"), color, jobs,
+                        stdin_filename=stdin_filename, quiet=quiet, min_level=min_level,
+                        output=output, force=force, statistics=statistics,
+                        force_exclude=force_exclude)
     raise typer.Exit(code)
 
 

@@ -42,6 +42,9 @@ def rollup_command(
         raise typer.BadParameter(f"“{output_format}” tidak dikenal; pilih {', '.join(FORMATS)}",
                                  param_hint="--format")
     with user_errors(debug or bool((ctx.obj or {}).get("debug"))):
+        from medsos_cli.extras import require
+
+        require("medsos rollup", "duckdb", "pyarrow", *(["matplotlib"] if low == "html" else []))
         from medsos_cli.config import load_config
         from medsos_cli.errors import InputError
         from medsos_cli.fileio import atomic_write_text

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from medsos_cli.cli._complete import complete_template
 from medsos_cli.cli._errors import stdout_write, user_errors
 from medsos_cli.cli._options import ConfigOption, FormatOption
 from medsos_cli.errors import ExitCode, InputError
@@ -109,7 +110,8 @@ def list_templates(ctx: typer.Context, config: ConfigOption = None,
 def show_template(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Nama jenis konten, mis. kegiatan-pimpinan.",
-                                        show_default=False, metavar="NAMA")],
+                                        show_default=False, metavar="NAMA",
+                                        autocompletion=complete_template)],
     config: ConfigOption = None,
     output_format: FormatOption = "text",
 ) -> None:

@@ -6,11 +6,13 @@ escape codes. Rich is not used here because importing it costs a tenth of the st
 
 from __future__ import annotations
 
-from medsos_cli.findings import Finding
+from collections import Counter
+
+from medsos_cli.findings import INDONESIAN_LEVELS, Finding
 from medsos_cli.formats.report import LintReport
 from medsos_cli.lint.engine import FileResult
 
-LABELS = {"error": "galat", "warning": "peringatan", "suggestion": "saran"}
+LABELS = INDONESIAN_LEVELS
 _ANSI = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36",
          "bold red": "1;31"}
 STYLES = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
@@ -36,13 +38,79 @@ def render(report: LintReport, *, color: bool = False) -> str:
     return "\n".join(out.lines) + "\n"
 
 
-def _render_result(out: _Out, result: FileResult) -> None:
+def render_result(result: FileResult, *, color: bool = False, quiet: bool = False) -> str:
+    """The lines of one result (findings, notice, exemptions), as the CLI prints them while
+    the run goes on; empty when there is nothing to say. ``quiet``: findings only."""
+    out = _Out(color)
+    _render_result(out, result, quiet)
+    return "".join(line + "\n" for line in out.lines)
+
+
+def render_summary(report: LintReport, *, color: bool = False, hidden: int = 0,
+                   min_level: str | None = None) -> str:
+    """The closing summary line (``hidden`` findings below ``min_level`` are named)."""
+    out = _Out(color)
+    _render_summary(out, report, hidden, min_level)
+    return out.lines[0] + "\n"
+
+
+def render_statistics(report: LintReport, *, color: bool = False) -> str:
+    """``--statistics``: findings counted per rule, most frequent first (then by id)."""
+    out = _Out(color)
+    counts: Counter = Counter()
+    fixable: Counter = Counter()
+    levels: dict[str, str] = {}
+    for result in report.results:
+        for f in result.findings:
+            counts[f.rule] += 1
+            fixable[f.rule] += f.edit is not None
+            levels[f.rule] = f.level.label
+    if not counts:
+        return ""
+    width = max(len(_number(n)) for n in counts.values())
+    rule_width = max(len(rule) for rule in counts)
+    label_width = max(len(LABELS[level]) for level in levels.values())
+    for rule, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        level = levels[rule]
+        line = (f"{_number(n):>{width}}  {out.style(rule.ljust(rule_width), 'bold')}  "
+                f"{out.style(LABELS[level].ljust(label_width), STYLES[level])}")
+        if fixable[rule]:
+            line += f"  {_number(fixable[rule])} dapat diperbaiki --fix"
+        out.lines.append(line.rstrip())
+    return "\n".join(out.lines) + "\n"
+
+
+def render_fix_summary(files: int, fixes: int, per_rule: Counter, *, checked: int,
+                       diff: bool = False, color: bool = False) -> str:
+    """What ``--fix`` changed (``--diff``: would change): files, replacements, per rule."""
+    out = _Out(color)
+    verb = "akan diterapkan" if diff else "diterapkan"
+    if not fixes:
+        out.lines.append(out.style("--diff: tidak ada perbaikan yang dapat diterapkan" if diff
+                                   else "--fix: tidak ada perbaikan yang dapat diterapkan",
+                                   "dim"))
+    else:
+        option = "--diff" if diff else "--fix"
+        out.lines.append(out.style(f"{option}: {_number(fixes)} perbaikan {verb} di "
+                                   f"{_number(files)} berkas", "green"))
+        width = max(len(_number(n)) for n in per_rule.values())
+        for rule, n in sorted(per_rule.items(), key=lambda item: (-item[1], item[0])):
+            out.lines.append(f"  {_number(n):>{width}}  {rule}")
+    left = checked - files
+    if left > 0:
+        out.lines.append(out.style(f"  {_number(left)} berkas punya temuan yang dapat "
+                                   "diperbaiki tetapi saling tumpang-tindih; periksa manual",
+                                   "dim"))
+    return "\n".join(out.lines) + "\n"
+
+
+def _render_result(out: _Out, result: FileResult, quiet: bool = False) -> None:
     # Input errors go to stderr, one line each (the CLI prints them); the summary counts them.
-    if result.notice:
+    if result.notice and not quiet:
         out.lines.append(f"{out.style(result.path, 'bold')}: {result.notice}")
     for finding in result.findings:
         _render_finding(out, result, finding)
-    for exempt in result.exempted:
+    for exempt in () if quiet else result.exempted:
         f = exempt.finding
         out.lines.append(out.style(
             f"{result.path}:{f.line}:{f.column} dikecualikan {f.rule}: {exempt.reason} "
@@ -127,7 +195,8 @@ def _render_finding(out: _Out, result: FileResult, f: Finding) -> None:
                      + " " * pad + out.style("^" * width, STYLES[level]))
 
 
-def _render_summary(out: _Out, report: LintReport) -> None:
+def _render_summary(out: _Out, report: LintReport, hidden: int = 0,
+                    min_level: str | None = None) -> None:
     s = report.summary()
     total = s["errors"] + s["warnings"] + s["suggestions"]
     parts = [f"{_number(s['errors'])} galat", f"{_number(s['warnings'])} peringatan",
@@ -137,6 +206,9 @@ def _render_summary(out: _Out, report: LintReport) -> None:
         text += f"; {_number(s['input_errors'])} berkas tidak dapat diperiksa"
     if s["exempted"]:
         text += f"; {_number(s['exempted'])} dikecualikan"
+    if hidden:
+        below = f" di bawah tingkat {LABELS[min_level]}" if min_level else ""
+        text += f"; {_number(hidden)} temuan{below} disembunyikan"
     clean = not total and not s["input_errors"]
     style = "bold red" if s["errors"] or s["input_errors"] else ("yellow" if total else "green")
     out.lines.append(out.style(("✔ " if clean else "✖ ") + text, style))

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from medsos_cli.errors import InputError
 from medsos_cli.fileio import display_path, read_limited
+from medsos_cli.lint.scope import EXTENSIONS, Scope
 from medsos_cli.platforms import PLATFORMS, TEXT_KINDS
 
-EXTENSIONS = (".txt", ".md")
+__all__ = ["EXTENSIONS", "STDIN", "Scope", "Source", "decode", "expand", "read_source"]
 MAX_BYTES = 2 * 1024 * 1024  # a caption is at most ~250 KB even on Facebook; see README
 STDIN = "-"
 
@@ -30,8 +31,15 @@ class Source:
     crlf: bool = False
 
 
-def expand(args: list[str]) -> Iterator[str | InputError]:
-    """Yield input paths in a stable order; folders recurse into ``*.txt`` and ``*.md``."""
+def expand(args: list[str], scope: Scope | None = None, *,
+           force_exclude: bool = False) -> Iterator[str | InputError]:
+    """Yield input paths in a stable order; folders recurse into ``*.txt`` and ``*.md``.
+
+    Folders and glob matches go through ``scope`` (default: the default skips only); a file
+    named on the command line is linted even if the scope would skip it, unless
+    ``force_exclude`` (for pre-commit, which names every staged file)."""
+    scope = scope or Scope()
+    scope.add_top(os.curdir)  # globs and named files: .gitignore files above count only in a repo
     seen: set[str] = set()
     for arg in args:
         if arg == STDIN:
@@ -45,7 +53,8 @@ def expand(args: list[str]) -> Iterator[str | InputError]:
             yield InputError(f"nama berkas tidak sah: {why}", display_path(arg))
             continue
         if path.is_dir():
-            for key in _walk(arg):
+            scope.add_top(arg)
+            for key in _walk(arg, scope):
                 if isinstance(key, InputError):
                     yield key
                 elif key not in seen:
@@ -53,13 +62,17 @@ def expand(args: list[str]) -> Iterator[str | InputError]:
                     yield key
             continue
         if path.exists() or not globmod.has_magic(arg):
+            # A named file is one git tracks (pre-commit names staged files): .gitignore has
+            # no say, and not reading it spares the hook the import of pathspec.
+            if force_exclude and path.exists() and scope.skips_path(arg, gitignore=False):
+                continue
             if arg not in seen:
                 seen.add(arg)
                 yield arg if path.exists() else InputError("berkas tidak ditemukan",
                                                            display_path(arg))
             continue
         matches = sorted(globmod.glob(arg, recursive=True))
-        files = [m for m in matches if Path(m).is_file()]
+        files = [m for m in matches if Path(m).is_file() and not scope.skips_path(m)]
         if not files:
             yield InputError("pola glob tidak cocok dengan berkas apa pun", arg)
         for m in files:
@@ -68,7 +81,7 @@ def expand(args: list[str]) -> Iterator[str | InputError]:
                 yield m
 
 
-def _walk(folder: str) -> Iterator[str | InputError]:
+def _walk(folder: str, scope: Scope) -> Iterator[str | InputError]:
     """``*.txt`` and ``*.md`` files below ``folder``, in a stable order (os.scandir: one
     directory read per folder, no extra stat per file).
 
@@ -91,7 +104,7 @@ def _walk(folder: str) -> Iterator[str | InputError]:
         try:
             with os.scandir(current) as entries:
                 for entry in entries:
-                    _walk_entry(entry, device, root, stack, found, seen_dirs)
+                    _walk_entry(entry, device, root, stack, found, seen_dirs, scope)
         except OSError as exc:
             reason = ("tidak ada izin untuk membaca folder" if isinstance(exc, PermissionError)
                       else f"folder tidak dapat dibaca: {exc.strerror or exc}")
@@ -109,13 +122,15 @@ def _walk(folder: str) -> Iterator[str | InputError]:
 
 def _walk_entry(entry: os.DirEntry, device: int, root: str, stack: list[tuple[str, int]],
                 found: list[tuple[str, str | InputError, tuple[int, int] | None]],
-                seen_dirs: set[tuple[int, int]]) -> None:
+                seen_dirs: set[tuple[int, int]], scope: Scope) -> None:
     is_link = entry.is_symlink()
     if is_link:
         real = os.path.realpath(entry.path)
         if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
             return  # a link out of the folder named on the command line is not followed
     if entry.is_dir(follow_symlinks=True):
+        if scope.skips_dir(entry):
+            return
         try:
             info = entry.stat(follow_symlinks=True)
         except OSError:
@@ -124,7 +139,7 @@ def _walk_entry(entry: os.DirEntry, device: int, root: str, stack: list[tuple[st
         if key not in seen_dirs:
             seen_dirs.add(key)
             stack.append((entry.path, info.st_dev))
-    elif os.path.splitext(entry.name)[1].lower() not in EXTENSIONS:
+    elif not scope.takes_file(entry.name, entry.path):
         return
     elif not entry.is_file(follow_symlinks=True):
         # A FIFO or device named like a caption would block or never end: say so, by name.
@@ -145,9 +160,14 @@ def _walk_entry(entry: os.DirEntry, device: int, root: str, stack: list[tuple[st
         found.append((path.as_posix(), str(path), file_key if file_key[1] else None))
 
 
-def read_source(path: str, max_bytes: int = MAX_BYTES) -> Source:
-    """Read and decode one input (``-`` is standard input); raise ``InputError`` if unusable."""
-    shown = "<stdin>" if path == STDIN else display_path(path)
+def read_source(path: str, max_bytes: int = MAX_BYTES, stdin_name: str | None = None) -> Source:
+    """Read and decode one input (``-`` is standard input, shown as ``stdin_name`` when given:
+    its platform and kind then come from that name as for a file); raise ``InputError`` if
+    unusable."""
+    if path == STDIN:
+        shown = display_path(stdin_name) if stdin_name else "<stdin>"
+    else:
+        shown = display_path(path)
     data = read_limited(path, max_bytes, "sebuah takarir")
     return decode(data, shown, max_bytes)
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from medsos_cli.config import Config
 from medsos_cli.errors import ConfigError, ExitCode, InputError
 from medsos_cli.findings import Level
 from medsos_cli.lint.engine import Exemptions, FileResult, Linter
-from medsos_cli.lint.inputs import STDIN, expand, read_source
+from medsos_cli.lint.inputs import STDIN, Scope, expand, read_source
 from medsos_cli.lint.rulebooks import load_rulebook
 from medsos_cli.rulebook.load import Rulebook, apply_overrides
 from medsos_cli.rulebook.model import Account, Context
@@ -23,6 +24,8 @@ class Options:
     platform: str | None = None
     reply: bool = False
     metrics: bool = True  # readability metrics per file (the JSON output reports them)
+    stdin_name: str | None = None  # --stdin-filename: shown for "-", platform/kind from it
+    force_exclude: bool = False  # skip rules apply to files named on the command line too
 
 
 def build_rulebook(config: Config, extra: list[str] | None = None, *,
@@ -79,12 +82,31 @@ def auto_jobs(n_inputs: int, jobs: int | None) -> int:
     return max(os.cpu_count() or 1, 1)
 
 
+def scope_of(config: Config) -> Scope:
+    """The folder-walk rules of ``config``: default skips, include/exclude, .gitignore."""
+    base = str(config.path.parent) if config.path is not None else "."
+    return Scope(base, config.include, config.exclude, config.gitignore)
+
+
+def collect(args: list[str], config: Config,
+            options: Options | None = None) -> list[str | InputError]:
+    """The inputs named by ``args`` (files, folders, globs, ``-``), in a stable order."""
+    force = bool(options and options.force_exclude)
+    return list(expand(args, scope_of(config), force_exclude=force))
+
+
 def lint_paths(linter: Linter, args: list[str], config: Config, options: Options,
                jobs: int | None = 1) -> Iterator[FileResult]:
     """Lint every input named by ``args``, in a stable order; unreadable inputs yield a result
     with an error. With several ``jobs``, inputs are linted by worker processes and the results
     come back in the same order as with one."""
-    items = list(expand(args))
+    return lint_items(linter, collect(args, config, options), config, options, jobs)
+
+
+def lint_items(linter: Linter, items: list[str | InputError], config: Config,
+               options: Options, jobs: int | None = 1) -> Iterator[FileResult]:
+    """Lint ``items`` (from :func:`collect`), yielding each result as soon as it and every
+    item before it are done: the order is the input order, with any number of ``jobs``."""
     workers = min(auto_jobs(len(items), jobs), max(len(items) // _CHUNK, 1))
     job = _Job(linter, int(config.max_file_size_mb * 1024 * 1024), options, config.platform)
     if workers <= 1 or STDIN in items:
@@ -116,7 +138,7 @@ class _Job:
         if isinstance(item, InputError):
             return FileResult(item.path or "?", error=item)
         try:
-            source = read_source(item, self.max_bytes)
+            source = read_source(item, self.max_bytes, self.options.stdin_name)
         except InputError as exc:
             return FileResult(exc.path or item, error=exc)
         options = self.options
@@ -158,6 +180,58 @@ def prepare_batch() -> None:
 
     gc.freeze()  # no collect() first: it would cost ~8 ms of start-up for little garbage
     gc.set_threshold(50_000, 50, 100)
+
+
+@dataclass
+class FixSummary:
+    """What ``--fix`` (or ``--diff``) changed: files, replacements, per rule."""
+
+    files: int = 0
+    fixes: int = 0
+    per_rule: Counter = field(default_factory=Counter)
+    checked: int = 0  # files that had at least one fixable finding
+
+    def add(self, rules: list[str]) -> None:
+        """Count the replacements of one file (``rules``: one rule id per replacement)."""
+        self.checked += 1
+        if rules:
+            self.files += 1
+            self.fixes += len(rules)
+            self.per_rule.update(rules)
+
+
+def fix_result(linter: Linter, result: FileResult, summary: FixSummary,
+               metrics: bool = False) -> tuple[str, FileResult] | None:
+    """Apply the unambiguous fixes to the text of ``result`` until none is left.
+
+    Returns the fixed text and the result of linting it, or None when nothing was fixed;
+    ``summary`` counts what changed. Writing the text back is the caller's choice (``--fix``
+    writes, ``--diff`` shows)."""
+    from medsos_cli.lint.fix import fix_text
+
+    doc = result.document
+    if doc is None or not any(f.fixable for f in result.findings):
+        return None
+    applied: list[str] = []
+    fixed, count, fixed_result = fix_text(linter, doc.text, platform=result.platform,
+                                          kind=result.kind, start=doc.start, path=result.path,
+                                          findings=result.findings, applied=applied)
+    summary.add(applied)
+    if not count or fixed_result is None:
+        return None
+    fixed_result.bom = result.bom
+    if metrics and fixed_result.document is not None:
+        fixed_result.metrics = fixed_result.document.metrics
+    return fixed, fixed_result
+
+
+def keep_at_least(result: FileResult, level: Level) -> int:
+    """Drop the findings of ``result`` below ``level`` (``--min-level``); return how many."""
+    kept = [f for f in result.findings if f.level >= level]
+    hidden = len(result.findings) - len(kept)
+    if hidden:
+        result.findings = kept
+    return hidden
 
 
 def fails(results: list[FileResult], fail_on: str) -> bool:
