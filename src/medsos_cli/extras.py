@@ -1,9 +1,10 @@
-"""Optional dependencies: the report's charts and the province's Parquet/DuckDB stack.
+"""Optional dependencies: the stack of the reports (weekly, province).
 
 ``pip install medsos`` gives lint and draft (what a pre-commit hook installs, in seconds);
-``pip install "medsos[laporan]"`` adds matplotlib (the charts of every HTML report), pyarrow
-(the Parquet hand-over) and duckdb (the province roll-up). A command that needs one of them
-checks first and says, in one line, what to install (exit 2), instead of an ImportError.
+``pip install "medsos[laporan]"`` adds python-calamine (xlsx exports), holidays (LAPOR!
+working days), matplotlib (the charts of every HTML report), pyarrow (the Parquet hand-over)
+and duckdb (the province roll-up). A command that needs one of them checks first and says, in
+one line, what to install (exit 2), instead of an ImportError.
 """
 
 from __future__ import annotations

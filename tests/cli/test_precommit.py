@@ -110,3 +110,30 @@ def test_rollup_and_history_export_name_the_extra(invoke, tmp_path, monkeypatch)
     assert "duckdb, pyarrow" in rollup.stderr
     export = invoke("history", "export", "--parquet", str(tmp_path / "serah"))
     assert export.exit_code == 2 and "memerlukan paket pyarrow" in export.stderr
+
+
+def test_weekly_report_without_the_report_stack_names_the_extra(invoke, tmp_path, monkeypatch):
+    _without(monkeypatch, "holidays", "python_calamine")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("weekly", "report", str(ROOT / "examples" / "exports"), "--week", "2026-W47",
+                    "--config", str(ROOT / "examples" / "medsos.toml"), "--format", "md",
+                    "--out", "laporan.md")
+    assert result.exit_code == 2
+    assert result.stderr == ("medsos: medsos weekly report memerlukan paket holidays, "
+                             "python_calamine, yang tidak terpasang; pasang dengan: "
+                             'pip install "medsos[laporan]"\n')
+    assert not (tmp_path / "laporan.md").exists()
+
+
+def test_the_core_install_has_no_report_stack():
+    """What ``pip install medsos`` (and so the pre-commit hook) installs: lint and draft."""
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    core = " ".join(project["dependencies"])
+    for heavy in ("matplotlib", "pyarrow", "duckdb", "holidays", "python-calamine"):
+        assert heavy not in core
+        assert any(d.startswith(heavy) for d in project["optional-dependencies"]["laporan"])

@@ -109,9 +109,10 @@ def _run(paths: list[str], week: str | None, output_format: str, out: str | None
         if target_path.exists() and not force:
             raise InputError("berkas keluaran sudah ada; pakai --force untuk menimpanya",
                              target_path)
-    if output_format == "html":
-        from medsos_cli.extras import require
+    from medsos_cli.extras import require
 
+    require("medsos weekly report", "holidays", "python_calamine")
+    if output_format == "html":
         require("laporan HTML (grafik)", "matplotlib")
     from medsos_cli.weekly.run import EXIT_PARTIAL, make_report, partial, summary
 

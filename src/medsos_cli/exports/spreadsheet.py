@@ -59,6 +59,9 @@ def cell_text(value: object) -> str:
 
 def sheets(name: str, data: bytes | None = None) -> list[tuple[str, list[list[str]]]]:
     """(sheet name, rows of text) of every sheet of the workbook ``name`` (or its ``data``)."""
+    from medsos_cli.extras import require
+
+    require("membaca buku kerja (xlsx/xls/ods)", "python_calamine")
     from python_calamine import CalamineWorkbook
 
     if data is None:

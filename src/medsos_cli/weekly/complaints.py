@@ -88,6 +88,9 @@ _TO_FOLLOW_UP = ("belum ditindaklanjuti", "terverifikasi", "diteruskan", "didisp
 
 def add_working_days(start: date, days: int, working: tuple[int, ...]) -> date:
     """The ``days``-th working day after ``start`` (``start`` itself not counted)."""
+    from medsos_cli.extras import require
+
+    require("tenggat hari kerja LAPOR! (hari libur nasional)", "holidays")
     import holidays
 
     if not working:
