@@ -271,7 +271,7 @@ def test_alias_bomb_refused_within_bounds(project, where):
 
 def test_yaml_deep_nesting_and_self_alias():
     from medsos_cli.errors import RulebookError
-    from medsos_cli.rulebook.yamlio import load_yaml_text
+    from medsos_cli.yamlio import load_yaml_text
 
     with pytest.raises(RulebookError, match="bersarang") as deep:
         load_yaml_text("x: 1\ny:\n  " + "- " * 200 + "x", "dalam.yaml")
@@ -283,7 +283,7 @@ def test_yaml_deep_nesting_and_self_alias():
 
 
 def test_yaml_anchors_a_rulebook_needs_still_work():
-    from medsos_cli.rulebook.yamlio import load_yaml_text
+    from medsos_cli.yamlio import load_yaml_text
 
     data = load_yaml_text("x: &p halo\ny: [*p, *p]\n", "ok.yaml")
     assert data["y"] == ["halo", "halo"]

@@ -134,7 +134,7 @@ def test_decode_arbitrary_bytes(data):
 
 
 # Arbitrary front matter; an impossible date such as 2026-02-30 is excluded because of the
-# rulebook/yamlio.py bug documented by test_inputs::test_front_matter_impossible_date_...
+# yamlio.py bug documented by test_inputs::test_front_matter_impossible_date_...
 front_values = st.sampled_from(["x", "Instagram", "reply", "caption", "[a, b]", "{a: 1}", "",
                                 "'kutip'", "2026-11-28", "null", "&a x", "*a", "!!str 5",
                                 "- a", ": :", "\"\\u00e9\""])

@@ -47,7 +47,7 @@ def _pieces(bits: list[str]):
 @settings(max_examples=200, deadline=None)
 @given(text=_pieces(YAML_BITS + ["a: ", "- ", "\n", "  ", ": ", "&x ", "*x", "{", "}", "[", "]"]))
 def test_yaml_reader_raises_only_its_error(text):
-    from medsos_cli.rulebook.yamlio import load_yaml_text
+    from medsos_cli.yamlio import load_yaml_text
 
     try:
         load_yaml_text(text, "f.yaml")

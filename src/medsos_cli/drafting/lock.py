@@ -15,7 +15,7 @@ from pathlib import Path
 from medsos_cli.drafting.catalog import Catalog, locked_files
 from medsos_cli.drafting.schema import SCHEMA_FILE
 from medsos_cli.errors import InputError, RulebookError
-from medsos_cli.rulebook.ydata import YDict
+from medsos_cli.ydata import YDict
 
 LOCK_FILE = "templates.lock"
 LOCK_VERSION = 1
@@ -108,7 +108,7 @@ def combined_digest(files: dict[str, str]) -> str:
 
 def read_lock(root: Path) -> dict[str, LockEntry] | None:
     """The entries of ``root/templates.lock`` by template name; None when there is no lock."""
-    from medsos_cli.rulebook.yamlio import load_yaml_file
+    from medsos_cli.yamlio import load_yaml_file
 
     path = root / LOCK_FILE
     if not path.is_file():

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from medsos_cli.errors import InputError, RulebookError
-from medsos_cli.rulebook.ydata import YDict, YList
+from medsos_cli.ydata import YDict, YList
 
 ROSTER_KEYS = frozenset({"key", "jabatan", "nama", "gelar_depan", "gelar_belakang"})
 _KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -63,7 +63,7 @@ class Roster:
 
 def load_roster(path: Path) -> Roster:
     """Read ``roster.yaml`` (a list of officials); errors carry file:line."""
-    from medsos_cli.rulebook.yamlio import load_yaml_file
+    from medsos_cli.yamlio import load_yaml_file
 
     if not path.is_file():
         raise InputError("berkas roster tidak ditemukan", path)

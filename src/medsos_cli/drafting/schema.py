@@ -9,7 +9,7 @@ from typing import Any
 
 from medsos_cli.errors import InputError, RulebookError
 from medsos_cli.platforms import PLATFORMS
-from medsos_cli.rulebook.ydata import YDict, YList
+from medsos_cli.ydata import YDict, YList
 
 SCHEMA_FILE = "schema.yaml"
 FIELD_TYPES = ("text", "multiline", "alt_text", "date", "time", "datetime", "url", "list",
@@ -74,7 +74,7 @@ class Schema:
 
 def load_schema(path: Path) -> Schema:
     """Read and validate ``schema.yaml``; every problem is an ``InputError`` with file:line."""
-    from medsos_cli.rulebook.yamlio import load_yaml_file
+    from medsos_cli.yamlio import load_yaml_file
 
     try:
         data = load_yaml_file(path)

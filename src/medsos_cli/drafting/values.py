@@ -423,7 +423,7 @@ def check_given(schema: Schema, raw: dict[str, RawValue], ctx: ValueContext) -> 
 def _data_loader():
     """The line-tracking YAML loader with every scalar kept as text (except null), so that
     ``9:00`` is not a base-60 number, ``9.30`` not a float and ``ya`` not a boolean."""
-    from medsos_cli.rulebook import yamlio
+    from medsos_cli import yamlio
 
     class DataLoader(yamlio._Loader):  # type: ignore[name-defined]
         pass
@@ -509,7 +509,7 @@ def _json_depth(value: Any) -> int:
 def _yaml_values(text: str, path: Path) -> dict[str, RawValue]:
     import yaml
 
-    from medsos_cli.rulebook.ydata import YDict
+    from medsos_cli.ydata import YDict
 
     try:
         data = yaml.load(text, Loader=_data_loader())  # noqa: S506 - a SafeLoader subclass

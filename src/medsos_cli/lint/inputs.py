@@ -244,8 +244,8 @@ def _front_matter(source: Source) -> None:
 
 def _parse_front_matter(source: Source, block: str, end: int) -> None:
     from medsos_cli.errors import RulebookError
-    from medsos_cli.rulebook.yamlio import load_yaml_text
-    from medsos_cli.rulebook.ydata import YDict
+    from medsos_cli.yamlio import load_yaml_text
+    from medsos_cli.ydata import YDict
 
     try:
         data = load_yaml_text(block, source.path, first_line=2)

@@ -109,7 +109,7 @@ def registry_path(config: Any) -> Path | None:
 
 def load_registry(path: Path) -> Registry:
     """Read and check a registry file; any mistake is a ConfigError naming file and line."""
-    from medsos_cli.rulebook.yamlio import load_yaml_file
+    from medsos_cli.yamlio import load_yaml_file
 
     try:
         data = load_yaml_file(path)

@@ -13,7 +13,7 @@ from medsos_cli.findings import Level
 from medsos_cli.rulebook.kinds import KINDS
 from medsos_cli.rulebook.model import Rule, Where
 from medsos_cli.rulebook.terms import TermIndex
-from medsos_cli.rulebook.ydata import YDict
+from medsos_cli.ydata import YDict
 
 DEFAULT = "default"
 META_FILE = "rulebook.yaml"
@@ -118,7 +118,7 @@ def _load(folder: Path, seen: set[Path], verify_rule: Callable[[Rule], None] | N
 
 
 def _read_meta(folder: Path) -> YDict:
-    from medsos_cli.rulebook.yamlio import load_yaml_file
+    from medsos_cli.yamlio import load_yaml_file
 
     path = folder / META_FILE
     if not path.exists():
@@ -174,7 +174,7 @@ def apply_overrides(book: Rulebook, levels: dict, disable: list[str], path: Path
 
 
 def _read_rules(path: Path, bundled: bool = False) -> list[Rule]:
-    from medsos_cli.rulebook.yamlio import load_yaml_file
+    from medsos_cli.yamlio import load_yaml_file
 
     data = load_yaml_file(path)
     if data is None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from medsos_cli.errors import RulebookError
 from medsos_cli.findings import Level
 from medsos_cli.platforms import PLATFORMS, TEXT_KINDS
-from medsos_cli.rulebook.ydata import YDict, YList
+from medsos_cli.ydata import YDict, YList
 
 if TYPE_CHECKING:
     from medsos_cli.text.document import Document

@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where, str_list
-from medsos_cli.rulebook.ydata import YDict
+from medsos_cli.ydata import YDict
 
 if TYPE_CHECKING:
     from medsos_cli.text.document import Document

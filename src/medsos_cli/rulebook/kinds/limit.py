@@ -15,7 +15,7 @@ from medsos_cli.platforms import (
     x_weighted_span,
 )
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where
-from medsos_cli.rulebook.ydata import YDict
+from medsos_cli.ydata import YDict
 from medsos_cli.text import tokens as tk
 
 if TYPE_CHECKING:

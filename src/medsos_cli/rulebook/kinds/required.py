@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where, str_list
-from medsos_cli.rulebook.ydata import YDict
+from medsos_cli.ydata import YDict
 
 if TYPE_CHECKING:
     from medsos_cli.text.document import Document

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from medsos_cli.rulebook.kinds._words import distinct_lower, remember, sentence_starts
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where, flag, str_list
-from medsos_cli.rulebook.ydata import YDict
+from medsos_cli.ydata import YDict
 
 if TYPE_CHECKING:
     from medsos_cli.lexicon import Lexicon

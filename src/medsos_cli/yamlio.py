@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from medsos_cli.errors import RulebookError
-from medsos_cli.rulebook.ydata import YDict, YList
+from medsos_cli.ydata import YDict, YList
 
 try:  # libyaml parses several times faster; fall back to the pure-Python parser.
     _BaseLoader: type = yaml.CSafeLoader
