@@ -15,8 +15,8 @@ from medsos_cli.platforms import (
     x_weighted_span,
 )
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where
-from medsos_cli.ydata import YDict
 from medsos_cli.text import tokens as tk
+from medsos_cli.ydata import YDict
 
 if TYPE_CHECKING:
     from medsos_cli.text.document import Document

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where
-from medsos_cli.ydata import YDict
 from medsos_cli.text.metrics import sentence_metric, text_metric
+from medsos_cli.ydata import YDict
 
 if TYPE_CHECKING:
     from medsos_cli.text.document import Document

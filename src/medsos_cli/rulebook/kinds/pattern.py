@@ -10,8 +10,8 @@ import regex
 from medsos_cli.errors import RegexTimeout
 from medsos_cli.rulebook.kinds._terms import compile_exceptions, overlaps
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where, flag, str_list
-from medsos_cli.ydata import YDict
 from medsos_cli.text import tokens as tk
+from medsos_cli.ydata import YDict
 
 if TYPE_CHECKING:
     from medsos_cli.text.document import Document
