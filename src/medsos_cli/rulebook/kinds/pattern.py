@@ -10,6 +10,7 @@ import regex
 from medsos_cli.errors import RegexTimeout
 from medsos_cli.rulebook.kinds._terms import compile_exceptions, overlaps
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where, flag, str_list
+from medsos_cli.rulebook.regex_budget import repetition_problem
 from medsos_cli.text import tokens as tk
 from medsos_cli.ydata import YDict
 
@@ -90,6 +91,9 @@ class PatternRule(Rule):
     def _compile(self, source: str, flags: int, where: Where, line: int) -> regex.Pattern:
         """Compile a user pattern; refuse a catastrophic one (the bundled rulebook's patterns
         are probed by its test suite instead)."""
+        problem = repetition_problem(source)
+        if problem is not None:
+            raise where.error(f"aturan {self.id}: ekspresi reguler ditolak: {problem}", line)
         try:
             compiled = regex.compile(source, flags)
         except regex.error as exc:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where, str_list
+from medsos_cli.rulebook.regex_budget import repetition_problem
 from medsos_cli.ydata import YDict
 
 if TYPE_CHECKING:
@@ -32,6 +33,10 @@ class RequiredRule(Rule):
         self.example_values = tuple(str_list(data, "example_values", where, self.id))
         self.pattern: regex.Pattern | None = None
         if "pattern" in data:
+            problem = repetition_problem(str(data["pattern"]))
+            if problem is not None:
+                raise where.error(f"aturan {self.id}: ekspresi reguler ditolak: {problem}",
+                                  data.line_of("pattern"))
             try:
                 self.pattern = regex.compile(str(data["pattern"]), regex.IGNORECASE)
             except regex.error as exc:

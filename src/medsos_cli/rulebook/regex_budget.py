@@ -1,0 +1,88 @@
+"""A bound on the repetition counts of a user's regular expression, checked before it is
+compiled: ``a{1000000000}`` compiles, then takes minutes and gigabytes on its first match, which
+neither the time probe nor a timeout stops in time. The check reads the pattern's text (escapes
+and character classes skipped) and multiplies the counts of nested repeated groups."""
+
+from __future__ import annotations
+
+import re
+
+MAX_REPEAT = 1000  # the largest count in one {m,n}
+MAX_NESTED_REPEAT = 10_000  # the product of the counts of repeats nested in each other
+
+_QUANTIFIER = re.compile(r"\{(\d*)(?:,(\d*))?\}")
+_BRACED_ESCAPES = frozenset("pPNxgu")  # \p{L}, \N{name}, \x{263a}, \g{1}: braces, not counts
+
+
+def repetition_problem(source: str) -> str | None:
+    """Why ``source`` repeats too much (Indonesian, for a rule error), or None when it is within
+    :data:`MAX_REPEAT` and :data:`MAX_NESTED_REPEAT`."""
+    stack: list[int] = []  # the weight of each enclosing group so far
+    current = 1  # the largest weight in the current group
+    last = 1  # the weight of the last atom or group (what a following count multiplies)
+    i, n = 0, len(source)
+    while i < n:
+        char = source[i]
+        if char == "\\":
+            if i + 2 < n and source[i + 1] in _BRACED_ESCAPES and source[i + 2] == "{":
+                close = source.find("}", i + 3)
+                i = n if close < 0 else close + 1
+            else:
+                i += 2
+            last = 1
+            continue
+        if char == "[":
+            i = _class_end(source, i)
+            last = 1
+            continue
+        if char == "(":
+            stack.append(current)
+            current = 1
+            i += 1
+            continue
+        if char == ")" and stack:
+            last = current
+            current = max(stack.pop(), last)
+            i += 1
+            continue
+        if char == "{":
+            found = _QUANTIFIER.match(source, i)
+            if found is not None and (found.group(1) or found.group(2)):
+                count = max(int(x) for x in found.groups() if x)
+                if count > MAX_REPEAT:
+                    return (f"pengulangan {found.group()} terlalu besar "
+                            f"(batas {MAX_REPEAT:,} per pengulangan)".replace(",", "."))
+                last *= max(count, 1)
+                if last > MAX_NESTED_REPEAT:
+                    return (f"pengulangan bertingkat sampai {found.group()} terlalu besar "
+                            f"(batas hasil kali {MAX_NESTED_REPEAT:,})".replace(",", "."))
+                current = max(current, last)
+                i = found.end()
+                continue
+        last = 1
+        i += 1
+    return None
+
+
+def _class_end(source: str, i: int) -> int:
+    """The index after the character class opening at ``i`` (``[]a]`` and ``[^]a]`` hold ``]``;
+    nested sets of the ``regex`` module are followed by depth)."""
+    j = i + 1
+    if j < len(source) and source[j] == "^":
+        j += 1
+    if j < len(source) and source[j] == "]":
+        j += 1
+    depth = 1
+    while j < len(source):
+        char = source[j]
+        if char == "\\":
+            j += 2
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return j
