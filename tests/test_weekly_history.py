@@ -164,3 +164,59 @@ def test_a_newer_schema_is_refused(tmp_path):
         h.db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(InputError, match="versi 99"):
         History(path)
+
+
+@pytest.mark.parametrize("damage", [
+    "UPDATE posts SET likes = 'banyak'",
+    "UPDATE posts SET reach = -5",
+    "UPDATE posts SET published_at = 'kemarin'",
+    "UPDATE posts SET reach = 99999999999999999999",
+])
+def test_damaged_previous_week_never_crashes_nor_counts_silently(tmp_path, damage):
+    """A history row edited by hand or damaged (issue 15): the report still builds, and the
+    damaged rows either count as the stored values allow or are named, never as a crash."""
+    db = tmp_path / "h.sqlite3"
+    w46 = ImportResult("fb-w46.csv", "meta_facebook_posts", rows=2,
+                       posts=[fb("1", 10, 1000, 40), fb("2", 12, 1000, 17)])
+    build_report([w46], week="2026-W46", config=Config(), db=db)
+    with sqlite3.connect(db) as con:
+        con.execute(damage)
+    w47 = ImportResult("fb-w47.csv", "meta_facebook_posts", rows=1,
+                       posts=[fb("3", 17, 2000, 97)])
+    try:
+        report = build_report([w47], week="2026-W47", config=Config(), db=db)
+    except InputError as exc:  # refused with the database named: also acceptable
+        assert "h.sqlite3" in str(exc.path or "") + exc.message
+        return
+    previous = report["platforms"]["facebook"]["previous"]
+    if previous is not None:
+        assert previous["reach"] is None or previous["reach"] >= 0
+        assert previous["posts"] <= 2
+    assert report["platforms"]["facebook"]["posts"] == 1
+
+
+def test_truncated_lint_cache_row_only_means_linting_again(tmp_path):
+    db = tmp_path / "h.sqlite3"
+    with History(db) as h:
+        h.lint_store("fp", {("facebook", "caption", "d1"): [("r", 2, "pesan")]})
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE lint_cache SET findings = substr(findings, 1, 5)")
+    with History(db) as h:
+        assert h.lint_lookup("fp") == {}
+
+
+def test_a_damaged_count_names_the_database_table_and_column(tmp_path):
+    db = tmp_path / "h.sqlite3"
+    with History(db) as h:
+        h.store([fb("1", 10, 1000, 40)],
+                [DailyValue("facebook", "follows", date(2026, 11, 10), 7, account="Kota")])
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE posts SET likes = 'banyak'")
+        con.execute("UPDATE daily SET value = -3")
+    with History(db) as h, pytest.raises(InputError) as info:
+        h.posts_between(*Week(2026, 46).bounds("Asia/Jakarta"))
+    assert "tabel posts" in info.value.message and "likes = 'banyak'" in info.value.message
+    assert "--no-history" in info.value.message
+    with History(db) as h, pytest.raises(InputError) as info:
+        h.daily_between(date(2026, 11, 9), date(2026, 11, 15))
+    assert "tabel daily" in info.value.message and "= -3" in info.value.message

@@ -34,6 +34,8 @@ from medsos_cli.errors import InputError
 from medsos_cli.exports.model import Comment, Complaint, DailyValue, Post
 from medsos_cli.weekly.metrics import post_score
 
+_MAX_COUNT = 2**63  # SQLite's INTEGER range; store() never writes more
+
 SCHEMA_VERSION = 2
 DB_NAME = "history.sqlite3"
 _STAMP = "%Y-%m-%dT%H:%M:%S"  # UTC, fixed width: text order is time order
@@ -245,6 +247,13 @@ class History:
             (_stamp(start), _stamp(end)))
         utc = timezone.utc
         parse = datetime.fromisoformat
+        rows = cursor.fetchall()
+        for row in rows:
+            self._check_counts(row[9:17], "posts", row[0], row[1])
+            try:
+                parse(row[3])
+            except (TypeError, ValueError):
+                self._damaged("posts", row[0], row[1], "published_at", row[3])
         # unpacked in _POST_COLUMNS order (the score is not part of a Post)
         return [Post(platform=platform, post_id=post_id,
                      published_at=parse(published).replace(tzinfo=utc), account=account,
@@ -254,7 +263,25 @@ class History:
                      saves=saves, engagements=engagements)
                 for (platform, post_id, account, published, time_known, permalink, post_type,
                      caption, title, reach, views, impressions, likes, comments, shares, saves,
-                     engagements, source, _score) in cursor]
+                     engagements, source, _score) in rows]
+
+    def _check_counts(self, values: Sequence[object], table: str, platform: object,
+                      key: object) -> None:
+        """Counts read back must be what ``store`` writes (None or 0 ≤ int < 2⁶³): a row edited
+        by hand or damaged is an error naming the database, never a wrong total."""
+        for i, value in enumerate(values):
+            if value is not None and (type(value) is not int or not 0 <= value < _MAX_COUNT):
+                column = _POST_COLUMNS[9 + i] if table == "posts" else "value"
+                self._damaged(table, platform, key, column, value)
+
+    def _damaged(self, table: str, platform: object, key: object, column: str,
+                 value: object) -> None:
+        shown = repr(value)
+        if len(shown) > 40:
+            shown = shown[:37] + "..."
+        raise InputError(f"basis data riwayat rusak: tabel {table}, {platform} {key}, kolom "
+                         f"{column} = {shown}; pakai --no-history atau --db lain (riwayat dibangun "
+                         "lagi dari ekspor)", self.path)
 
     def daily_between(self, first: date, last: date) -> list[DailyValue]:
         """Stored daily values for days first..last (inclusive)."""
@@ -262,8 +289,15 @@ class History:
             "SELECT platform, account, metric, day, value, source FROM daily "
             "WHERE day >= ? AND day <= ? ORDER BY platform, account, metric, day",
             (first.isoformat(), last.isoformat()))
+        rows = cursor.fetchall()
+        for r in rows:
+            self._check_counts((r[4],), "daily", r[0], f"{r[2]} {r[3]}")
+            try:
+                date.fromisoformat(r[3])
+            except (TypeError, ValueError):
+                self._damaged("daily", r[0], r[2], "day", r[3])
         return [DailyValue(platform=r[0], metric=r[2], day=date.fromisoformat(r[3]), value=r[4],
-                           account=r[1], source=r[5]) for r in cursor]
+                           account=r[1], source=r[5]) for r in rows]
 
 
     # -- comments, complaints and the findings of posted captions ---------------------------
