@@ -508,3 +508,21 @@ def test_html_names_uncertain_share_and_change(html):
     assert "Model tidak yakin pada kelas 14 komentar (11,7 %)" in text
     assert "Dibanding pekan sebelumnya" in text and "+8 (+66,7 %)" in text
     assert "Alasan model: mantap, terima kasih, jelas" in text
+
+
+def test_suggestion_level_rules_are_named_in_indonesian_in_both_reports():
+    """The level labels come from findings.INDONESIAN_LEVELS: a suggestion-level rule reads
+    "saran" (the report's own table once mapped "info", so "suggestion" stayed English)."""
+    report = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    rules = report["lint"]["rules"]
+    rules.insert(0, {"rule": "keterbacaan.kalimat-panjang", "level": "suggestion", "count": 3,
+                     "message": "Kalimat panjang"})
+    markdown = render_markdown(report)
+    row = next(line for line in markdown.splitlines() if "keterbacaan.kalimat-panjang" in line)
+    assert "| saran |" in row and "suggestion" not in row
+    html = render_html(report)
+    at = html.index("keterbacaan.kalimat-panjang")
+    html_row = html[html.rindex("<tr", 0, at):html.index("</tr>", at)]
+    shown = re.sub(r"<[^>]+>", " ", html_row)
+    assert "saran" in shown.split() and "suggestion" not in shown
+    assert fmt.LEVEL_LABELS == {"error": "galat", "warning": "peringatan", "suggestion": "saran"}

@@ -15,6 +15,7 @@ from medsos_cli.cli._complete import complete_draft_platform, complete_template
 from medsos_cli.cli._errors import stdout_write, user_errors
 from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption
 from medsos_cli.errors import ExitCode, InputError
+from medsos_cli.findings import INDONESIAN_LEVELS
 
 if TYPE_CHECKING:
     from medsos_cli.drafting.draft import Draft, DraftResult
@@ -34,7 +35,7 @@ TYPE_HINTS = {
     "official": "kunci pejabat di roster.yaml",
     "number": "bilangan bulat, mis. 2500000",
 }
-LEVEL_LABELS = {"error": "galat", "warning": "peringatan", "suggestion": "saran"}
+LEVEL_LABELS = INDONESIAN_LEVELS
 LEVEL_STYLES = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 
 

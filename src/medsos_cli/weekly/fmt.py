@@ -15,6 +15,8 @@ from typing import Any
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from medsos_cli.findings import INDONESIAN_LEVELS
+
 LOCALE = "id"
 NULL = "–"  # en dash: "tidak diketahui"
 NULL_LEGEND = "– = tidak diketahui"
@@ -39,7 +41,7 @@ BASIS_LABELS = {"reach": "jangkauan", "views": "tayangan", "impressions": "impre
 CLASS_LABELS = {"pujian": "Pujian", "pertanyaan": "Pertanyaan", "aduan": "Aduan",
                 "kritik": "Kritik", "lainnya": "Lainnya"}
 SENTIMENT_LABELS = {"positif": "Positif", "netral": "Netral", "negatif": "Negatif"}
-LEVEL_LABELS = {"error": "galat", "warning": "peringatan", "info": "info"}
+LEVEL_LABELS = INDONESIAN_LEVELS  # the one table of level names (findings.py)
 WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 WEEKDAYS_SHORT = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"]
 HOLDING_COMMAND = "medsos draft holding-statement"
