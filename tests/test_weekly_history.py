@@ -212,11 +212,21 @@ def test_a_damaged_count_names_the_database_table_and_column(tmp_path):
                 [DailyValue("facebook", "follows", date(2026, 11, 10), 7, account="Kota")])
     with sqlite3.connect(db) as con:
         con.execute("UPDATE posts SET likes = 'banyak'")
-        con.execute("UPDATE daily SET value = -3")
+        con.execute("UPDATE daily SET value = 'tujuh'")
     with History(db) as h, pytest.raises(InputError) as info:
         h.posts_between(*Week(2026, 46).bounds("Asia/Jakarta"))
     assert "tabel posts" in info.value.message and "likes = 'banyak'" in info.value.message
     assert "--no-history" in info.value.message
     with History(db) as h, pytest.raises(InputError) as info:
         h.daily_between(date(2026, 11, 9), date(2026, 11, 15))
-    assert "tabel daily" in info.value.message and "= -3" in info.value.message
+    assert "tabel daily" in info.value.message and "= 'tujuh'" in info.value.message
+
+
+def test_negative_daily_values_are_kept(tmp_path):
+    """Meta's daily series may be a net change (negative=True at import): history keeps it."""
+    db = tmp_path / "h.sqlite3"
+    with History(db) as h:
+        h.store([], [DailyValue("facebook", "follows", date(2026, 11, 10), -4, account="Kota")])
+    with History(db) as h:
+        daily = h.daily_between(date(2026, 11, 9), date(2026, 11, 15))
+    assert [d.value for d in daily] == [-4]

@@ -47,6 +47,17 @@ _METRICS = ("reach", "views", "impressions", "likes", "comments", "shares", "sav
             "engagements")
 
 _metric_values = attrgetter(*_METRICS)
+# A post count that store() never writes: not an integer (text, real: also ≥ 2⁶³) or negative.
+_DAMAGED_POST_COUNTS = " OR ".join(
+    f"typeof({c}) NOT IN ('integer', 'null') OR {c} < 0" for c in _METRICS)
+
+
+def _is_iso(parse, value: object) -> bool:
+    try:
+        parse(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 # Upsert keeping the larger snapshot; a row already stored as is is not rewritten.
 _UPSERT_POST = (
     f"INSERT INTO posts ({', '.join(_POST_COLUMNS)}) "
@@ -248,56 +259,69 @@ class History:
         utc = timezone.utc
         parse = datetime.fromisoformat
         rows = cursor.fetchall()
-        for row in rows:
-            self._check_counts(row[9:17], "posts", row[0], row[1])
-            try:
-                parse(row[3])
-            except (TypeError, ValueError):
-                self._damaged("posts", row[0], row[1], "published_at", row[3])
-        # unpacked in _POST_COLUMNS order (the score is not part of a Post)
-        return [Post(platform=platform, post_id=post_id,
-                     published_at=parse(published).replace(tzinfo=utc), account=account,
-                     permalink=permalink, post_type=post_type, caption=caption, title=title,
-                     source=source, time_known=bool(time_known), reach=reach, views=views,
-                     impressions=impressions, likes=likes, comments=comments, shares=shares,
-                     saves=saves, engagements=engagements)
-                for (platform, post_id, account, published, time_known, permalink, post_type,
-                     caption, title, reach, views, impressions, likes, comments, shares, saves,
-                     engagements, source, _score) in rows]
+        self._refuse_damaged(
+            f"SELECT platform, post_id, {', '.join(_METRICS)} FROM posts WHERE published_at >= ? "
+            f"AND published_at < ? AND ({_DAMAGED_POST_COUNTS}) LIMIT 1",
+            (_stamp(start), _stamp(end)), "posts", _METRICS, negative=False)
+        try:
+            # unpacked in _POST_COLUMNS order (the score is not part of a Post)
+            return [Post(platform=platform, post_id=post_id,
+                         published_at=parse(published).replace(tzinfo=utc), account=account,
+                         permalink=permalink, post_type=post_type, caption=caption, title=title,
+                         source=source, time_known=bool(time_known), reach=reach, views=views,
+                         impressions=impressions, likes=likes, comments=comments,
+                         shares=shares, saves=saves, engagements=engagements)
+                    for (platform, post_id, account, published, time_known, permalink,
+                         post_type, caption, title, reach, views, impressions, likes, comments,
+                         shares, saves, engagements, source, _score) in rows]
+        except (TypeError, ValueError):
+            for row in rows:
+                if not _is_iso(parse, row[3]):
+                    self._damaged("posts", f"{row[0]} {row[1]}", "published_at", row[3])
+            raise
 
-    def _check_counts(self, values: Sequence[object], table: str, platform: object,
-                      key: object) -> None:
-        """Counts read back must be what ``store`` writes (None or 0 ≤ int < 2⁶³): a row edited
-        by hand or damaged is an error naming the database, never a wrong total."""
-        for i, value in enumerate(values):
-            if value is not None and (type(value) is not int or not 0 <= value < _MAX_COUNT):
-                column = _POST_COLUMNS[9 + i] if table == "posts" else "value"
-                self._damaged(table, platform, key, column, value)
+    def _refuse_damaged(self, sql: str, params: tuple, table: str, columns: Sequence[str],
+                        negative: bool) -> None:
+        """Counts read back must be what ``store`` writes (integers below 2⁶³; not negative
+        unless ``negative``): one query finds a row edited by hand or damaged, which is an
+        error naming the database, never a wrong total."""
+        row = self.db.execute(sql, params).fetchone()
+        if row is None:
+            return
+        for column, value in zip(columns, row[2:], strict=True):
+            if value is not None and (type(value) is not int or abs(value) >= _MAX_COUNT
+                                      or (value < 0 and not negative)):
+                self._damaged(table, f"{row[0]} {row[1]}", column, value)
 
-    def _damaged(self, table: str, platform: object, key: object, column: str,
-                 value: object) -> None:
+    def _damaged(self, table: str, key: str, column: str, value: object) -> None:
         shown = repr(value)
         if len(shown) > 40:
             shown = shown[:37] + "..."
-        raise InputError(f"basis data riwayat rusak: tabel {table}, {platform} {key}, kolom "
+        raise InputError(f"basis data riwayat rusak: tabel {table}, {key}, kolom "
                          f"{column} = {shown}; pakai --no-history atau --db lain (riwayat dibangun "
                          "lagi dari ekspor)", self.path)
 
     def daily_between(self, first: date, last: date) -> list[DailyValue]:
         """Stored daily values for days first..last (inclusive)."""
+        params = (first.isoformat(), last.isoformat())
         cursor = self.db.execute(
             "SELECT platform, account, metric, day, value, source FROM daily "
-            "WHERE day >= ? AND day <= ? ORDER BY platform, account, metric, day",
-            (first.isoformat(), last.isoformat()))
+            "WHERE day >= ? AND day <= ? ORDER BY platform, account, metric, day", params)
         rows = cursor.fetchall()
-        for r in rows:
-            self._check_counts((r[4],), "daily", r[0], f"{r[2]} {r[3]}")
-            try:
-                date.fromisoformat(r[3])
-            except (TypeError, ValueError):
-                self._damaged("daily", r[0], r[2], "day", r[3])
-        return [DailyValue(platform=r[0], metric=r[2], day=date.fromisoformat(r[3]), value=r[4],
-                           account=r[1], source=r[5]) for r in rows]
+        # Daily values may be negative (Meta's net follower change): only the type is checked.
+        self._refuse_damaged(
+            "SELECT platform, metric || ' ' || day, value FROM daily WHERE day >= ? AND day <= ? "
+            "AND typeof(value) NOT IN ('integer', 'null') LIMIT 1", params, "daily", ("value",),
+            negative=True)
+        parse = date.fromisoformat
+        try:
+            return [DailyValue(platform=r[0], metric=r[2], day=parse(r[3]), value=r[4],
+                               account=r[1], source=r[5]) for r in rows]
+        except (TypeError, ValueError):
+            for r in rows:
+                if not _is_iso(parse, r[3]):
+                    self._damaged("daily", f"{r[0]} {r[2]}", "day", r[3])
+            raise
 
 
     # -- comments, complaints and the findings of posted captions ---------------------------
