@@ -33,15 +33,13 @@ INDONESIAN_LEVELS = {"error": "galat", "warning": "peringatan", "suggestion": "s
 LEVEL_CHOICES = (*LEVEL_NAMES, *INDONESIAN_LEVELS.values())
 
 
+_LEVEL_IDS = {**{name: name for name in INDONESIAN_LEVELS},
+              **{shown: name for name, shown in INDONESIAN_LEVELS.items()}}
+
+
 def level_id(name: str) -> str | None:
     """The level id (``error``…) of an English or Indonesian level name, or None."""
-    low = name.strip().lower()
-    if low in INDONESIAN_LEVELS:
-        return low
-    for english, indonesian in INDONESIAN_LEVELS.items():
-        if low == indonesian:
-            return english
-    return None
+    return _LEVEL_IDS.get(name.strip().lower())
 
 
 @dataclass(frozen=True)

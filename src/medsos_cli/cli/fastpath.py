@@ -104,8 +104,6 @@ def _valid(v: dict[str, Any]) -> dict[str, Any] | None:
     if output_format not in FORMAT_NAMES or (fail_on is not None and fail_on not in FAIL_LEVELS):
         return None
     fix, diff = bool(v.get("fix")), bool(v.get("diff"))
-    if (fix and diff) or (fix and "-" in v["paths"]):
-        return None
     jobs = v.get("jobs")
     if jobs is not None:
         if not jobs.isdecimal() or not jobs.isascii() or int(jobs) < 1:
@@ -125,8 +123,8 @@ def _valid(v: dict[str, Any]) -> dict[str, Any] | None:
     stdin_filename = v.get("stdin_filename")
     statistics = bool(v.get("statistics"))
     output = v.get("output")
-    if ((stdin_filename is not None and "-" not in v["paths"])
-            or (statistics and output_format != "text") or (diff and output is not None)):
+    if option_conflict(v["paths"], fix=fix, diff=diff, stdin_filename=stdin_filename,
+                       statistics=statistics, output_format=output_format, output=output):
         return None
     return {"paths": v["paths"], "platform": platform, "reply": bool(v.get("reply")),
             "output_format": output_format, "fail_on": fail_on, "fix": fix, "diff": diff,
@@ -135,6 +133,26 @@ def _valid(v: dict[str, Any]) -> dict[str, Any] | None:
             "stdin_filename": stdin_filename, "quiet": bool(v.get("quiet")),
             "min_level": min_level, "output": output, "force": bool(v.get("force")),
             "statistics": statistics, "force_exclude": bool(v.get("force_exclude"))}
+
+
+def option_conflict(paths: list[str], *, fix: bool, diff: bool, stdin_filename: str | None,
+                    statistics: bool, output_format: str,
+                    output: str | None) -> tuple[str, str] | None:
+    """(option, Indonesian reason) of the first combination of ``medsos lint`` options that is
+    refused, or None: one list for the fast path (which then leaves the run to Typer) and for
+    the Typer command (which reports it)."""
+    if fix and diff:
+        return "--fix", "pilih salah satu: --fix atau --diff"
+    if fix and "-" in paths:
+        return "--fix", "--fix tidak dapat menulis ke masukan standar; gunakan --diff"
+    if stdin_filename is not None and "-" not in paths:
+        return "--stdin-filename", ("hanya berlaku untuk masukan standar: sebutkan - sebagai "
+                                    "berkas")
+    if statistics and output_format != "text":
+        return "--statistics", "hanya untuk --format text"
+    if diff and output is not None:
+        return "--diff", "pilih salah satu: --diff atau --output"
+    return None
 
 
 def run(argv: list[str]) -> int | None:

@@ -9,7 +9,7 @@ import typer
 from medsos_cli.cli._complete import complete_platform
 from medsos_cli.cli._errors import user_errors
 from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption
-from medsos_cli.cli.fastpath import FAIL_LEVELS
+from medsos_cli.cli.fastpath import FAIL_LEVELS, option_conflict
 from medsos_cli.findings import LEVEL_CHOICES, level_id
 from medsos_cli.formats import FORMAT_NAMES
 
@@ -92,23 +92,17 @@ def lint_command(
     platform = _choice(platform, _platforms(), "--platform")
     output_format = _choice(output_format, FORMAT_NAMES, "--format") or "text"
     fail_on = _choice(fail_on, FAIL_LEVELS, "--fail-on")
-    if fix and diff:
-        raise typer.BadParameter("pilih salah satu: --fix atau --diff", param_hint="--fix")
-    if fix and "-" in paths:
-        raise typer.BadParameter("--fix tidak dapat menulis ke masukan standar; gunakan --diff",
-                                 param_hint="--fix")
+    conflict = option_conflict(paths, fix=fix, diff=diff, stdin_filename=stdin_filename,
+                               statistics=statistics, output_format=output_format,
+                               output=output)
+    if conflict is not None:
+        raise typer.BadParameter(conflict[1], param_hint=conflict[0])
     if min_level is not None:
-        if level_id(min_level) is None:
+        level = level_id(min_level)
+        if level is None:
             raise typer.BadParameter(f"“{min_level}” tidak dikenal; pilih "
                                      f"{', '.join(LEVEL_CHOICES)}", param_hint="--min-level")
-        min_level = level_id(min_level)
-    if stdin_filename is not None and "-" not in paths:
-        raise typer.BadParameter("hanya berlaku untuk masukan standar: sebutkan - sebagai "
-                                 "berkas", param_hint="--stdin-filename")
-    if statistics and output_format != "text":
-        raise typer.BadParameter("hanya untuk --format text", param_hint="--statistics")
-    if diff and output is not None:
-        raise typer.BadParameter("pilih salah satu: --diff atau --output", param_hint="--diff")
+        min_level = level
     from medsos_cli.cli._lintrun import run_lint
 
     with user_errors(debug):
