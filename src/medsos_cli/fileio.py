@@ -61,6 +61,14 @@ def _write_error(exc: OSError, path: str | Path) -> InputError:
                       display_path(path))
 
 
+def refuse_existing(path: str | Path, force: bool) -> None:
+    """Refuse, before any work, to overwrite the output ``path`` unless ``force`` (the one
+    message of every command that writes a report)."""
+    if not force and os.path.exists(path):
+        raise InputError("berkas keluaran sudah ada; pakai --force untuk menimpanya",
+                         display_path(path))
+
+
 def write_target(path: str | Path) -> Path:
     """Where a write to ``path`` must land: a symbolic link is followed to its target; a
     target that exists and is not a regular file (device, FIFO, folder, socket) is refused."""

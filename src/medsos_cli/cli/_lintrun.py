@@ -173,12 +173,10 @@ def _check_output(output: str, force: bool) -> None:
     """Refuse, before any work, to overwrite ``--output`` without ``--force`` (and a target
     that is a folder or a device in any case)."""
     from medsos_cli.errors import InputError
-    from medsos_cli.fileio import display_path, write_target
+    from medsos_cli.fileio import display_path, refuse_existing, write_target
 
     target = write_target(output)  # a folder, FIFO or device is refused here
-    if target.exists() and not force:
-        raise InputError("berkas keluaran sudah ada; pakai --force untuk menimpanya",
-                         display_path(output))
+    refuse_existing(output, force)
     parent = target.parent
     if not parent.is_dir():
         raise InputError("folder tujuan tidak ada", display_path(output))

@@ -46,8 +46,7 @@ def rollup_command(
 
         require("medsos rollup", "duckdb", "pyarrow", *(["matplotlib"] if low == "html" else []))
         from medsos_cli.config import load_config
-        from medsos_cli.errors import InputError
-        from medsos_cli.fileio import atomic_write_text
+        from medsos_cli.fileio import atomic_write_text, refuse_existing
         from medsos_cli.province import render
         from medsos_cli.province.registry import load_registry, registry_path
         from medsos_cli.province.rollup import compute
@@ -58,9 +57,7 @@ def rollup_command(
         target = None
         if out != "-":
             target = Path(out) if out else Path(f"rekap-{period.label.replace('..', '_')}.{low}")
-            if target.exists() and not force:
-                raise InputError("berkas keluaran sudah ada; pakai --force untuk menimpanya",
-                                 target)
+            refuse_existing(target, force)
         path = registry or registry_path(settings)
         expected = None
         if path is not None:
@@ -88,8 +85,7 @@ def weekly_period(paths: list[str], week: str | None, month: str | None, start: 
     """``medsos weekly report --month/--from/--to``: the office's report over a longer period,
     computed from the history (province/period.py)."""
     from medsos_cli.config import load_config
-    from medsos_cli.errors import InputError
-    from medsos_cli.fileio import atomic_write_text
+    from medsos_cli.fileio import atomic_write_text, refuse_existing
     from medsos_cli.province import render
     from medsos_cli.province.period import period_report
     from medsos_cli.weekly.week import parse_period, today_in
@@ -100,8 +96,7 @@ def weekly_period(paths: list[str], week: str | None, month: str | None, start: 
     if out != "-":
         target = Path(out) if out else Path(
             f"laporan-{period.label.replace('..', '_')}.{output_format}")
-        if target.exists() and not force:
-            raise InputError("berkas keluaran sudah ada; pakai --force untuk menimpanya", target)
+        refuse_existing(target, force)
     report = period_report(paths, period, settings, db=db, use_history=not no_history)
     text = {"json": render.to_json, "md": render.render_markdown,
             "html": render.render_html}[output_format](report)

@@ -92,7 +92,7 @@ def _run(paths: list[str], week: str | None, output_format: str, out: str | None
          strict: bool = False) -> int:
     from medsos_cli.config import load_config
     from medsos_cli.errors import InputError
-    from medsos_cli.fileio import atomic_write_text
+    from medsos_cli.fileio import atomic_write_text, refuse_existing
     from medsos_cli.weekly.week import parse_week, today_in
 
     if not paths:
@@ -106,9 +106,7 @@ def _run(paths: list[str], week: str | None, output_format: str, out: str | None
             f"laporan-{target.label}.{EXTENSIONS[output_format]}")
         if target_path.is_dir():
             raise InputError("keluaran adalah folder; sebutkan nama berkas", target_path)
-        if target_path.exists() and not force:
-            raise InputError("berkas keluaran sudah ada; pakai --force untuk menimpanya",
-                             target_path)
+        refuse_existing(target_path, force)
     from medsos_cli.extras import require
 
     require("medsos weekly report", "holidays", "python_calamine")
