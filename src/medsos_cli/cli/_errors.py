@@ -7,6 +7,7 @@ Typer is imported only inside ``user_errors``: the fast path of ``medsos lint`` 
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -88,3 +89,24 @@ def stdout_write(text: str) -> None:
         # as an escape, never as an invalid byte or a crash.
         stream.buffer.write(text.encode("utf-8", "backslashreplace"))
     stream.flush()
+
+
+def use_color(color: bool | None, stream=None) -> bool:
+    """``--color``/``--no-color`` when given; else ``NO_COLOR`` (when non-empty) turns colour
+    off, ``FORCE_COLOR`` (when non-empty) turns it on, otherwise colour when ``stream`` is a
+    terminal (https://no-color.org, https://force-color.org)."""
+    if color is not None:
+        return color
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return isatty(stream or sys.stdout)
+
+
+def isatty(stream) -> bool:
+    """Whether ``stream`` is a terminal (False for closed or replaced streams)."""
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -9,31 +9,13 @@ written atomically once the run is complete.
 
 from __future__ import annotations
 
-import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
 
-from medsos_cli.cli._errors import error_line, stdout_write
+from medsos_cli.cli._errors import error_line, isatty, stdout_write, use_color
 
 PROGRESS_MIN_FILES = 50  # a progress bar for fewer files only flickers
-
-
-def use_color(color: bool | None, stream=None) -> bool:
-    """``--color``/``--no-color`` when given; else ``NO_COLOR`` (when non-empty) turns colour
-    off, ``FORCE_COLOR`` (when non-empty) turns it on, otherwise colour when ``stream`` is a
-    terminal (https://no-color.org, https://force-color.org)."""
-    if color is not None:
-        return color
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    stream = stream or sys.stdout
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def run_lint(paths: list[str], platform: str | None, reply: bool, output_format: str,
@@ -188,7 +170,7 @@ class _Bar:
         self.task = task
         # stdout on the same terminal: findings are printed above the bar through rich, as
         # they are (no re-wrapping, so the markers stay under the text); else straight out.
-        self.shares_terminal = _isatty(sys.stdout)
+        self.shares_terminal = isatty(sys.stdout)
 
     def advance(self) -> None:
         self.progress.advance(self.task)
@@ -223,17 +205,10 @@ class _ProgressContext:
         self.progress.__exit__(*exc)
 
 
-def _isatty(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 def progress_wanted(n_files: int, quiet: bool, stderr=None) -> bool:
     """A progress bar only for many files, never with ``--quiet``, and only when stderr is a
     terminal (so it never ends up in a log or a pipe)."""
-    return not quiet and n_files >= PROGRESS_MIN_FILES and _isatty(stderr or sys.stderr)
+    return not quiet and n_files >= PROGRESS_MIN_FILES and isatty(stderr or sys.stderr)
 
 
 def _progress(n_files: int, quiet: bool):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from medsos_cli.cli._complete import complete_draft_platform, complete_template
-from medsos_cli.cli._errors import stdout_write, user_errors
+from medsos_cli.cli._errors import stdout_write, use_color, user_errors
 from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption
 from medsos_cli.errors import ExitCode, InputError
 from medsos_cli.findings import INDONESIAN_LEVELS
@@ -145,9 +144,7 @@ def _run(template, platform, data, sets, no_input, strict, out, force, output_fo
     if output_format == "json":
         stdout_write(json.dumps(to_json(run), ensure_ascii=False, indent=2) + "\n")
     else:
-        use_color = color if color is not None else (
-            sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-        stdout_write(preview(run, color=use_color))
+        stdout_write(preview(run, color=use_color(color)))
     return ExitCode.FINDINGS if strict and not run.ok else ExitCode.OK
 
 
