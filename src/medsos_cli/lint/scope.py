@@ -147,7 +147,8 @@ class Scope:
             return chain
         parent = os.path.dirname(folder)
         stop = (parent == folder or os.path.exists(os.path.join(folder, ".git"))
-                or (folder in self._tops and not _inside_repository(folder)))
+                or (folder in self._tops
+                    and (not _inside_repository(folder) or self._ignored_top(folder))))
         chain = () if stop else self._chain(parent)
         own = os.path.join(folder, GITIGNORE)
         if os.path.isfile(own):
@@ -158,6 +159,15 @@ class Scope:
                 pass  # an unreadable .gitignore ignores nothing, as for git
         self._chains[folder] = chain
         return chain
+
+
+    def _ignored_top(self, folder: str) -> bool:
+        """Whether ``folder``, named on the command line, is ignored by a ``.gitignore`` above
+        it. It is linted all the same, as a named file is (a walk that silently finds nothing
+        would hide the captions): the ``.gitignore`` files above it then have no say below it;
+        its own and deeper ones still do."""
+        above = self._chain(os.path.dirname(folder))
+        return bool(above) and ignored(above, folder, True, self.sep)
 
 
 def ignored(chain: Iterable[tuple[str, Any]], path: str, is_dir: bool,
