@@ -182,12 +182,18 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line = int(match.group(1)) if match else None
+        if line is None and "(at end of document)" in str(exc):
+            line = raw.rstrip("\r\n").count("\n") + 1  # the last line of the file
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise ConfigError(f"TOML tidak sah: {detail}", path, line) from None
+        from medsos_cli.parse_messages import toml_message
+
+        raise ConfigError(f"TOML tidak sah: {toml_message(detail)}", path, line) from None
     except RecursionError:  # a table or array nested a thousand levels deep
         raise ConfigError("TOML tidak sah: bersarang terlalu dalam", path) from None
     except ValueError as exc:  # e.g. an integer of thousands of digits
-        raise ConfigError(f"TOML tidak sah: {exc}", path) from None
+        from medsos_cli.parse_messages import value_message
+
+        raise ConfigError(f"TOML tidak sah: {value_message(str(exc))}", path) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         data = tool.get("medsos", {}) if isinstance(tool, dict) else {}

@@ -78,9 +78,12 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
+class _Refusal(yaml.constructor.ConstructorError):
+    """A refusal of medsos's own, already in Indonesian (not a parser message to translate)."""
+
+
 def _budget_error(node: yaml.Node, why: str) -> yaml.constructor.ConstructorError:
-    return yaml.constructor.ConstructorError(None, None, f"dokumen terlalu besar atau rumit: "
-                                             f"{why}", node.start_mark)
+    return _Refusal(None, None, f"dokumen terlalu besar atau rumit: {why}", node.start_mark)
 
 
 # Dates stay text: an impossible date (2026-02-30) must not crash the reader, and medsos
@@ -98,12 +101,10 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> YDict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) or key is None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "kunci harus berupa teks", key_node.start_mark)
+            raise _Refusal(None, None, "kunci harus berupa teks", key_node.start_mark)
         key = str(key)
         if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"kunci “{key}” ditulis dua kali", key_node.start_mark)
+            raise _Refusal(None, None, f"kunci “{key}” ditulis dua kali", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -124,17 +125,29 @@ def load_yaml_text(text: str, path: str | Path, first_line: int = 1) -> Any:
     """Parse YAML text; errors become ``RulebookError`` with the file and line."""
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+        message, line = describe_error(exc, first_line)
+        raise RulebookError(message, path, line) from None
+
+
+def describe_error(exc: BaseException, first_line: int = 1) -> tuple[str, int | None]:
+    """The Indonesian message and the file line for an error raised while loading YAML.
+
+    ``first_line`` is the file line of the text's first line (front matter starts at 2)."""
+    from medsos_cli.parse_messages import value_message, yaml_message
+
+    if isinstance(exc, RecursionError):
+        return "YAML tidak sah: bersarang terlalu dalam", None
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark is not None else None
-        problem = exc.problem or exc.context or "YAML tidak sah"
-        raise RulebookError(f"YAML tidak sah: {problem}", path, line) from None
-    except yaml.YAMLError as exc:
-        raise RulebookError(f"YAML tidak sah: {exc}", path) from None
-    except (ValueError, TypeError, OverflowError) as exc:  # e.g. an impossible date
-        raise RulebookError(f"nilai YAML tidak sah: {exc}", path) from None
-    except RecursionError:
-        raise RulebookError("YAML tidak sah: bersarang terlalu dalam", path) from None
+        problem = exc.problem or exc.context or ""
+        if not isinstance(exc, _Refusal):
+            problem = yaml_message(problem)
+        return f"YAML tidak sah: {problem}", line
+    if isinstance(exc, yaml.YAMLError):
+        return f"YAML tidak sah: {yaml_message(str(exc))}", None
+    return f"nilai YAML tidak sah: {value_message(str(exc))}", None  # e.g. an impossible date
 
 
 def load_yaml_file(path: Path, max_bytes: int | None = None) -> Any:

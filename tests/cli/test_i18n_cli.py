@@ -85,3 +85,26 @@ def test_templates_show_names_field_types_in_indonesian(invoke, scenario):
     assert not cells & set(FIELD_TYPES) - {""}
     data = json.loads(invoke("templates", "show", "klarifikasi-hoaks", "-f", "json").stdout)
     assert {f["type"] for f in data["fields"]} <= set(FIELD_TYPES)
+
+
+def test_toml_syntax_error_is_one_indonesian_line(invoke, tmp_path, monkeypatch):
+    """A Windows path in double quotes is the usual slip: exit 2, file:line, Indonesian."""
+    monkeypatch.chdir(tmp_path)
+    toml = '[account]\nname = "Dinas"\nlogo = "C:\\data\\logo.png"\n'
+    (tmp_path / "medsos.toml").write_text(toml, encoding="utf-8")
+    (tmp_path / "takarir.txt").write_text("Halo warga.\n", encoding="utf-8")
+    result = invoke("lint", "takarir.txt")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"medsos: {tmp_path / 'medsos.toml'}:3: TOML tidak sah: garis miring terbalik (\\) "
+        "dalam teks; tulis \\\\ atau pakai kutip tunggal")
+
+
+def test_front_matter_yaml_error_is_indonesian(invoke, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "takarir.txt").write_text("---\nplatform: x: instagram\n---\nHalo warga.\n",
+                                          encoding="utf-8")
+    result = invoke("lint", "takarir.txt")
+    assert result.exit_code == 2
+    assert "takarir.txt:2: front matter: YAML tidak sah: titik dua (:)" in result.stderr
+    assert "mapping values" not in result.stderr

@@ -455,12 +455,16 @@ def _json_values(text: str, path: Path) -> dict[str, RawValue]:
     try:
         data = json.loads(text, parse_constant=_no_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
-        raise InputError(f"JSON tidak sah: {exc.msg} (kolom {exc.colno})", path,
+        from medsos_cli.parse_messages import json_message
+
+        raise InputError(f"JSON tidak sah: {json_message(exc.msg)} (kolom {exc.colno})", path,
                          exc.lineno) from None
     except RecursionError:
         raise InputError("JSON tidak sah: bersarang terlalu dalam", path) from None
     except ValueError as exc:  # NaN/Infinity, or an integer of thousands of digits
-        raise InputError(f"JSON tidak sah: {exc}", path) from None
+        from medsos_cli.parse_messages import value_message
+
+        raise InputError(f"JSON tidak sah: {value_message(str(exc))}", path) from None
     if not isinstance(data, dict):
         raise InputError("berkas data harus berupa objek JSON {\"kolom\": nilai}", path, 1)
     if _json_depth(data) > MAX_JSON_DEPTH:
@@ -509,18 +513,16 @@ def _json_depth(value: Any) -> int:
 def _yaml_values(text: str, path: Path) -> dict[str, RawValue]:
     import yaml
 
+    from medsos_cli.yamlio import describe_error
     from medsos_cli.ydata import YDict
 
     try:
         data = yaml.load(text, Loader=_data_loader())  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise InputError(f"YAML tidak sah: {exc.problem or exc.context or exc}", path,
-                         mark.line + 1 if mark is not None else None) from None
-    except (yaml.YAMLError, RulebookError, ValueError, TypeError, OverflowError) as exc:
-        raise InputError(f"YAML tidak sah: {exc}", path) from None
-    except RecursionError:
-        raise InputError("YAML tidak sah: bersarang terlalu dalam", path) from None
+    except RulebookError as exc:
+        raise InputError(f"YAML tidak sah: {exc.message}", path, exc.line) from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+        message, line = describe_error(exc)
+        raise InputError(message, path, line) from None
     if data is None:
         return {}
     if not isinstance(data, YDict):
