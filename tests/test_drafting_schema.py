@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from helpers import FIXTURES
 
-from medsos_cli.drafting.roster import Pejabat, load_roster
 from medsos_cli.drafting.schema import load_schema
 from medsos_cli.errors import InputError
+from medsos_cli.roster import Pejabat, load_roster
 
 DRAFTING = FIXTURES / "drafting"
 

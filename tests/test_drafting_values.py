@@ -10,7 +10,6 @@ from helpers import FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from medsos_cli.drafting.roster import load_roster
 from medsos_cli.drafting.schema import Field, load_schema
 from medsos_cli.drafting.values import (
     MissingFields,
@@ -32,6 +31,7 @@ from medsos_cli.drafting.values import (
     zone_label,
 )
 from medsos_cli.errors import InputError
+from medsos_cli.roster import load_roster
 
 DRAFTING = FIXTURES / "drafting"
 SCHEMA = DRAFTING / "templates" / "pengumuman" / "schema.yaml"

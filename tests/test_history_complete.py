@@ -11,7 +11,7 @@ import pytest
 from medsos_cli.errors import InputError
 from medsos_cli.exports.model import Comment, Complaint, DailyValue, Post
 from medsos_cli.province.handover import export_history
-from medsos_cli.province.registry import load_registry
+from medsos_cli.registry import load_registry
 from medsos_cli.weekly.history import SCHEMA_VERSION, History
 
 UTC = timezone.utc

@@ -9,7 +9,7 @@ import pytest
 from medsos_cli.config import load_config
 from medsos_cli.errors import ConfigError
 from medsos_cli.exports.model import ImportResult, Post
-from medsos_cli.province.registry import (
+from medsos_cli.registry import (
     export_accounts,
     load_registry,
     registry_path,

@@ -10,7 +10,8 @@ from medsos_cli.findings import Level
 from medsos_cli.lint.engine import Linter
 from medsos_cli.lint.rulebooks import load_rulebook
 from medsos_cli.rulebook.kinds import KINDS
-from medsos_cli.rulebook.terms import affixed_pairs, attach, match_case
+from medsos_cli.rulebook.terms import match_case
+from medsos_cli.text.morphology import affixed_pairs, attach
 
 SUBST = """
 id: baku.ejaan

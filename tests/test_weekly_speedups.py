@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from medsos_cli.exports.model import Post
-from medsos_cli.weekly import lexicon as lexicon_module
+from medsos_cli.understanding import lexicon as lexicon_module
 from medsos_cli.weekly.history import History
 from medsos_cli.weekly.week import Week
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from medsos_cli.errors import ConfigError
 from medsos_cli.findings import LEVEL_NAMES
+from medsos_cli.forms import number
 from medsos_cli.platforms import PLATFORMS
 
 if sys.version_info >= (3, 11):
@@ -111,9 +112,9 @@ class Config:
         name = rf'"?{re.escape(key)}"?'
         # ``key = …`` or a table header naming it: ``[akun]``, ``[tool.medsos.akun]``.
         pattern = re.compile(rf'^\s*(?:{name}\s*=|\[\[?\s*(?:[\w".-]+\.)?{name}\s*\]\]?)')
-        for number, line in enumerate(lines, 1):
+        for line_no, line in enumerate(lines, 1):
             if pattern.match(line):
-                return number
+                return line_no
         return None
 
 
@@ -224,7 +225,7 @@ def _check_plain(config: Config, data: Any, where: str, depth: int) -> None:
         if (isinstance(value, (int, float)) and not isinstance(value, bool)
                 and abs(value) > MAX_NUMBER):
             raise _error(config, line_key, f"“{name}” terlalu besar (batas "
-                         f"{MAX_NUMBER:,.0f})".replace(",", "."))
+                         f"{number(MAX_NUMBER)})")
         if isinstance(value, (dict, list)):
             _check_plain(config, value, name, depth + 1)
 
@@ -324,16 +325,16 @@ def _apply(config: Config, data: dict[str, Any]) -> None:
     _apply_province(config, data, base)
 
 
-_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5,
-             "minggu": 6}
-
-
 def _working_days(config: Config, value: Any) -> tuple[int, ...]:
+    from medsos_cli.forms import weekdays
+
+    index = {name.lower(): i for i, name in enumerate(weekdays())}  # senin → 0 … minggu → 6
     names = value if isinstance(value, list) else None
-    days = [_WEEKDAYS.get(str(n).strip().lower().replace("'", "")) for n in names or []]
+    days = [index.get(str(n).strip().lower().replace("'", "")) for n in names or []]
     if not names or None in days:
+        example = ", ".join(f'"{name}"' for name in list(index)[:5])
         raise _error(config, "working_days", "report.working_days harus daftar hari kerja, "
-                     'mis. ["senin", "selasa", "rabu", "kamis", "jumat"]')
+                     f"mis. [{example}]")
     return tuple(sorted(set(days)))  # type: ignore[arg-type]
 
 

@@ -13,6 +13,7 @@ class ExitCode(IntEnum):
     FINDINGS = 1
     USAGE = 2
     INTERNAL = 3
+    CANCELLED = 130  # Ctrl+C (128 + SIGINT, as shells report it)
 
 
 class MedsosError(Exception):

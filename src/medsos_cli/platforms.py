@@ -9,8 +9,42 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 
-PLATFORMS = ("instagram", "x", "facebook", "youtube", "tiktok", "threads", "web")
+
+@dataclass(frozen=True)
+class Platform:
+    """One platform: its key, how people name it, and how medsos treats it."""
+
+    name: str  # the key in configs, front matter, file names and JSON
+    label: str  # as written in reports and messages
+    report_rank: int | None  # order in the weekly report; None: no export is read
+    threads: bool  # a post may be a thread of parts (``---`` between parts)
+    aliases: tuple[str, ...] = ()  # other names admins write in the comments/complaints logs
+    style: tuple | None = None  # chart line: Okabe–Ito colour, marker, dash
+
+
+# Rows in the order of the lint and draft listings (``--platform all``); the weekly report
+# orders its platforms by ``report_rank``. Okabe–Ito colours stay distinguishable with
+# colour-vision deficiencies, and lines also differ by marker and dash.
+TABLE = (
+    Platform("instagram", "Instagram", 1, False, ("ig",), ("#CC79A7", "s", "--")),
+    Platform("x", "X", 2, True, ("twitter", "x/twitter"), ("#000000", "^", "-.")),
+    Platform("facebook", "Facebook", 0, False, ("fb",), ("#0072B2", "o", "-")),
+    Platform("youtube", "YouTube", 3, False, ("yt",), ("#D55E00", "D", ":")),
+    Platform("tiktok", "TikTok", 4, False, ("tt",), ("#009E73", "v", (0, (5, 1, 1, 1)))),
+    Platform("threads", "Threads", None, True),
+    Platform("web", "web", None, False),
+)
+BY_NAME = {p.name: p for p in TABLE}
+PLATFORMS = tuple(p.name for p in TABLE)
+LABELS = {p.name: p.label for p in TABLE}
+THREAD_PLATFORMS = tuple(p.name for p in TABLE if p.threads)
+# Platforms whose exports the weekly report reads, in the report's order.
+REPORT_PLATFORMS = tuple(p.name for p in sorted((p for p in TABLE if p.report_rank is not None),
+                                                key=lambda p: p.report_rank or 0))
+ALIASES = {alias: p.name for p in TABLE if p.report_rank is not None
+           for alias in (p.name, *p.aliases)}
 # caption: a post's text (for YouTube, the video description); reply: an answer to a citizen;
 # title: a video title (YouTube, 100 characters).
 TEXT_KINDS = ("caption", "reply", "title")

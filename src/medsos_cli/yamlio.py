@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from medsos_cli.errors import RulebookError
+from medsos_cli.forms import number
 from medsos_cli.ydata import YDict, YList
 
 try:  # libyaml parses several times faster; fall back to the pure-Python parser.
@@ -52,8 +53,8 @@ def _check_budget(root: yaml.Node) -> None:
             size[key] = 1 + sum(size[id(c)] for c in children)
             depth[key] = 1 + max((depth[id(c)] for c in children), default=0)
             if size[key] > MAX_NODES:
-                raise _budget_error(node, f"lebih dari {MAX_NODES:,} nilai setelah alias "
-                                    "(&/*) dijabarkan".replace(",", "."))
+                raise _budget_error(node, f"lebih dari {number(MAX_NODES)} nilai setelah alias "
+                                    "(&/*) dijabarkan")
             if depth[key] > MAX_DEPTH:
                 raise _budget_error(node, f"bersarang lebih dari {MAX_DEPTH} tingkat")
             continue

@@ -104,3 +104,15 @@ def test_missing_option_message_is_translated_with_every_spelling():
     assert translate_error("Missing option '--platform' / '-p'.") == \
         "opsi --platform / -p belum diisi"
     assert translate_error("Missing option '--week'.") == "opsi --week belum diisi"
+
+
+def test_ctrl_c_is_exit_code_cancelled(capsys):
+    from medsos_cli.cli._errors import exit_for
+    from medsos_cli.errors import ExitCode
+
+    try:
+        raise KeyboardInterrupt
+    except KeyboardInterrupt as exc:
+        code = exit_for(exc)
+    assert code == ExitCode.CANCELLED == 130
+    assert capsys.readouterr().err == "medsos: dibatalkan\n"

@@ -8,6 +8,8 @@ import sys
 def main() -> None:
     """Console-script entry point: ``medsos lint`` takes the fast path when it can (no
     framework import), everything else the Typer application."""
+    from medsos_cli.cli._errors import utf8_streams
+
     utf8_streams()
     from medsos_cli.cli import fastpath
 
@@ -18,21 +20,3 @@ def main() -> None:
     from medsos_cli.cli.app import app
 
     app(prog_name="medsos")
-
-
-def utf8_streams() -> None:
-    """Write UTF-8 to pipes and files (JSON, SARIF) whatever the Windows code page; never crash
-    on a character the console cannot show."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is None:
-            continue
-        try:
-            if not stream.isatty():
-                # backslashreplace: a stray surrogate (a file name that is not UTF-8) is
-                # written as an escape, never as an invalid byte or a crash.
-                reconfigure(encoding="utf-8", errors="backslashreplace")
-            else:
-                reconfigure(errors="replace")
-        except (OSError, ValueError):
-            pass

@@ -36,7 +36,7 @@ def exit_for(exc: BaseException, debug: bool = False) -> int:
     (a bug). Call it inside the ``except`` block."""
     if isinstance(exc, KeyboardInterrupt):
         sys.stderr.write("medsos: dibatalkan\n")
-        return 130
+        return ExitCode.CANCELLED
     if not isinstance(exc, Exception):
         raise exc
     if isinstance(exc, MedsosError):
@@ -110,3 +110,21 @@ def isatty(stream) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def utf8_streams() -> None:
+    """Write UTF-8 to pipes and files (JSON, SARIF) whatever the Windows code page; never crash
+    on a character the console cannot show."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            if not stream.isatty():
+                # backslashreplace: a stray surrogate (a file name that is not UTF-8) is
+                # written as an escape, never as an invalid byte or a crash.
+                reconfigure(encoding="utf-8", errors="backslashreplace")
+            else:
+                reconfigure(errors="replace")
+        except (OSError, ValueError):
+            pass

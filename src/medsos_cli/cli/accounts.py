@@ -27,7 +27,7 @@ RegistryOption = Annotated[Path | None, typer.Option(
 def _load(ctx: typer.Context, registry: Path | None, config: Path | None):
     from medsos_cli.config import load_config
     from medsos_cli.errors import ConfigError
-    from medsos_cli.province.registry import load_registry, registry_path
+    from medsos_cli.registry import load_registry, registry_path
 
     settings = load_config(config or (ctx.obj or {}).get("config"))
     path = registry or registry_path(settings)
@@ -90,7 +90,7 @@ def check_command(
         if not paths:
             return
         from medsos_cli.exports import read_exports
-        from medsos_cli.province.registry import export_accounts, unknown_accounts
+        from medsos_cli.registry import export_accounts, unknown_accounts
 
         results = read_exports(paths, tz=settings.timezone)
         found = export_accounts(results)

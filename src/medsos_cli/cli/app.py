@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from medsos_cli import __version__
-from medsos_cli.cli import _i18n, utf8_streams
+from medsos_cli.cli import _i18n
+from medsos_cli.cli._errors import utf8_streams
 from medsos_cli.cli.draft import draft_command
 from medsos_cli.cli.lint import lint_command
 from medsos_cli.cli.rules import rules_app

@@ -15,6 +15,7 @@ from medsos_cli.cli._errors import stdout_write, use_color, user_errors
 from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption
 from medsos_cli.errors import ExitCode, InputError
 from medsos_cli.findings import INDONESIAN_LEVELS
+from medsos_cli.forms import number
 
 if TYPE_CHECKING:
     from medsos_cli.drafting.draft import Draft, DraftResult
@@ -293,8 +294,8 @@ def _preview_result(console, name: str, result: DraftResult) -> None:
     n = len(result.parts)
     for k, part in enumerate(result.parts, 1):
         title = f"{result.label}" + (f" · bagian {k}/{n}" if n > 1 else "")
-        limit = "tanpa batas" if part.limit is None else f"{part.limit:,}".replace(",", ".")
-        length = f"{part.length:,}".replace(",", ".")
+        limit = "tanpa batas" if part.limit is None else number(part.limit)
+        length = number(part.length)
         subtitle = f"panjang {length}/{limit} ({describe_mode(part.mode)})"
         style = "red" if part.over else "green"
         console.print(Panel(Text(part.text), title=title, subtitle=subtitle,

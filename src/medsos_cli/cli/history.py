@@ -58,7 +58,7 @@ def export_command(
         from medsos_cli.config import load_config
         from medsos_cli.errors import ConfigError
         from medsos_cli.province.handover import export_history
-        from medsos_cli.province.registry import OFFICE_ID, load_registry, registry_path
+        from medsos_cli.registry import OFFICE_ID, load_registry, registry_path
         from medsos_cli.weekly.history import default_db_path
         from medsos_cli.weekly.week import parse_period, today_in
 

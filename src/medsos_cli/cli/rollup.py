@@ -48,8 +48,8 @@ def rollup_command(
         from medsos_cli.config import load_config
         from medsos_cli.fileio import atomic_write_text, refuse_existing
         from medsos_cli.province import render
-        from medsos_cli.province.registry import load_registry, registry_path
         from medsos_cli.province.rollup import compute
+        from medsos_cli.registry import load_registry, registry_path
         from medsos_cli.weekly.week import parse_period, today_in
 
         settings = load_config(config or (ctx.obj or {}).get("config"))

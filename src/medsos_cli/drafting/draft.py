@@ -27,14 +27,13 @@ from medsos_cli.drafting.values import (
 )
 from medsos_cli.errors import InputError
 from medsos_cli.findings import Finding, Level
-from medsos_cli.platforms import PLATFORMS, measure
+from medsos_cli.platforms import PLATFORMS, THREAD_PLATFORMS, measure
 
 if TYPE_CHECKING:
     from medsos_cli.lint.engine import Linter
     from medsos_cli.rulebook.load import Rulebook
 
 ALL = "all"
-THREAD_PLATFORMS = ("x", "threads")
 MODE_NAMES = {
     "chars": "karakter",
     "graphemes": "grafem",
@@ -174,7 +173,7 @@ def value_context(config: Config, content: ContentType) -> ValueContext:
     """Roster (only read when the schema has an ``official`` field), domains and zone."""
     roster = None
     if any(f.type == "official" for f in content.schema.fields) and config.roster is not None:
-        from medsos_cli.drafting.roster import load_roster
+        from medsos_cli.roster import load_roster
 
         roster = load_roster(config.roster)
     return ValueContext(roster=roster, allowed_domains=tuple(config.allowed_domains),

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from medsos_cli import forms
 from medsos_cli.drafting.values import (
     TanggalWaktu,
     Waktu,
@@ -20,7 +21,6 @@ from medsos_cli.drafting.values import (
 )
 from medsos_cli.errors import InputError
 
-LOCALE = "id"
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -48,16 +48,12 @@ def _time_of(value: Any, name: str) -> Waktu:
 
 def tanggal(value: Any) -> str:
     """``Senin, 10 Agustus 2020``: day name, day, month name, year."""
-    from babel.dates import format_date
-
-    return format_date(_date_of(value, "tanggal"), "EEEE, d MMMM y", locale=LOCALE)
+    return forms.date_long(_date_of(value, "tanggal"))
 
 
 def tanggal_singkat(value: Any) -> str:
     """``10 Agustus 2020``."""
-    from babel.dates import format_date
-
-    return format_date(_date_of(value, "tanggal_singkat"), "d MMMM y", locale=LOCALE)
+    return forms.date(_date_of(value, "tanggal_singkat"))
 
 
 def jam(value: Any) -> str:
@@ -72,12 +68,8 @@ def pukul(value: Any) -> str:
 
 def angka(value: Any) -> str:
     """``12.500``: a dot groups thousands, a comma marks decimals."""
-    from babel.numbers import format_decimal
-
     _need(value, "angka")
-    if isinstance(value, float):
-        return format_decimal(value, locale=LOCALE)
-    return format_decimal(parse_number(value), locale=LOCALE)
+    return forms.decimal(value if isinstance(value, float) else parse_number(value))
 
 
 def rupiah(value: Any) -> str:
@@ -104,14 +96,12 @@ def _items(value: Any, name: str) -> list[str]:
 
 def daftar(value: Any, kata: str = "dan") -> str:
     """``a, b, dan c`` (``kata="atau"`` for ``a, b, atau c``)."""
-    from babel.lists import format_list
-
     items = _items(value, "daftar")
     if not items:
         return ""
     if kata not in ("dan", "atau"):
         raise InputError("filter daftar: kata penghubung harus “dan” atau “atau”")
-    return format_list(items, style="standard" if kata == "dan" else "or", locale=LOCALE)
+    return forms.joined(items, kata)
 
 
 def bernomor(value: Any) -> str:

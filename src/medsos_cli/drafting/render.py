@@ -38,6 +38,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from medsos_cli.drafting.filters import FILTERS
 from medsos_cli.errors import InputError, MedsosError
+from medsos_cli.forms import number
 
 MAX_STRING = 100_000  # far above any post; stops ``'x' * 10**9`` from exhausting memory
 MAX_OUTPUT = 200_000  # characters one render may produce (an X thread of 25 posts is ~7,000)
@@ -230,7 +231,7 @@ def _tick() -> None:
 def _safe_range(*args: Any) -> range:
     result = range(*args)
     if len(result) > MAX_RANGE:
-        raise _too_big(f"range({len(result):,})".replace(",", "."))
+        raise _too_big(f"range({number(len(result))})")
     return result
 
 
@@ -494,8 +495,7 @@ def _generate(template: Any, context: dict[str, Any]) -> str:
     for piece in template.generate(context):
         size += len(piece)
         if size > MAX_OUTPUT:
-            raise BudgetExceeded(f"keluaran templat melampaui {MAX_OUTPUT:,} karakter"
-                                 .replace(",", "."))
+            raise BudgetExceeded(f"keluaran templat melampaui {number(MAX_OUTPUT)} karakter")
         _tick()
         parts.append(piece)
     return "".join(parts)

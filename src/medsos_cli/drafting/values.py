@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 from medsos_cli.errors import InputError, RulebookError
 
 if TYPE_CHECKING:
-    from medsos_cli.drafting.roster import Roster
     from medsos_cli.drafting.schema import Field, Schema
+    from medsos_cli.roster import Roster
 
 ZONES = ("WIB", "WITA", "WIT")
 _OFFSET_ZONES = {7: "WIB", 8: "WITA", 9: "WIT"}
@@ -72,9 +72,9 @@ class TanggalWaktu:
         return self.waktu.zona
 
     def __str__(self) -> str:
-        from medsos_cli.drafting.filters import tanggal_singkat
+        from medsos_cli.forms import date
 
-        return f"{tanggal_singkat(self.tanggal)} pukul {self.waktu}"
+        return f"{date(self.tanggal)} pukul {self.waktu}"
 
 
 @dataclass(frozen=True)

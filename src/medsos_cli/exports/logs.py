@@ -14,14 +14,10 @@ from medsos_cli.exports import numbers
 from medsos_cli.exports.common import Cells, Layout, RowError, dedupe_by, run_rows, table_rows
 from medsos_cli.exports.model import Comment, Complaint, ImportResult, Skipped
 from medsos_cli.exports.sniff import Row, Table
+from medsos_cli.forms import joined
+from medsos_cli.platforms import ALIASES, REPORT_PLATFORMS
 
-PLATFORM_ALIASES = {
-    "facebook": "facebook", "fb": "facebook",
-    "instagram": "instagram", "ig": "instagram",
-    "x": "x", "twitter": "x", "x/twitter": "x",
-    "youtube": "youtube", "yt": "youtube",
-    "tiktok": "tiktok", "tt": "tiktok",
-}
+PLATFORM_ALIASES = ALIASES  # names admins write (fb, ig, twitter, …): the platform table
 
 
 def read_comments(table: Table, tz: str) -> ImportResult:
@@ -57,7 +53,7 @@ def read_comments(table: Table, tz: str) -> ImportResult:
             platform = PLATFORM_ALIASES.get(raw_platform.lower())
             if platform is None:
                 raise RowError(f"kolom “platform”: “{raw_platform}” tidak dikenal; pakai "
-                               "facebook, instagram, x, youtube, atau tiktok")
+                               f"{joined(REPORT_PLATFORMS, 'atau')}")
             post_ref = v_post.strip()
             if "\r" in post_ref:
                 post_ref = _lf(post_ref)

@@ -133,7 +133,9 @@ def _clean(text: str) -> str:
 
 def _number(n: int) -> str:
     """An integer with Indonesian thousands separators (23.162)."""
-    return f"{n:,}".replace(",", ".")
+    from medsos_cli.forms import number
+
+    return number(n)
 
 
 def cell_width(text: str) -> int:

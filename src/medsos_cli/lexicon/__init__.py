@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-from medsos_cli.rulebook.terms import attach
+from medsos_cli.text.morphology import attach
 
 KNOWN = "known"
 UNKNOWN = "unknown"

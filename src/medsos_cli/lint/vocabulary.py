@@ -33,7 +33,7 @@ def accept_words(config: Config) -> frozenset[str]:
     for tag in config.hashtags:
         words |= _words(tag)
     if config.roster is not None and config.roster.is_file():
-        from medsos_cli.drafting.roster import load_roster
+        from medsos_cli.roster import load_roster
 
         for official in load_roster(config.roster).officials.values():
             words |= _words(f"{official.jabatan} {official.nama_lengkap}")

@@ -16,7 +16,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from medsos_cli.errors import InputError
-from medsos_cli.province.registry import Registry
 from medsos_cli.province.schema import (
     META_OFFICE,
     META_OFFICE_NAME,
@@ -28,6 +27,7 @@ from medsos_cli.province.schema import (
     TABLES,
     arrow_schema,
 )
+from medsos_cli.registry import Registry
 from medsos_cli.weekly.metrics import RATE_SPEC
 from medsos_cli.weekly.week import Period, week_of
 

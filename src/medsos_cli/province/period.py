@@ -21,8 +21,8 @@ def period_report(paths: list[str], period: Period, config: Any, *, db: Path | N
                   use_history: bool = True) -> dict:
     """The roll-up report dict (docs/province.md) of ``period`` for this office."""
     from medsos_cli.province.handover import export_history
-    from medsos_cli.province.registry import load_registry, registry_path
     from medsos_cli.province.rollup import TREND_WEEKS, compute
+    from medsos_cli.registry import load_registry, registry_path
     from medsos_cli.weekly.history import History, default_db_path
     from medsos_cli.weekly.week import week_of
 

@@ -452,7 +452,7 @@ def weighted_themes(docs: list[tuple[tuple[str, ...], int]], negators: frozenset
     more than half of its comments hold a longer term containing it (the weekly report's rule,
     weekly/conversation.themes, counted with weights so a week's thousands of identical
     comments cost one pass)."""
-    from medsos_cli.weekly.conversation import THEME_BREAK, THEME_MIN_COUNT, _theme_word
+    from medsos_cli.weekly.conversation import THEME_BREAK, THEME_MIN_COUNT, theme_word
 
     counts: dict[tuple[str, ...], int] = defaultdict(int)
     for stream, many in docs:
@@ -465,7 +465,7 @@ def weighted_themes(docs: list[tuple[tuple[str, ...], int]], negators: frozenset
             for size in (1, 2, 3):
                 for i in range(len(clause) - size + 1):
                     gram = tuple(clause[i:i + size])
-                    if (gram[-1] in negators or not all(_theme_word(w) for w in gram)
+                    if (gram[-1] in negators or not all(theme_word(w) for w in gram)
                             or (size > 1 and any(w.startswith("#") for w in gram))):
                         continue
                     terms.add(gram)
@@ -485,18 +485,18 @@ def weighted_themes(docs: list[tuple[tuple[str, ...], int]], negators: frozenset
 
 
 def _theme_streams(texts: list[tuple[str, int]]) -> list[tuple[tuple[str, ...], int]]:
-    # The weekly report's tokeniser (private to conversation.py: one normaliser for both).
-    from medsos_cli.weekly.conversation import _engine
+    # The weekly report's tokeniser (understanding.rules): one normaliser for both.
+    from medsos_cli.understanding.rules import engine as comment_engine
 
-    engine = _engine()
+    engine = comment_engine()
     return [(engine.theme_stream(engine.items(text)), count) for text, count in texts]
 
 
 def _themes(rows: list[tuple]) -> tuple[dict[str, list[dict]], list[dict]]:
     """Top themes of each office's negative comments, and of the province's."""
-    from medsos_cli.weekly.conversation import _engine
+    from medsos_cli.understanding.rules import engine as comment_engine
 
-    negators = _engine().negators
+    negators = comment_engine().negators
     by_office: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for office, text, count in rows:
         by_office[office].append((text, count))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from medsos_cli.errors import RulebookError
 from medsos_cli.findings import Level
-from medsos_cli.platforms import PLATFORMS, TEXT_KINDS
+from medsos_cli.platforms import LABELS, PLATFORMS, TEXT_KINDS
 from medsos_cli.ydata import YDict, YList
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ class Rule:
         values = {
             "match": hit.text,
             "suggestion": " / ".join(hit.suggestions),
-            "platform": _PLATFORM_LABELS.get(platform or "", platform or "-"),
+            "platform": LABELS.get(platform or "", platform or "-"),
             "count": "",
             "max": "",
             "min": "",
@@ -173,10 +173,6 @@ class Rule:
         return f"<{type(self).__name__} {self.id} {self.level.label}>"
 
 
-_PLATFORM_LABELS = {
-    "instagram": "Instagram", "x": "X", "facebook": "Facebook", "youtube": "YouTube",
-    "tiktok": "TikTok", "threads": "Threads", "web": "web",
-}
 
 
 def _level(data: YDict, where: Where) -> Level:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from medsos_cli.forms import number
+
 MAX_REPEAT = 1000  # the largest count in one {m,n}
 MAX_NESTED_REPEAT = 10_000  # the product of the counts of repeats nested in each other
 
@@ -51,11 +53,11 @@ def repetition_problem(source: str) -> str | None:
                 count = max(int(x) for x in found.groups() if x)
                 if count > MAX_REPEAT:
                     return (f"pengulangan {found.group()} terlalu besar "
-                            f"(batas {MAX_REPEAT:,} per pengulangan)".replace(",", "."))
+                            f"(batas {number(MAX_REPEAT)} per pengulangan)")
                 last *= max(count, 1)
                 if last > MAX_NESTED_REPEAT:
                     return (f"pengulangan bertingkat sampai {found.group()} terlalu besar "
-                            f"(batas hasil kali {MAX_NESTED_REPEAT:,})".replace(",", "."))
+                            f"(batas hasil kali {number(MAX_NESTED_REPEAT)})")
                 current = max(current, last)
                 i = found.end()
                 continue

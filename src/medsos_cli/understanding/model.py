@@ -36,8 +36,8 @@ from operator import add
 from typing import Any, NamedTuple
 
 from medsos_cli.errors import ConfigError
+from medsos_cli.understanding.lexicon import TAG_BITS
 from medsos_cli.understanding.rules import Engine, decide, engine
-from medsos_cli.weekly.lexicon import TAG_BITS
 
 MODEL_FILES = {"komentar": "komentar.json", "balasan": "balasan.json",
                "kampanye": "kampanye.json"}

@@ -1,6 +1,6 @@
 """The lexicon rules: tokens, slang normalisation, sentiment score and cue bits of a comment.
 
-This is the hand-written, rule-based engine (word lists in :mod:`medsos_cli.weekly.lexicon`).
+This is the hand-written, rule-based engine (word lists in :mod:`medsos_cli.understanding.lexicon`).
 It gives the linear model of :mod:`medsos_cli.understanding.model` its normalised words and
 its lexicon cues, and stays as the baseline the model is compared with (README, "Model").
 
@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import regex
 
-from medsos_cli.weekly.lexicon import (
+from medsos_cli.understanding.lexicon import (
     BREAK,
     EMOJI,
     INSTANSI,

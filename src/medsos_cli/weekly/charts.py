@@ -15,17 +15,11 @@ from html import escape
 from io import StringIO
 from typing import Any
 
+from medsos_cli.platforms import TABLE
 from medsos_cli.weekly import fmt
 
-# Okabe–Ito colours (distinguishable with colour-vision deficiencies), one per platform; lines
-# also differ by marker and dash so the chart does not rely on colour alone.
-PLATFORM_STYLE = {
-    "facebook": ("#0072B2", "o", "-"),
-    "instagram": ("#CC79A7", "s", "--"),
-    "x": ("#000000", "^", "-."),
-    "youtube": ("#D55E00", "D", ":"),
-    "tiktok": ("#009E73", "v", (0, (5, 1, 1, 1))),
-}
+# One line style per platform (colour, marker, dash: never colour alone), from the table.
+PLATFORM_STYLE = {p.name: p.style for p in TABLE if p.style is not None}
 _FALLBACK_STYLE = ("#555555", "o", "-")
 INK = "#1f2933"
 MUTED = "#52606d"
@@ -107,7 +101,7 @@ def _day_label(date: str | None) -> str:
     """``Sen`` over ``16/11``: two short lines never overlap on a narrow chart."""
     if not date:
         return fmt.NULL
-    weekday = fmt.WEEKDAYS_SHORT[fmt.parse_date(date).weekday()]
+    weekday = fmt.WEEKDAYS_SHORT[fmt.as_date(date).weekday()]
     return f"{weekday}\n{date[8:10]}/{date[5:7]}"
 
 

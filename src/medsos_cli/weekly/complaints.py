@@ -34,6 +34,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from medsos_cli.exports.model import Complaint
+from medsos_cli.forms import weekdays
 
 NO_CATEGORY = "tanpa kategori"
 
@@ -79,7 +80,6 @@ def percentile_nearest_rank(values: list[float], share: float) -> float:
 
 LAPOR_VERIFY_DAYS = 3
 LAPOR_FOLLOW_UP_DAYS = 5
-WEEKDAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
 # LAPOR! statuses (lower case): still to verify, or verified/forwarded and awaiting the office.
 _TO_VERIFY = ("belum terverifikasi", "belum diverifikasi", "baru")
 _TO_FOLLOW_UP = ("belum ditindaklanjuti", "terverifikasi", "diteruskan", "didisposisi",
@@ -132,7 +132,7 @@ def _lapor(cases: list[Complaint], zone: ZoneInfo, cutoff: datetime,
     overdue.sort(key=lambda c: (c["deadline"], c["tracking"]))
     return {"cases": len(cases), "verify_working_days": LAPOR_VERIFY_DAYS,
             "follow_up_working_days": LAPOR_FOLLOW_UP_DAYS,
-            "working_days": [WEEKDAY_NAMES[d] for d in working],
+            "working_days": [weekdays()[d].lower() for d in working],
             "overdue_verification": verify, "overdue_follow_up": follow,
             "overdue_cases": overdue}
 

@@ -31,13 +31,14 @@ from statistics import median
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
+from medsos_cli import forms
 from medsos_cli.exports.model import REPORT_PLATFORMS, Comment
 from medsos_cli.understanding.model import Model, load_model
 from medsos_cli.understanding.rules import THEME_BREAK, Engine
 from medsos_cli.understanding.rules import engine as _engine
 
 __all__ = ["CLASSES", "SENTIMENTS", "THEME_BREAK", "Understood", "analyse_comments", "classify",
-           "crisis_days", "themes"]
+           "crisis_days", "theme_word", "themes"]
 
 class Understood(NamedTuple):
     """A comment's class and sentiment with their probabilities, and the lexicon score."""
@@ -84,9 +85,6 @@ CRISIS_MIN = 5  # a crisis day has at least this many negative comments ...
 CRISIS_FACTOR = 3.0  # ... and at least this many times the other days' median
 HOLDING_COMMAND = "medsos draft holding-statement"
 
-_DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember")
 
 
 # -- the report's "comments" object --------------------------------------------------------------
@@ -286,7 +284,7 @@ def themes(docs: Iterable[tuple[Sequence[str], int]], own: frozenset[str] = froz
             words[word] += many
     words.update(bulk)
     words.pop(THEME_BREAK, None)
-    for word in [w for w in words if not _theme_word(w) or w in own]:
+    for word in [w for w in words if not theme_word(w) or w in own]:
         del words[word]
     ranked = sorted((c for w, c in words.items() if w not in negators), reverse=True)
     floor = max(THEME_MIN_COUNT, (ranked[_PRUNE_RANK - 1] + 1) // 2
@@ -302,7 +300,7 @@ def themes(docs: Iterable[tuple[Sequence[str], int]], own: frozenset[str] = froz
     return [{"term": term, "count": count} for term, count in picked]
 
 
-def _theme_word(word: str) -> bool:
+def theme_word(word: str) -> bool:
     """A word that may stand in a theme: two characters or more, starting with a letter or
     digit, not a bare number (a #tagar is checked by the caller)."""
     return len(word) > 1 and (word[0].isalnum() or word[0] == "#") and not word.isdigit()
@@ -449,8 +447,8 @@ def crisis_days(negatives: list[tuple[date, int]]) -> list[dict[str, Any]]:
 
 
 def _crisis_message(day: date, count: int, baseline: float) -> str:
-    when = f"{_DAYS[day.weekday()]}, {day.day} {_MONTHS[day.month - 1]} {day.year}"
-    usual = f"{baseline:.1f}".replace(".", ",")
+    when = forms.date_long(day)
+    usual = forms.number(float(baseline), 1)
     return (f"Komentar negatif melonjak pada {when}: {count} komentar negatif, padahal pada "
             f"hari lain biasanya {usual} per hari (median). Mungkin ada krisis: periksa "
             f"pemicunya, tentukan tingkat krisis, lalu siapkan pernyataan awal (holding "

@@ -8,22 +8,32 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
-
 from medsos_cli.findings import INDONESIAN_LEVELS
+from medsos_cli.forms import (
+    NULL,
+    as_date,
+    date,
+    date_long,
+    date_range,
+    date_short,
+    day_month,
+    joined,
+    number,
+    percent,
+    weekdays,
+)
+from medsos_cli.platforms import LABELS
 
-LOCALE = "id"
-NULL = "–"  # en dash: "tidak diketahui"
+# The Indonesian forms (medsos_cli.forms), offered to the renderers beside the report's own.
+__all__ = ["NULL", "as_date", "date", "date_long", "date_range", "date_short", "day_month",
+           "joined", "number", "percent"]
+
 NULL_LEGEND = "– = tidak diketahui"
 UP, DOWN, SAME = "▲", "▼", "■"
 
-PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "x": "X",
-                   "youtube": "YouTube", "tiktok": "TikTok"}
+PLATFORM_LABELS = LABELS  # from the platform table (medsos_cli.platforms)
 METRICS = [  # (key, label) in the order the per-platform table shows them
     ("posts", "Unggahan"),
     ("reach", "Jangkauan"),
@@ -42,31 +52,9 @@ CLASS_LABELS = {"pujian": "Pujian", "pertanyaan": "Pertanyaan", "aduan": "Aduan"
                 "kritik": "Kritik", "lainnya": "Lainnya"}
 SENTIMENT_LABELS = {"positif": "Positif", "netral": "Netral", "negatif": "Negatif"}
 LEVEL_LABELS = INDONESIAN_LEVELS  # the one table of level names (findings.py)
-WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
-WEEKDAYS_SHORT = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"]
+WEEKDAYS = list(weekdays())
+WEEKDAYS_SHORT = list(weekdays(short=True))
 HOLDING_COMMAND = "medsos draft holding-statement"
-
-
-# Indonesian separators: "." groups thousands, "," marks decimals (CLDR ``id``).
-_ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
-
-
-def number(value: float | int | None, digits: int = 0) -> str:
-    """``12345`` → ``12.345``; ``digits`` fixed decimals (``5.5`` → ``5,5``)."""
-    if value is None:
-        return NULL
-    # Fast path (a large report formats ~40,000 numbers; Babel re-reads the locale and
-    # re-parses the pattern on every call). Same result as Babel: floats go through
-    # ``Decimal(str(value))`` and round half to even, exactly as Babel does.
-    kind = type(value)
-    if kind is int:
-        if not digits:
-            return f"{value:,}".translate(_ID_SEPARATORS)
-        return f"{Decimal(value):,.{digits}f}".translate(_ID_SEPARATORS)
-    if kind is float and value - value == 0.0:  # finite (NaN and ±inf are left to Babel)
-        return f"{Decimal(repr(value)):,.{digits}f}".translate(_ID_SEPARATORS)
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=LOCALE)
 
 
 def signed(value: float | int | None) -> str:
@@ -78,13 +66,6 @@ def signed(value: float | int | None) -> str:
     if value < 0:
         return "−" + number(-value)
     return "0"
-
-
-def percent(ratio: float | None, digits: int = 1) -> str:
-    """A ratio as an Indonesian percentage: ``0.0306`` → ``3,1 %``."""
-    if ratio is None:
-        return NULL
-    return number(ratio * 100, digits) + " %"
 
 
 def change_parts(ratio: float | None) -> tuple[str, str, str]:
@@ -123,50 +104,6 @@ def sla(value: float | int | None) -> str:
     if value >= 24 and value % 24 == 0:
         return f"{int(value // 24)}×24 jam"
     return hours(value) if value % 1 else f"{int(value)} jam"
-
-
-def parse_date(value: str | dt.date) -> dt.date:
-    """``YYYY-MM-DD`` (or the date part of an ISO time) as a date."""
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value[:10])
-
-
-@lru_cache(maxsize=1024)
-def _date(day: dt.date, pattern: str) -> str:
-    """Babel's date formatting, memoised: a report repeats the same seven days."""
-    return format_date(day, pattern, locale=LOCALE)
-
-
-def date_long(value: str | dt.date | None) -> str:
-    """``2026-11-16`` → ``Senin, 16 November 2026``."""
-    if not value:
-        return NULL
-    return _date(parse_date(value), "EEEE, d MMMM y")
-
-
-def day_month(value: str | dt.date) -> str:
-    """``2026-11-21`` → ``Sabtu (21 November)`` (reads well in a list of days)."""
-    return _date(parse_date(value), "EEEE (d MMMM)")
-
-
-def date_short(value: str | dt.date | None) -> str:
-    """``2026-11-16`` → ``Sen, 16 Nov``."""
-    if not value:
-        return NULL
-    return _date(parse_date(value), "EEE, d MMM")
-
-
-def date_range(start: str | None, end: str | None) -> str:
-    """``16–22 November 2026`` (or with both months/years when they differ)."""
-    if not start or not end:
-        return NULL
-    a, b = parse_date(start), parse_date(end)
-    if (a.year, a.month) == (b.year, b.month):
-        return f"{a.day}–" + _date(b, "d MMMM y")
-    if a.year == b.year:
-        return _date(a, "d MMMM") + " – " + _date(b, "d MMMM y")
-    return _date(a, "d MMMM y") + " – " + _date(b, "d MMMM y")
 
 
 def datetime_short(value: str | None) -> str:
@@ -212,14 +149,6 @@ def share(part: int | None, total: int | None) -> str:
     if part is None or not total:
         return NULL
     return percent(part / total)
-
-
-def joined(items: Iterable[str], empty: str = NULL) -> str:
-    """``a, b, dan c`` (Indonesian list)."""
-    from babel.lists import format_list
-
-    values = [str(i) for i in items]
-    return format_list(values, locale=LOCALE) if values else empty
 
 
 # --- long lists: the HTML and Markdown show the head, the JSON keeps everything -------------

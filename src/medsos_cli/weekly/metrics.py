@@ -19,11 +19,11 @@ from operator import attrgetter
 from zoneinfo import ZoneInfo
 
 from medsos_cli.exports.model import DailyValue, ImportResult, Post
+from medsos_cli.platforms import LABELS, REPORT_PLATFORMS
 from medsos_cli.weekly.week import Week
 
-PLATFORM_ORDER = ("facebook", "instagram", "x", "youtube", "tiktok")
-PLATFORM_LABELS = {"facebook": "Facebook", "instagram": "Instagram", "x": "X",
-                   "youtube": "YouTube", "tiktok": "TikTok"}
+PLATFORM_ORDER = REPORT_PLATFORMS
+PLATFORM_LABELS = LABELS
 
 # Post fields summed per week (``engagements`` is replaced by the rate's numerator).
 SUM_METRICS = ("reach", "views", "impressions", "likes", "comments", "shares", "saves")

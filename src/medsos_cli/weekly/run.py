@@ -53,7 +53,7 @@ def make_report(paths: list[str], target: Week, config: Config, *, output_format
             _refuse_all_failed(results)
             report = build_report(results, week=target.label, config=config, db=db,
                                   use_history=use_history, lint_workers=workers)
-            from medsos_cli.province.registry import warn_unknown
+            from medsos_cli.registry import warn_unknown
 
             warn_unknown(report, results, config)  # accounts missing from accounts.yaml
         return report, render(report, output_format)

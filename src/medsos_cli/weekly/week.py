@@ -100,8 +100,6 @@ def parse_week(value: str | None, *, today: date) -> Week:
 # -- periods longer than a week (monthly reports, quarters) ----------------------------------
 
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
-_MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-                "September", "Oktober", "November", "Desember")
 
 
 @dataclass(frozen=True)
@@ -139,7 +137,9 @@ class Period:
         if self.kind == "week":
             return f"pekan {self.label}"
         if self.kind == "month":
-            return f"{_MONTH_NAMES[self.start.month - 1]} {self.start.year}"
+            from medsos_cli.forms import month_year
+
+            return month_year(self.start)
         return f"{self.start.isoformat()} s.d. {self.end.isoformat()}"
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from medsos_cli.platforms import (
     COUNT_MODES,
+    THREAD_PLATFORMS,
     measure,
     overflow_offset,
     publishable,
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 COUNTS = ("characters", "hashtags", "mentions", "emoji", "links", "sentences", "words", "lines")
 # Counts that X and Threads apply to each post of a thread (hashtags: to the whole thread).
 _PER_POST = frozenset({"characters", "links"})
-_THREAD_PLATFORMS = frozenset({"x", "threads"})
 _ITEM_KINDS = {"hashtags": (tk.HASHTAG,), "mentions": (tk.MENTION,), "emoji": (tk.EMOJI,),
                "links": (tk.URL,), "words": (tk.WORD,)}
 
@@ -91,7 +91,7 @@ class LimitRule(Rule):
     @staticmethod
     def _thread_parts(doc: Document) -> list[tuple[int, int]] | None:
         """Spans of the parts of a thread saved in one file (X, Threads), else None."""
-        if doc.platform not in _THREAD_PLATFORMS or doc.text.find("---", doc.start) == -1:
+        if doc.platform not in THREAD_PLATFORMS or doc.text.find("---", doc.start) == -1:
             return None
         from medsos_cli.text.thread_format import part_spans
 

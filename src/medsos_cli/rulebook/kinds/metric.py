@@ -79,7 +79,9 @@ class MetricRule(Rule):
             return f"{value * 100:.0f}%"
         if isinstance(value, int) or float(value).is_integer():
             return str(int(value))
-        return f"{value:.1f}".replace(".", ",")
+        from medsos_cli.forms import number
+
+        return number(float(value), 1)
 
 
 def _number(data: YDict, key: str, where: Where, rule_id: str) -> float | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from medsos_cli.rulebook.kinds._terms import compile_exceptions, split_key
 from medsos_cli.rulebook.model import COMMON_KEYS, Rule, Where, flag, str_list
-from medsos_cli.rulebook.terms import affixed_pairs, term
+from medsos_cli.rulebook.terms import term
+from medsos_cli.text.morphology import affixed_pairs
 from medsos_cli.ydata import YDict
 
 
