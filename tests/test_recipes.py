@@ -1,0 +1,125 @@
+"""The recipes of docs/architecture.md, each followed for a toy one: the files the page names
+are the only ones touched, and the new thing works end to end."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import types
+
+from helpers import FIXTURES, rule_yaml, write_rulebook
+
+from medsos_cli import formats
+from medsos_cli.config import load_config
+from medsos_cli.drafting import lock
+from medsos_cli.drafting.draft import draft
+from medsos_cli.formats.report import LintReport
+from medsos_cli.lint.engine import Linter
+from medsos_cli.lint.rulebooks import load_rulebook
+from medsos_cli.platforms import BY_NAME, LABELS, PLATFORMS, REPORT_PLATFORMS, TABLE
+from medsos_cli.rulebook import kinds
+from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule
+
+
+class LongWordRule(Rule):
+    """A toy kind: words longer than ``max`` letters."""
+
+    kind = "kata-panjang"
+    KEYS = COMMON_KEYS | {"max"}
+
+    def __init__(self, data, where):
+        super().__init__(data, where)
+        self.max = data.get("max")
+        if not isinstance(self.max, int) or isinstance(self.max, bool) or self.max < 1:
+            raise where.error(f"aturan {self.id}: “max” harus bilangan bulat positif",
+                              data.line_of("max"))
+
+    def check(self, doc, ctx: Context) -> list[Hit]:
+        return [Hit(w.start, w.end - w.start, doc.text[w.start:w.end])
+                for w in doc.words if w.end - w.start > self.max]
+
+
+TOY_RULE = """
+id: toy.kata-panjang
+kind: kata-panjang
+level: suggestion
+message: "Kata “{match}” panjang sekali; pecah atau ganti."
+summary: "Kata yang sangat panjang."
+source: "uji resep"
+max: 12
+examples:
+  bad: ["Pertanggungjawabannya sudah diserahkan."]
+  good: ["Laporan sudah diserahkan."]
+"""
+
+
+def test_recipe_rule_kind(tmp_path, monkeypatch):
+    monkeypatch.setitem(kinds.KINDS, LongWordRule.kind, LongWordRule)
+    folder = write_rulebook(tmp_path / "rb", {"panjang.yaml": rule_yaml(TOY_RULE)})
+    book = load_rulebook(folder)  # the rule's examples run at load
+    result = Linter(book).lint_text("Mempertanggungjawabkan anggaran itu wajib.")
+    assert [(f.rule, f.text) for f in result.findings] == [
+        ("toy.kata-panjang", "Mempertanggungjawabkan")]
+
+
+def test_recipe_rule_kind_refuses_bad_field_with_line(tmp_path, monkeypatch):
+    monkeypatch.setitem(kinds.KINDS, LongWordRule.kind, LongWordRule)
+    folder = write_rulebook(tmp_path / "rb",
+                            {"panjang.yaml": rule_yaml(TOY_RULE.replace("max: 12", "max: dua"))})
+    try:
+        load_rulebook(folder)
+    except Exception as exc:  # noqa: BLE001 - the type is asserted below
+        assert type(exc).__name__ == "RulebookError"
+        assert "“max” harus bilangan bulat positif" in str(exc)
+        assert exc.line == 8
+    else:
+        raise AssertionError("the toy kind accepted a bad field")
+
+
+def test_recipe_lint_output_format(monkeypatch):
+    module = types.ModuleType("medsos_cli.formats.toy_format")
+    module.render = lambda report: "".join(f"{r.path} {len(r.findings)}\n"
+                                           for r in report.results)
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    monkeypatch.setattr(formats, "FORMAT_NAMES", (*formats.FORMAT_NAMES, "toy"))
+    from medsos_cli.lint.run import build_rulebook
+
+    linter = Linter(build_rulebook(load_config(None, search=False)))
+    result = linter.lint_text("Dihimbau warga datang.", path="takarir.txt")
+    assert formats.renderer("toy")(LintReport([result])) == "takarir.txt 1\n"
+
+
+def test_recipe_content_type(tmp_path):
+    folder = tmp_path / "kerja"
+    shutil.copytree(FIXTURES / "drafting", folder)
+    toy = folder / "templates" / "info-singkat"
+    toy.mkdir()
+    (toy / "schema.yaml").write_text(
+        "name: info-singkat\ntitle: Info singkat\ndescription: Satu kabar pendek.\nversion: 1\n"
+        "platforms: [instagram]\nfields:\n  - name: kabar\n    type: text\n"
+        "    description: Kabarnya, satu kalimat.\n    max_length: 120\n"
+        "    example: Pasar malam dibuka Sabtu ini\n", encoding="utf-8")
+    (toy / "instagram.j2").write_text('{{ kabar }}.\n\n{{ akun.tagar | join(" ") }}\n',
+                                      encoding="utf-8")
+    config = load_config(folder / "medsos.toml")
+    lock.lock(folder / "templates", "Penguji", ["info-singkat"])
+    result = draft("info-singkat", "instagram", {"kabar": "Pasar malam dibuka Sabtu ini"},
+                   config)
+    assert result.results[0].text.startswith("Pasar malam dibuka Sabtu ini.")
+    assert result.results[0].text.rstrip().endswith("#KotaContoh")
+
+
+def test_recipe_platform_table_feeds_every_list():
+    """A platform is one row: the lists every layer uses are derived from TABLE."""
+    assert PLATFORMS == tuple(p.name for p in TABLE)
+    assert set(REPORT_PLATFORMS) == {p.name for p in TABLE if p.report_rank is not None}
+    assert [BY_NAME[p].report_rank for p in REPORT_PLATFORMS] == sorted(
+        BY_NAME[p].report_rank for p in REPORT_PLATFORMS)
+    assert LABELS["youtube"] == "YouTube" and LABELS["x"] == "X"
+    from medsos_cli.exports.logs import PLATFORM_ALIASES
+    from medsos_cli.weekly import charts, fmt, metrics
+
+    assert PLATFORM_ALIASES["twitter"] == "x" and PLATFORM_ALIASES["ig"] == "instagram"
+    assert metrics.PLATFORM_ORDER == REPORT_PLATFORMS
+    assert fmt.PLATFORM_LABELS is LABELS
+    assert set(charts.PLATFORM_STYLE) == set(REPORT_PLATFORMS)
