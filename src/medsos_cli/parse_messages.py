@@ -9,6 +9,7 @@ nothing the parser said is lost."""
 from __future__ import annotations
 
 import re
+from functools import partial
 
 # Each entry: an anchored pattern over the parser's message, and the Indonesian text. Named
 # groups carry the quoted character or key into the translation.
@@ -153,6 +154,10 @@ def _toml_key(text: str) -> str:
     return text
 
 
+def _fill(groups: dict[str, str], match: re.Match[str]) -> str:
+    return groups.get(match.group(1), "")
+
+
 def _translate(table_name: str, table: tuple[tuple[str, str], ...], message: str,
                lead: str) -> str:
     compiled = _COMPILED.get(table_name)
@@ -167,7 +172,7 @@ def _translate(table_name: str, table: tuple[tuple[str, str], ...], message: str
                 groups["char"] = _TOKENS[groups["char"]]
             if table_name == "toml" and groups.get("key"):
                 groups["key"] = _toml_key(groups["key"])
-            filled = _PLACEHOLDER.sub(lambda m, g=groups: g.get(m.group(1), ""), target)
+            filled = _PLACEHOLDER.sub(partial(_fill, groups), target)
             return re.sub(r" {2,}", " ", filled).replace(" ;", ";")
     return f"{lead} [{text}]" if text else lead
 

@@ -17,7 +17,7 @@ from medsos_cli.forms import number
 from medsos_cli.ydata import YDict, YList
 
 try:  # libyaml parses several times faster; fall back to the pure-Python parser.
-    _BaseLoader: type = yaml.CSafeLoader
+    _BaseLoader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
 

@@ -72,6 +72,7 @@ def run_lint(paths: list[str], platform: str | None, reply: bool, output_format:
                 if fixed is not None:
                     new_text, fixed_result = fixed
                     if diff:
+                        assert result.document is not None  # a fixed file was read
                         diffs.append(unified_diff(result.path, result.document.text, new_text))
                     else:
                         try:

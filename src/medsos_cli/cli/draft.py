@@ -305,9 +305,9 @@ def _preview_result(console, name: str, result: DraftResult) -> None:
         shown = f"{label} {count.count}" + (f"/{count.limit}" if count.limit is not None else "")
         counts.append(Text(shown, style="red" if count.over else ""))
     console.print(Text("  ").join(counts) if counts else "")
-    for f, part in zip(result.findings, result.finding_parts, strict=True):
+    for f, part_no in zip(result.findings, result.finding_parts, strict=True):
         level = f.level.label
-        where = f"bagian {part} " if n > 1 else ""
+        where = f"bagian {part_no} " if n > 1 else ""
         line = Text(f"  {where}{f.line}:{f.column} ")
         line.append(LEVEL_LABELS[level], style=LEVEL_STYLES[level])
         line.append(f" {f.rule} ", style="dim")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -79,7 +79,7 @@ def list_templates(ctx: typer.Context, config: ConfigOption = None,
 
         _, root = _root(ctx, config)
         catalog = Catalog(root)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for name in catalog.names():
             try:
                 content = catalog.get(name)

@@ -386,8 +386,8 @@ def resolve(schema: Schema, raw: dict[str, RawValue], ctx: ValueContext) -> Reso
     missing = missing_fields(schema, raw)
     values: dict[str, Any] = {}
     for f in schema.fields:
-        item = raw.get(f.name)
-        if item is None or is_empty(item.value):
+        given = raw.get(f.name)
+        if given is None or is_empty(given.value):
             if f.default is not None:
                 try:
                     values[f.name] = coerce(f, f.default, ctx)
@@ -397,7 +397,7 @@ def resolve(schema: Schema, raw: dict[str, RawValue], ctx: ValueContext) -> Reso
             else:
                 values[f.name] = None
             continue
-        values[f.name] = _coerce_at(f, item, ctx)
+        values[f.name] = _coerce_at(f, given, ctx)
     if missing:
         raise MissingFields(missing, schema.name)
     return Resolved(values, warnings)

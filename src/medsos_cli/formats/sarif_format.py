@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from medsos_cli.formats.report import LintReport
 
@@ -60,7 +61,7 @@ def render(report: LintReport) -> str:
                 "charLength": f.length,
                 "snippet": {"text": f.text},
             }
-            result = {
+            result: dict[str, Any] = {
                 "ruleId": f.rule,
                 "level": _LEVEL[f.level.label],
                 "message": {"text": f.message},

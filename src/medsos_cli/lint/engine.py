@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from medsos_cli.errors import MedsosError, RegexTimeout
 from medsos_cli.findings import Exempted, Finding, Level
@@ -12,6 +13,9 @@ from medsos_cli.rulebook.kinds._terms import overlaps
 from medsos_cli.rulebook.model import Context, Hit, Rule
 from medsos_cli.rulebook.terms import TermIndex, match_case
 from medsos_cli.text.document import Document
+
+if TYPE_CHECKING:
+    from medsos_cli.config import Exemption
 
 
 @dataclass
@@ -37,10 +41,10 @@ class FileResult:
 class Exemptions:
     """Approved exemptions: a rule silenced for a text or for files (never inline)."""
 
-    def __init__(self, items: Iterable = ()):
+    def __init__(self, items: Iterable[Exemption] = ()):
         self.items = list(items)
 
-    def match(self, finding: Finding, path: str) -> object | None:
+    def match(self, finding: Finding, path: str) -> Exemption | None:
         """Return the exemption covering ``finding`` in ``path``, if any."""
         for item in self.items:
             if item.applies(finding.rule, finding.text, path):
@@ -60,7 +64,7 @@ class Linter:
         # A prebuilt index (from a cached rulebook) may hold terms of rules not in this run;
         # matches are filtered by the ids of the active rules.
         self.terms = terms if terms is not None else TermIndex(
-            t for r in self.rules if r.uses_terms for t in r.terms)
+            t for r in self.rules if r.uses_terms for t in r.terms)  # type: ignore[attr-defined]
         self._scoped: dict[tuple[str | None, str], tuple[list[Rule], set[str]]] = {}
         # Pattern rules skipped by one Hyperscan scan (see lint.triggers), from the
         # WARM_UP-th text of a run on; the same findings either way.

@@ -122,6 +122,7 @@ def export_history(db: Path, out: Path, *, registry: Registry | None, office: st
         for row in history.rows("posts", raw):
             values = dict(zip(raw, row, strict=True))
             moment = _utc(values["published_at"])
+            assert moment is not None  # the history's read checks refuse a missing time
             day = local_day(moment)
             platform, account = values["platform"], values["account"]
             owner = offices.of(platform, account)
@@ -148,6 +149,7 @@ def export_history(db: Path, out: Path, *, registry: Registry | None, office: st
                                                      "text", "replied_at", "class",
                                                      "sentiment"]):
             moment = _utc(time_text)
+            assert moment is not None  # the history's read checks refuse a missing time
             day = local_day(moment)
             if not first <= day <= last:
                 continue
@@ -161,6 +163,7 @@ def export_history(db: Path, out: Path, *, registry: Registry | None, office: st
                  "received_at", "channel", "text", "category", "forwarded_to",
                  "first_response_at", "resolved_at", "status"]):
             moment = _utc(received)
+            assert moment is not None  # the history's read checks refuse a missing time
             day = local_day(moment)
             if first <= day <= last:
                 parts[(office, week_of(day).label, "complaints")].append(
@@ -169,12 +172,12 @@ def export_history(db: Path, out: Path, *, registry: Registry | None, office: st
         for platform, post_id, rule, level in history.rows(
                 "findings", ["platform", "post_id", "rule", "level"]):
             key = (platform, post_id)
-            day = post_day.get(key)
-            if day is None or not first <= day <= last:
+            posted = post_day.get(key)
+            if posted is None or not first <= posted <= last:
                 continue
             owner, account = post_office[key]
-            parts[(owner, week_of(day).label, "findings")].append(
-                (platform, account, post_id, day, rule, level))
+            parts[(owner, week_of(posted).label, "findings")].append(
+                (platform, account, post_id, posted, rule, level))
 
     result = ExportResult()
     for (platform, account), count in sorted(offices.unknown.items()):

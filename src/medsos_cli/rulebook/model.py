@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from medsos_cli.errors import RulebookError
 from medsos_cli.findings import Level
@@ -238,6 +238,7 @@ def _examples(data: YDict, where: Where) -> Examples:
     if not isinstance(raw, dict):
         raise where.error(f"aturan {data.get('id')}: “examples” wajib berisi bad dan good",
                           data.line_of("examples"))
+    raw = cast(YDict, raw)  # a mapping read from YAML keeps its lines
     unknown = set(raw) - {"bad", "good"}
     if unknown:
         raise where.error(f"aturan {data.get('id')}: kunci examples tidak dikenal: "
@@ -250,7 +251,7 @@ def _examples(data: YDict, where: Where) -> Examples:
             raise where.error(f"aturan {data.get('id')}: examples.{key} wajib berisi sedikitnya "
                               "satu contoh", raw.line_of(key))
         lines = items.item_lines if isinstance(items, YList) else [raw.line_of(key)] * len(items)
-        pairs = []
+        pairs: list[tuple[str, int]] = []
         for item, line in zip(items, lines, strict=True):
             if key == "bad" and isinstance(item, dict) and set(item) == {"text", "fixed"}:
                 text, after = item["text"], item["fixed"]

@@ -179,7 +179,7 @@ class Document:
         # Words recur across captions; a plain dict in front of the counter saves a call each.
         cache = _SYLLABLE_CACHE
         texts = list(map(_TEXT, self.words))
-        counts = list(map(cache.get, texts))
+        counts: list = list(map(cache.get, texts))  # None where the cache has no count yet
         if None in counts:
             for i, n in enumerate(counts):
                 if n is None:

@@ -109,7 +109,7 @@ class Engine:
         """Normalised items of ``text``: words, ``?``, "" (clause break), emoji, #tagar."""
         chunks = self.chunks
         parts = text.lower().split()
-        found = list(map(chunks.get, parts))  # one C-level pass; chunks recur across comments
+        found: list = list(map(chunks.get, parts))  # one C-level pass; chunks recur
         if None in found:
             if len(chunks) >= _CACHE_LIMIT:
                 chunks.clear()

@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Hashable
+
     from medsos_cli.text.document import Document
 
-_LAST: dict[str, object] = {"doc": None}
+_LAST: dict[Hashable, object] = {"doc": None}
 
 
 def distinct_lower(doc: Document) -> frozenset[str]:
@@ -34,7 +36,7 @@ def sentence_starts(doc: Document) -> frozenset[int]:
     return found  # type: ignore[return-value]
 
 
-def remember(doc: Document, key: str, compute):
+def remember(doc: Document, key: Hashable, compute):
     """A value computed once per document under ``key``."""
     distinct_lower(doc)
     if key not in _LAST:

@@ -74,7 +74,7 @@ class LimitRule(Rule):
             over = False
             for start, end in parts:
                 inside = [s for s in spans if start <= s[0] < end]
-                if len(inside) > self.max:
+                if self.max is not None and len(inside) > self.max:
                     over = True
                     first, last = inside[self.max]
                     yield Hit(first, last - first, doc.text[first:last],

@@ -24,7 +24,7 @@ class MetricRule(Rule):
 
     def __init__(self, data: YDict, where: Where):
         super().__init__(data, where)
-        self.metric = data.get("metric")
+        self.metric: str = data.get("metric")  # type: ignore[assignment]  # checked below
         if self.metric not in METRICS:
             raise where.error(f"aturan {self.id}: “metric” harus salah satu dari "
                               f"{', '.join(METRICS)}", data.line_of("metric"))
@@ -68,7 +68,7 @@ class MetricRule(Rule):
             return self.upto is None or value <= self.upto
         return self.min is not None and value < self.min
 
-    def _values(self, value: float | int) -> dict[str, str]:
+    def _values(self, value: float | int | None) -> dict[str, str]:
         return {"value": self._show(value), "max": self._show(self.max),
                 "min": self._show(self.min), "count": self._show(value)}
 
