@@ -95,7 +95,7 @@ def test_roster_unknown_key_suggests():
 
 @pytest.mark.parametrize(("body", "line", "message"), [
     ("- key: a\n  jabatan: J\n  nama: N\n  gelar: Dr.\n", 4, "kunci “gelar” tidak dikenal"),
-    ("- key: a\n  jabatan: J\n", 1, "wajib mengisi “nama”"),
+    ("- key: a\n  jabatan: J\n", 1, "“nama” wajib diisi teks"),
     ("- key: a\n  jabatan: J\n  nama: N\n- key: a\n  jabatan: K\n  nama: M\n", 4,
      "sudah dipakai di baris 1"),
     ("- key: Wali Kota\n  jabatan: J\n  nama: N\n", 1, "tidak sah"),
