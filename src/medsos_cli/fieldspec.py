@@ -132,18 +132,22 @@ def anything(name: str, *, required: bool = False, convert: Convert | None = Non
 
 
 class Spec:
-    """The declared fields of one kind of mapping, in the order they are checked."""
+    """The declared fields of one kind of mapping, in the order they are checked.
+    ``ignore_unknown``: other keys are left alone (a caption's front matter may carry the
+    keys of another tool); by default they are refused."""
 
-    def __init__(self, *fields: Field):
+    def __init__(self, *fields: Field, ignore_unknown: bool = False):
         self.fields: dict[str, Field] = {}
         for f in fields:
             self.fields[f.name] = f
         self.names = frozenset(self.fields)
+        self.ignore_unknown = ignore_unknown
 
     def __add__(self, other: Spec) -> Spec:
         """This spec with the fields of ``other`` (a field of ``other`` replaces one of the
         same name)."""
-        return Spec(*{**self.fields, **other.fields}.values())
+        return Spec(*{**self.fields, **other.fields}.values(),
+                    ignore_unknown=self.ignore_unknown and other.ignore_unknown)
 
     def __iter__(self):
         return iter(self.fields.values())
@@ -160,9 +164,10 @@ class Spec:
         then each field in order. ``fail(message, line)`` builds the exception to raise."""
         where = line_of or getattr(data, "line_of", None) or (lambda key: None)
         fields = self.fields
-        for key in data:
-            if key not in fields:
-                raise fail(_unknown(key, context, self.names), where(key))
+        if not self.ignore_unknown:
+            for key in data:
+                if key not in fields:
+                    raise fail(_unknown(key, context, self.names), where(key))
         values: dict[str, Any] = {}
         opts = options or {}
         for name, f in fields.items():
