@@ -17,7 +17,7 @@ SPEC = fs.Spec(
     fs.choice("mode", ("chars", "graphemes"), default="chars"),
     fs.integer("max", low=0),
     fs.integer("size", low=1, default=3),
-    fs.number("ratio", low=0, high=1, exclusive=True),
+    fs.number("ratio", low=0, high=1, low_open=True, high_open=True),
     fs.number("limit"),
     fs.string("name", required=True),
     fs.strings("tags"),

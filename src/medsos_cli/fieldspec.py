@@ -46,7 +46,8 @@ class FieldError(ValueError):
 @dataclass(frozen=True)
 class Field:
     """One declared key. ``choices`` bound a choice (or each item of a string list);
-    ``low``/``high`` bound an int or number (``exclusive``: both ends left out); ``min_items``
+    ``low``/``high`` bound an int or number (``low_open``/``high_open``: that end left out);
+    ``min_items``
     asks a string list for that many items; ``convert`` turns the checked value into what the
     reader keeps (it may raise :class:`FieldError`); ``what`` names the expected value in
     messages where the kind's word says too little (``pemetaan id: level``)."""
@@ -58,7 +59,8 @@ class Field:
     choices: tuple[str, ...] = ()
     low: float | None = None
     high: float | None = None
-    exclusive: bool = False
+    low_open: bool = False
+    high_open: bool = False
     min_items: int = 0
     item: str = "teks"
     fold: bool = False
@@ -83,21 +85,23 @@ def choice(name: str, choices: Iterable[str], *, required: bool = False, default
 
 
 def integer(name: str, *, low: int | None = None, high: int | None = None,
-            required: bool = False, default: Any = None) -> Field:
+            required: bool = False, default: Any = None, what: str = "") -> Field:
     """A whole number (not a boolean) within ``low``..``high``."""
-    return Field(name, "int", required, default, low=low, high=high)
+    return Field(name, "int", required, default, low=low, high=high, what=what)
 
 
 def number(name: str, *, low: float | None = None, high: float | None = None,
-           exclusive: bool = False, required: bool = False, default: Any = None) -> Field:
+           low_open: bool = False, high_open: bool = False, required: bool = False,
+           default: Any = None, what: str = "") -> Field:
     """A finite number (int or float, not a boolean) within the bounds."""
-    return Field(name, "number", required, default, low=low, high=high, exclusive=exclusive)
+    return Field(name, "number", required, default, low=low, high=high, low_open=low_open,
+                 high_open=high_open, what=what)
 
 
 def string(name: str, *, required: bool = False, default: Any = None,
-           convert: Convert | None = None) -> Field:
+           convert: Convert | None = None, what: str = "") -> Field:
     """A text; a required one must not be blank."""
-    return Field(name, "string", required, default, convert=convert)
+    return Field(name, "string", required, default, convert=convert, what=what)
 
 
 def strings(name: str, *, required: bool = False, min_items: int = 0, item: str = "teks",
@@ -109,7 +113,7 @@ def strings(name: str, *, required: bool = False, min_items: int = 0, item: str 
                  min_items=min_items, item=item, convert=convert)
 
 
-def flag(name: str, default: bool = False) -> Field:
+def flag(name: str, default: Any = False) -> Field:
     """``true`` or ``false``."""
     return Field(name, "flag", False, default)
 
@@ -157,29 +161,30 @@ class Spec:
 
     def read(self, data: Mapping[str, Any], fail: Fail, *, context: str = "",
              line_of: Callable[[str], int | None] | None = None,
-             options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+             options: Mapping[str, Any] | None = None, label: str = "") -> dict[str, Any]:
         """Check ``data`` against the fields; return each field's value (or default).
 
         Unknown keys come first (``context`` follows “tidak dikenal”: `` untuk kind limit``),
-        then each field in order. ``fail(message, line)`` builds the exception to raise."""
+        then each field in order. ``fail(message, line)`` builds the exception to raise;
+        ``label`` goes before each key in messages (``lint.`` for ``[lint]`` of a TOML file)."""
         where = line_of or getattr(data, "line_of", None) or (lambda key: None)
         fields = self.fields
         if not self.ignore_unknown:
             for key in data:
                 if key not in fields:
-                    raise fail(_unknown(key, context, self.names), where(key))
+                    raise fail(_unknown(key, context, self.names, label), where(key))
         values: dict[str, Any] = {}
         opts = options or {}
         for name, f in fields.items():
             value = data.get(name)
             if value is None:
                 if f.required:
-                    raise fail(_missing(f), where(name))
+                    raise fail(_missing(f, label + name), where(name))
                 default = f.default
                 values[name] = list(default) if isinstance(default, list) else default
                 continue
             try:
-                value = _CHECKS[f.kind](f, value)
+                value = _CHECKS[f.kind](f, value, label + name)
                 if f.convert is not None:
                     value = f.convert(value, values, opts)
             except FieldError as exc:
@@ -200,21 +205,21 @@ def item_lines(data: Mapping[str, Any], key: str) -> list[int]:
 
 
 # -- messages ---------------------------------------------------------------------------------
-def _unknown(key: str, context: str, names: frozenset[str]) -> str:
+def _unknown(key: str, context: str, names: frozenset[str], label: str) -> str:
     from difflib import get_close_matches  # only on an error
 
     close = get_close_matches(str(key), sorted(names), n=1)
-    hint = f" (mungkin maksud Anda “{close[0]}”)" if close else ""
-    return (f"kunci “{key}” tidak dikenal{context}{hint}; yang sah: "
-            f"{', '.join(sorted(names))}")
+    hint = f" (mungkin maksud Anda “{label}{close[0]}”)" if close else ""
+    return (f"kunci “{label}{key}” tidak dikenal{context}{hint}; yang sah: "
+            f"{', '.join(label + n for n in sorted(names))}")
 
 
-def _missing(f: Field) -> str:
+def _missing(f: Field, name: str) -> str:
     if f.kind == "choice":
-        return f"“{f.name}” wajib diisi; pilih {_or(f.choices)}"
+        return f"“{name}” wajib diisi; pilih {_or(f.choices)}"
     if f.kind == "strings" and f.min_items:
-        return f"“{f.name}” wajib berisi sedikitnya satu {f.item}"
-    return f"“{f.name}” wajib diisi {_expected(f)}".rstrip()
+        return f"“{name}” wajib berisi sedikitnya satu {f.item}"
+    return f"“{name}” wajib diisi {_expected(f)}".rstrip()
 
 
 def _expected(f: Field) -> str:
@@ -230,16 +235,19 @@ def _expected(f: Field) -> str:
 
 def _bounds(f: Field) -> str:
     low, high = f.low, f.high
-    if f.exclusive and low is not None and high is not None:
-        return f" di antara {low:g} dan {high:g}"
-    if f.kind == "int" and low == 1 and high is None:
-        return " positif"
+    positive = low == 0 and f.low_open or (f.kind == "int" and low == 1)
     if low is not None and high is not None:
+        if f.low_open and f.high_open:
+            return f" di antara {low:g} dan {high:g}"
+        if positive:
+            return f" positif sampai {high:g}"
         return f" dari {low:g} sampai {high:g}"
+    if positive:
+        return " positif"
     if low is not None:
-        return f" {'>' if f.exclusive else '≥'} {low:g}"
+        return f" {'>' if f.low_open else '≥'} {low:g}"
     if high is not None:
-        return f" {'<' if f.exclusive else '≤'} {high:g}"
+        return f" {'<' if f.high_open else '≤'} {high:g}"
     return ""
 
 
@@ -247,91 +255,92 @@ def _or(choices: tuple[str, ...]) -> str:
     return joined(choices, "atau")
 
 
-def _wrong(f: Field) -> NoReturn:
+def _wrong(f: Field, name: str) -> NoReturn:
     plain = f.kind in ("string", "strings", "mapping", "regex") or (
-        f.kind == "number" and f.low is None and f.high is None)
-    word = "berupa " if plain or f.what else ""
-    raise FieldError(f"“{f.name}” harus {word}{_expected(f)}")
+        f.kind == "number" and f.low is None and f.high is None and not f.what)
+    word = "berupa " if plain else ""
+    raise FieldError(f"“{name}” harus {word}{_expected(f)}")
 
 
 # -- the checks of each kind ------------------------------------------------------------------
-def _choice(f: Field, value: Any) -> Any:
+def _choice(f: Field, value: Any, name: str) -> Any:
     probe = str(value).strip().lower() if f.fold else value
     if not isinstance(probe, str) or probe not in f.choices:
-        raise FieldError(f"{f.name} “{value}” tidak dikenal; pilih {_or(f.choices)}")
+        raise FieldError(f"{name} “{value}” tidak dikenal; pilih {_or(f.choices)}")
     return value
 
 
-def _int(f: Field, value: Any) -> Any:
+def _int(f: Field, value: Any, name: str) -> Any:
     if isinstance(value, bool) or not isinstance(value, int) or not _within(f, value):
-        _wrong(f)
+        _wrong(f, name)
     return value
 
 
-def _number(f: Field, value: Any) -> Any:
+def _number(f: Field, value: Any, name: str) -> Any:
     if (isinstance(value, bool) or not isinstance(value, (int, float))
             or not math.isfinite(value) or not _within(f, value)):
-        _wrong(f)
+        _wrong(f, name)
     return value
 
 
 def _within(f: Field, value: float) -> bool:
-    if f.exclusive:
-        return (f.low is None or value > f.low) and (f.high is None or value < f.high)
-    return (f.low is None or value >= f.low) and (f.high is None or value <= f.high)
+    low, high = f.low, f.high
+    if low is not None and (value <= low if f.low_open else value < low):
+        return False
+    return high is None or (value < high if f.high_open else value <= high)
 
 
-def _string(f: Field, value: Any) -> Any:
+def _string(f: Field, value: Any, name: str) -> Any:
     if not isinstance(value, str) or (f.required and not value.strip()):
-        if f.required:
-            raise FieldError(f"“{f.name}” wajib diisi teks")
-        _wrong(f)
+        if f.required and not f.what:
+            raise FieldError(f"“{name}” wajib diisi teks")
+        _wrong(f, name)
     return value
 
 
-def _strings(f: Field, value: Any) -> Any:
+def _strings(f: Field, value: Any, name: str) -> Any:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        _wrong(f)
+        _wrong(f, name)
     if f.choices:
         for item in value:
             if item not in f.choices:
-                raise FieldError(f"nilai “{item}” pada “{f.name}” tidak dikenal; pilih "
+                raise FieldError(f"nilai “{item}” pada “{name}” tidak dikenal; pilih "
                                  f"{_or(f.choices)}")
     elif not all(isinstance(v, str) for v in value):
-        _wrong(f)
+        _wrong(f, name)
     if len(value) < f.min_items:
-        raise FieldError(_missing(f))
+        raise FieldError(_missing(f, name))
     return list(value)
 
 
-def _flag(f: Field, value: Any) -> Any:
+def _flag(f: Field, value: Any, name: str) -> Any:
     if not isinstance(value, bool):
-        _wrong(f)
+        _wrong(f, name)
     return value
 
 
-def _regex(f: Field, value: Any) -> Any:
+def _regex(f: Field, value: Any, name: str) -> Any:
     if f.many:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise FieldError(f"“{f.name}” harus berupa ekspresi reguler atau daftarnya")
+            raise FieldError(f"“{name}” harus berupa ekspresi reguler atau daftarnya")
         return list(value)
     if not isinstance(value, str):
-        _wrong(f)
+        _wrong(f, name)
     return value
 
 
-def _mapping(f: Field, value: Any) -> Any:
+def _mapping(f: Field, value: Any, name: str) -> Any:
     if not isinstance(value, dict):
-        _wrong(f)
+        _wrong(f, name)
     return value
 
 
-_CHECKS: dict[str, Callable[[Field, Any], Any]] = {
+_CHECKS: dict[str, Callable[[Field, Any, str], Any]] = {
     "choice": _choice, "int": _int, "number": _number, "string": _string,
     "strings": _strings, "flag": _flag, "regex": _regex, "mapping": _mapping,
-    "any": lambda f, value: value,
+    "any": lambda f, value, name: value,
 }

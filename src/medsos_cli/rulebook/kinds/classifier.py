@@ -39,7 +39,7 @@ class ClassifierRule(Rule):
         fs.string("model", required=True),
         fs.string("task", required=True),
         fs.strings("labels", min_items=1, item="label"),
-        fs.number("threshold", low=0, high=1, exclusive=True, required=True),
+        fs.number("threshold", low=0, high=1, low_open=True, high_open=True, required=True),
         fs.strings("requires"),
         fs.choice("scope", ("text", "sentence"), default="text"),
     )
