@@ -47,10 +47,11 @@ class FieldError(ValueError):
 class Field:
     """One declared key. ``choices`` bound a choice (or each item of a string list);
     ``low``/``high`` bound an int or number (``low_open``/``high_open``: that end left out);
-    ``min_items``
-    asks a string list for that many items; ``convert`` turns the checked value into what the
-    reader keeps (it may raise :class:`FieldError`); ``what`` names the expected value in
-    messages where the kind's word says too little (``pemetaan id: level``)."""
+    ``min_items`` asks a string list for that many items (``item`` names one in the message);
+    ``fold`` compares a choice stripped and in lower case; ``many`` lets a regex be a list;
+    ``convert`` turns the checked value into what the reader keeps (it may raise
+    :class:`FieldError`); ``what`` names the expected value in messages where the kind's word
+    says too little (``tabel id = level``)."""
 
     name: str
     kind: str
