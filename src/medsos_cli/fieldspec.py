@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from medsos_cli.forms import joined
@@ -43,7 +42,6 @@ class FieldError(ValueError):
         self.line = line
 
 
-@dataclass(frozen=True)
 class Field:
     """One declared key. ``choices`` bound a choice (or each item of a string list);
     ``low``/``high`` bound an int or number (``low_open``/``high_open``: that end left out);
@@ -53,25 +51,26 @@ class Field:
     :class:`FieldError`); ``what`` names the expected value in messages where the kind's word
     says too little (``tabel id = level``)."""
 
-    name: str
-    kind: str
-    required: bool = False
-    default: Any = None
-    choices: tuple[str, ...] = ()
-    low: float | None = None
-    high: float | None = None
-    low_open: bool = False
-    high_open: bool = False
-    min_items: int = 0
-    item: str = "teks"
-    fold: bool = False
-    many: bool = False
-    what: str = ""
-    convert: Convert | None = None
+    # A plain class, not a dataclass: importing this module is on the start-up path of
+    # every command, and a dataclass builds its methods with exec at import.
+    __slots__ = ("name", "kind", "required", "default", "choices", "low", "high", "low_open",
+                 "high_open", "min_items", "item", "fold", "many", "what", "convert")
 
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown field kind {self.kind!r}")
+    def __init__(self, name: str, kind: str, required: bool = False, default: Any = None, *,
+                 choices: tuple[str, ...] = (), low: float | None = None,
+                 high: float | None = None, low_open: bool = False, high_open: bool = False,
+                 min_items: int = 0, item: str = "teks", fold: bool = False,
+                 many: bool = False, what: str = "", convert: Convert | None = None):
+        if kind not in KINDS:
+            raise ValueError(f"unknown field kind {kind!r}")
+        self.name, self.kind, self.required, self.default = name, kind, required, default
+        self.choices, self.low, self.high = choices, low, high
+        self.low_open, self.high_open, self.min_items = low_open, high_open, min_items
+        self.item, self.fold, self.many, self.what = item, fold, many, what
+        self.convert = convert
+
+    def __repr__(self) -> str:
+        return f"Field({self.name!r}, {self.kind!r}, required={self.required})"
 
     @property
     def type_name(self) -> str:
