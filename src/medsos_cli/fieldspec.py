@@ -18,8 +18,6 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NoReturn
 
-from medsos_cli.forms import joined
-
 # (message, line) -> the exception to raise (line None: the mapping's own line).
 Fail = Callable[[str, "int | None"], Exception]
 # (value, values read so far, options given to read) -> the converted value.
@@ -252,6 +250,8 @@ def _bounds(f: Field) -> str:
 
 
 def _or(choices: tuple[str, ...]) -> str:
+    from medsos_cli.forms import joined  # only on an error
+
     return joined(choices, "atau")
 
 
