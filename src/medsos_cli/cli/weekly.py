@@ -31,8 +31,10 @@ def report_command(
              "folder berisi berkas itu.", show_default=False,
         metavar="BERKAS/FOLDER...")] = None,
     week: Annotated[str | None, typer.Option(
-        "--week", "-w", help="Pekan ISO, mis. 2026-W47; “last” = pekan lalu (bawaan: pekan "
-                             "yang memuat hari ini).", metavar="PEKAN")] = None,
+        "--week", "-w", help="Pekan ISO, mis. 2026-W47; “last” = pekan lengkap terakhir; "
+                             "“this” (atau “ini”) = pekan berjalan s.d. hari ini, hari yang "
+                             "belum tiba tidak dihitung (bawaan: pekan lengkap terakhir, "
+                             "Senin–Minggu, di zona waktu akun).", metavar="PEKAN")] = None,
     output_format: Annotated[str, typer.Option(
         "--format", "-f", help="Format laporan: html, md, json.", metavar="FORMAT")] = "html",
     out: Annotated[str | None, typer.Option(
@@ -90,10 +92,11 @@ def report_command(
 def _run(paths: list[str], week: str | None, output_format: str, out: str | None,
          force: bool, db: Path | None, no_history: bool, config_path: Path | None,
          strict: bool = False) -> int:
+    from medsos_cli.cli._progress import weekly_progress
     from medsos_cli.config import load_config
     from medsos_cli.errors import InputError
     from medsos_cli.fileio import atomic_write_text, refuse_existing
-    from medsos_cli.weekly.week import parse_week, today_in
+    from medsos_cli.weekly.week import now_in, parse_week, today_in
 
     if not paths:
         raise InputError("sebutkan berkas ekspor atau folder yang berisinya, mis. "
@@ -114,8 +117,10 @@ def _run(paths: list[str], week: str | None, output_format: str, out: str | None
         require("laporan HTML (grafik)", "matplotlib")
     from medsos_cli.weekly.run import EXIT_PARTIAL, make_report, partial, summary
 
-    report, text = make_report(paths, target, config, output_format=output_format, db=db,
-                               use_history=not no_history, strict=strict)
+    with weekly_progress(out) as progress:  # on stderr, only on a terminal, never with --out -
+        report, text = make_report(paths, target, config, output_format=output_format, db=db,
+                                   use_history=not no_history, strict=strict,
+                                   now=now_in(config.timezone), progress=progress)
     if target_path is None:
         stdout_write(text)
     else:

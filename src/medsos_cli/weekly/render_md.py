@@ -45,7 +45,10 @@ def _header(r: dict[str, Any]) -> list[str]:
             f"zona waktu {text(r.get('timezone'))}"]
     if r.get("previous_week"):
         meta.append(f"dibandingkan dengan pekan {text(r['previous_week'])}")
-    return [title, "", " · ".join(meta) + "  ", f"Keterangan: {fmt.NULL_LEGEND}"]
+    out = [title, "", " · ".join(meta) + "  ", f"Keterangan: {fmt.NULL_LEGEND}"]
+    if (r.get("running") or {}).get("text"):  # the week so far (--week this)
+        out += ["", f"> **{text(r['running']['text'])}**"]
+    return out
 
 
 def _summary(r: dict[str, Any]) -> list[str]:
