@@ -112,14 +112,18 @@ def _running(week: Week, previous: Week) -> dict | None:
     days of the week before it is compared with."""
     if not week.running:
         return None
-    from medsos_cli.weekly.fmt import day_month
+    from medsos_cli.weekly.fmt import WEEKDAYS, day_month
 
-    through = week.end.isoformat()
-    return {"through": through, "days": len(week.days()),
-            "previous_through": previous.end.isoformat(),
-            "text": f"Pekan masih berjalan: data s.d. {day_month(through)}, hari ini belum "
-                    "selesai; hari-hari berikutnya belum dihitung. Pembanding: pekan "
-                    f"{previous.label} s.d. {day_month(previous.end.isoformat())}."}
+    through = week.end
+    text = (f"Pekan masih berjalan: data s.d. {day_month(through)}, hari yang belum selesai "
+            "(tidak dihitung sebagai hari tanpa unggahan)")
+    later = WEEKDAYS[through.weekday() + 1:]
+    if later:
+        days = later[0] if len(later) == 1 else f"{later[0]}–{later[-1]}"
+        text += f"; {days} belum tiba dan tidak dihitung"
+    text += f". Pembanding: hari yang sama pekan {previous.label}, s.d. {day_month(previous.end)}."
+    return {"through": through.isoformat(), "days": len(week.days()),
+            "previous_through": previous.end.isoformat(), "text": text}
 
 
 def _comparison_basis() -> dict:
