@@ -127,3 +127,24 @@ def test_undated_rows_only():
 def test_week_spans_join_consecutive_weeks():
     weeks = [Week(2026, 40), Week(2026, 46), Week(2026, 47), Week(2026, 53), Week(2027, 1)]
     assert run.week_spans(weeks) == "2026-W40, 2026-W46–2026-W47, 2026-W53–2027-W01"
+
+
+def test_comments_report_as_the_classifier_reaches_them(monkeypatch):
+    from medsos_cli.weekly import conversation
+
+    monkeypatch.setattr(conversation, "PROGRESS_EVERY", 10)
+    comments = [Comment("x", "1", "@a", at(17, 8), f"Kapan jalan ke-{i} diperbaiki?")
+                for i in range(25)]
+    calls, progress = recorder()
+    out = conversation.analyse_comments(comments, start=date(2026, 11, 16),
+                                        end=date(2026, 11, 22), tz="Asia/Jakarta",
+                                        progress=progress)
+    assert out["total"] == 25
+    assert calls == [("comments", 0, 25), ("comments", 10, 25), ("comments", 20, 25)]
+
+
+def test_every_step_has_an_indonesian_label():
+    from medsos_cli.cli._progress import WEEKLY_STEPS
+    from medsos_cli.weekly.progress import STEPS
+
+    assert list(WEEKLY_STEPS) == list(STEPS)

@@ -239,10 +239,12 @@ def test_progress_steps_reach_the_terminal_and_never_stdout(invoke, work, monkey
                      ("read", 2, 3, "tweet_activity.csv"), ("read", 3, 3, "")]
     lint = [c for c in calls if c[0] == "lint"]
     assert lint[0][1] == 0 and lint[-1][1] == lint[-1][2] > 0
-    assert ("comments", 0, None, "") in calls and ("comments", 1, 1, "") in calls
+    comments = [c for c in calls if c[0] == "comments"]
+    assert comments == [("comments", 0, 37, ""), ("comments", 37, 37, "")]  # komentar.csv
+    assert ("compute", 0, None, "") in calls and ("compute", 1, 1, "") in calls
     assert calls[-2:] == [("render", 0, None, ""), ("render", 1, 1, "")]
-    steps = [c[0] for c in calls]
-    assert steps.index("read") < steps.index("lint") < steps.index("render")
+    steps = list(dict.fromkeys(c[0] for c in calls))
+    assert steps == ["read", "compute", "comments", "lint", "render"]  # weekly/progress.py
 
 
 def test_a_forced_terminal_draws_the_progress_on_stderr_only(invoke, work, monkeypatch):

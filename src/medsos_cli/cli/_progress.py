@@ -33,8 +33,9 @@ def new_progress(*columns: Any) -> Any:
 # What each step of the weekly report is called on the terminal (weekly/progress.py STEPS).
 WEEKLY_STEPS = {
     "read": "Membaca ekspor",
-    "lint": "Memeriksa takarir",
+    "compute": "Menghitung angka pekan",
     "comments": "Menggolongkan komentar",
+    "lint": "Memeriksa takarir",
     "render": "Menyusun laporan",
 }
 

@@ -52,6 +52,8 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
     target = week if isinstance(week, Week) else parse_week(week, today=today or today_in(tz))
     previous = target.previous()
     default_account = config.account_name or UNKNOWN_ACCOUNT
+    if progress is not None:  # duplicates, history, figures: one block, no count to give
+        progress("compute", 0, None)
 
     posts = dedupe_posts(results)
     daily = dedupe_daily(results)
@@ -79,6 +81,8 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
                              progress=progress)
         stack.callback(pending.close)
         platforms, accounts, posting = compute(rows, daily, target, tz, default_account)
+        if progress is not None:
+            progress("compute", 1, 1)
         report: dict = {
             "version": REPORT_VERSION,
             "generator": f"medsos {__version__}",
@@ -223,12 +227,11 @@ def _comments(comments: list[Comment], week: Week, config: Config,
         return None
     from medsos_cli.weekly.conversation import analyse_comments
 
-    if progress is not None:  # one step: the classifier gives no count along the way
-        progress("comments", 0, None)
     out = analyse_comments(comments, start=week.start, end=week.end, tz=config.timezone,
-                           samples=3, account=config.account_name, hashtags=config.hashtags)
-    if progress is not None:
-        progress("comments", 1, 1)
+                           samples=3, account=config.account_name, hashtags=config.hashtags,
+                           progress=progress)
+    if progress is not None:  # themes and samples done too
+        progress("comments", len(comments), len(comments))
     return out
 
 

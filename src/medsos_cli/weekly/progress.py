@@ -8,8 +8,10 @@ A callback is called as ``progress(step, done, total, detail)`` from the main th
   (a step reported as one block: started with ``done=0``, finished with ``done == total``);
 - ``detail`` names the unit at hand (the export file being read), else "".
 
-Units are honest: a file is counted once it has been read, captions once their findings are
-back from the lint workers (which lint in chunks, so the count moves a chunk at a time).
+Units are honest: a file is counted once it has been read, comments as the classifier reaches
+them (every few thousand), captions once their findings are back from the lint workers (which
+lint in chunks, so the count moves a chunk at a time). ``compute`` (duplicates, history, the
+week's figures) and ``render`` have no unit: a spinner.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from typing import Protocol
 
 # The steps of ``medsos weekly report`` that can take more than a second, in order.
-STEPS = ("read", "lint", "comments", "render")
+STEPS = ("read", "compute", "comments", "lint", "render")
 
 
 class ProgressCallback(Protocol):
