@@ -136,7 +136,7 @@ def test_this_week_is_said_in_markdown_html_and_on_stderr(invoke, tmp_path, monk
             str(EXAMPLES / "medsos.toml"), "--week", "this", "--no-history")
     md = invoke(*args, "--format", "md", "--out", "-")
     assert md.exit_code == 0, md.output
-    assert "> **Pekan masih berjalan: data s.d. Rabu (18 November)" in md.stdout
+    assert "> **Pekan masih berjalan: data s.d. hari ini (Rabu, 18 November 2026)" in md.stdout
     assert "pekan berjalan 2026-W47 (2026-11-16 s.d. 2026-11-18" in md.stderr
     html = invoke(*args, "--out", "laporan.html")
     assert html.exit_code == 0, html.output

@@ -116,16 +116,19 @@ def _running(week: Week, previous: Week) -> dict | None:
     days of the week before it is compared with."""
     if not week.running:
         return None
-    from medsos_cli.weekly.fmt import WEEKDAYS, day_month
+    from medsos_cli.weekly.fmt import WEEKDAYS, date_long
 
     through = week.end
-    text = (f"Pekan masih berjalan: data s.d. {day_month(through)}, hari yang belum selesai "
-            "(tidak dihitung sebagai hari tanpa unggahan)")
+    text = (f"Pekan masih berjalan: data s.d. hari ini ({date_long(through)}), yang belum "
+            "selesai dan tidak dihitung sebagai hari tanpa unggahan")
     later = WEEKDAYS[through.weekday() + 1:]
     if later:
         days = later[0] if len(later) == 1 else f"{later[0]}–{later[-1]}"
         text += f"; {days} belum tiba dan tidak dihitung"
-    text += f". Pembanding: hari yang sama pekan {previous.label}, s.d. {day_month(previous.end)}."
+    weekday = through.weekday()
+    span = WEEKDAYS[0] if weekday == 0 else f"{WEEKDAYS[0]}–{WEEKDAYS[weekday]}"
+    upto = "" if weekday == 0 else "s.d. "
+    text += f". Pembanding: {span} pekan {previous.label} ({upto}{date_long(previous.end)})."
     return {"through": through.isoformat(), "days": len(week.days()),
             "previous_through": previous.end.isoformat(), "text": text}
 
