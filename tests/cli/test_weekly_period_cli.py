@@ -66,6 +66,19 @@ def test_the_default_output_file_is_named_after_the_last_complete_week(invoke, w
     assert (work / "laporan-2026-W47.json").is_file()
 
 
+def test_the_week_so_far_has_a_file_name_of_its_own(invoke, work, monkeypatch):
+    monkeypatch.setenv("MEDSOS_TODAY", "2026-11-18")
+    result = invoke("weekly", "report", "ekspor", "--week", "this", "--format", "json",
+                    "--no-history")
+    assert result.exit_code == 0, result.output
+    assert (work / "laporan-2026-W47-sampai-2026-11-18.json").is_file()
+    monkeypatch.setenv("MEDSOS_TODAY", "2026-11-27")  # next Friday: the complete week
+    result = invoke("weekly", "report", "ekspor", "--format", "json", "--no-history")
+    assert result.exit_code == 0, result.output  # not refused: its own file
+    assert json.loads((work / "laporan-2026-W47.json").read_text(encoding="utf-8"))[
+        "running"] is None
+
+
 def test_a_bad_pinned_today_is_an_input_error(invoke, work, monkeypatch):
     monkeypatch.setenv("MEDSOS_TODAY", "kemarin")
     result = invoke("weekly", "report", "ekspor", "--format", "json", "--out", "-")

@@ -39,7 +39,9 @@ def report_command(
         "--format", "-f", help="Format laporan: html, md, json.", metavar="FORMAT")] = "html",
     out: Annotated[str | None, typer.Option(
         "--out", "-o", help="Berkas keluaran; “-” = keluaran standar (bawaan: "
-                            "laporan-<pekan>.<format> di folder ini).", metavar="BERKAS")] = None,
+                            "laporan-<pekan>.<format> di folder ini; pekan berjalan: "
+                            "laporan-<pekan>-sampai-<tanggal>.<format>).",
+        metavar="BERKAS")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Timpa berkas keluaran yang sudah ada.")] = False,
     db: Annotated[Path | None, typer.Option(
@@ -105,8 +107,11 @@ def _run(paths: list[str], week: str | None, output_format: str, out: str | None
     target = parse_week(week, today=today_in(config.timezone))  # bad --week fails before reading
     target_path = None
     if out != "-":
-        target_path = Path(out) if out else Path(
-            f"laporan-{target.label}.{EXTENSIONS[output_format]}")
+        # the week so far gets a name of its own: the complete week's report must not find
+        # its file taken (and refused without --force) next week
+        stem = f"laporan-{target.label}" + (f"-sampai-{target.end.isoformat()}"
+                                            if target.running else "")
+        target_path = Path(out) if out else Path(f"{stem}.{EXTENSIONS[output_format]}")
         if target_path.is_dir():
             raise InputError("keluaran adalah folder; sebutkan nama berkas", target_path)
         refuse_existing(target_path, force)
