@@ -155,6 +155,16 @@ def test_this_week_is_said_in_markdown_html_and_on_stderr(invoke, tmp_path, monk
     assert html.exit_code == 0, html.output
     page = (tmp_path / "laporan.html").read_text(encoding="utf-8")
     assert '<p class="running"><strong>Pekan masih berjalan' in page
+    # the posting grid shades the days to come instead of showing them empty
+    assert "Kamis–Minggu belum tiba" in page
+    grid = md.stdout.split("### Waktu unggah", 1)[1].split("\n\n#", 1)[0]
+    rows = {line.split("|")[1].strip(): line for line in grid.splitlines()
+            if line.startswith("| ") and not line.startswith("| Hari")}
+    assert "belum tiba" in rows["Kamis"] and "belum tiba" in rows["Minggu"]
+    assert "belum tiba" not in rows["Rabu"]
+    whole = invoke(*args[:-3], "--week", "2026-W47", "--no-history", "--format", "md",
+                   "--out", "-")
+    assert whole.exit_code == 0 and "belum tiba" not in whole.stdout
 
 
 # -- a period no export covers ---------------------------------------------------------------

@@ -206,8 +206,10 @@ def _content(r: dict[str, Any]) -> list[str]:
     if grid:
         hours = [h for h in range(24) if any(row[h] for row in grid)]
         if hours:
+            to_come = fmt.days_to_come(r)  # a running week's days to come are not silent
             rows = [[fmt.WEEKDAYS[i]] + [str(row[h]) if row[h] else "" for h in hours]
-                    + [fmt.number(sum(row))] for i, row in enumerate(grid)]
+                    + ["belum tiba" if i in to_come else fmt.number(sum(row))]
+                    for i, row in enumerate(grid)]
             out += ["", table(["Hari"] + [f"{h:02d}" for h in hours] + ["Jumlah"], rows,
                               ["l"] + ["r"] * (len(hours) + 1)),
                     "", "Kolom = jam (hanya jam yang ada unggahannya); sel kosong = tidak ada "
