@@ -140,7 +140,8 @@ def test_comments_report_as_the_classifier_reaches_them(monkeypatch):
                                         end=date(2026, 11, 22), tz="Asia/Jakarta",
                                         progress=progress)
     assert out["total"] == 25
-    assert calls == [("comments", 0, 25), ("comments", 10, 25), ("comments", 20, 25)]
+    assert calls == [("comments", 0, 25), ("comments", 10, 25), ("comments", 20, 25),
+                     ("comments", 25, None)]  # then themes and samples
 
 
 def test_every_step_has_an_indonesian_label():

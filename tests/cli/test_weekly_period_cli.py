@@ -263,7 +263,8 @@ def test_progress_steps_reach_the_terminal_and_never_stdout(invoke, work, monkey
     lint = [c for c in calls if c[0] == "lint"]
     assert lint[0][1] == 0 and lint[-1][1] == lint[-1][2] > 0
     comments = [c for c in calls if c[0] == "comments"]
-    assert comments == [("comments", 0, 37, ""), ("comments", 37, 37, "")]  # komentar.csv
+    assert comments == [("comments", 0, 37, ""), ("comments", 37, None, "tema dan contoh"),
+                        ("comments", 37, 37, "")]  # komentar.csv
     assert ("compute", 0, None, "") in calls and ("compute", 1, 1, "") in calls
     assert calls[-2:] == [("render", 0, None, ""), ("render", 1, 1, "")]
     steps = list(dict.fromkeys(c[0] for c in calls))
@@ -283,3 +284,23 @@ def test_a_forced_terminal_draws_the_progress_on_stderr_only(invoke, work, monke
     assert "Membaca ekspor" in result.stderr and "Memeriksa takarir" in result.stderr
     assert result.stderr.rstrip().splitlines()[-1].startswith("medsos: laporan ditulis ke")
     assert json.loads((work / "hasil.json").read_text(encoding="utf-8"))["week"] == "2026-W47"
+
+
+def test_step_progress_keeps_one_row_per_step(monkeypatch):
+    import io
+    import sys
+
+    from medsos_cli.cli._progress import StepProgress
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with StepProgress() as progress:
+        progress("read", 0, 2, "fb.csv")
+        progress("read", 2, 2)
+        progress("comments", 0, 10)
+        progress("comments", 10, None, "tema dan contoh")  # size unknown again
+        rows = {t.description: (t.total, t.completed, t.finished)
+                for t in progress.progress.tasks}
+        assert rows == {"Membaca ekspor": (2, 2, True),
+                        "Menggolongkan komentar: tema dan contoh": (None, 10, False)}
+        progress("comments", 10, 10)
+        assert all(t.finished for t in progress.progress.tasks)

@@ -80,6 +80,10 @@ class StepProgress:
         if task is None:
             self.tasks[step] = self.progress.add_task(description, total=total, completed=done)
             return
+        if total is None:  # back to "size unknown" (update() leaves total as it was)
+            for item in self.progress.tasks:
+                if item.id == task:
+                    item.total = None
         self.progress.update(task, description=description, total=total, completed=done)
 
 

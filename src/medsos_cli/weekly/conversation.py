@@ -104,7 +104,8 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
     complaints. ``account`` and ``hashtags`` (the account's own name and tags) are left out
     of the themes. Returns ``None`` when no comment was given at all (no comments log), so
     that an empty log is told apart from a quiet week only by the caller. ``progress`` hears
-    ("comments", comments read, comments) every ``PROGRESS_EVERY`` comments (weekly/progress.py).
+    ("comments", comments read, comments) every ``PROGRESS_EVERY`` comments, then (comments,
+    None) while themes and samples are drawn up (weekly/progress.py).
     """
     if not comments:
         return None
@@ -164,6 +165,8 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
         platforms[comment.platform] += 1
         if comment.replied_at is None:
             unanswered += 1
+    if progress is not None:  # every comment classified; themes and samples have no count
+        progress("comments", count, None, "tema dan contoh")
 
     by_class = dict.fromkeys(CLASSES, 0)
     by_sentiment = dict.fromkeys(SENTIMENTS, 0)
