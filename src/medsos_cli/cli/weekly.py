@@ -68,7 +68,8 @@ def report_command(
 
     Kode keluar: 0 semua terbaca; 1 laporan ditulis, tetapi ada berkas yang tidak terbaca atau
     baris yang dilewati (lihat bagian sumber data); 2 galat masukan/konfigurasi (juga dengan
-    --strict bila ada yang dilewati).
+    --strict bila ada yang dilewati, dan bila tidak ada satu baris pun untuk pekan itu di
+    ekspor mana pun).
 
     Contoh: medsos weekly report ekspor/ --week 2026-W47 --format html
     """
