@@ -21,7 +21,7 @@ from medsos_cli.weekly.build import build_report, to_json
 
 WIB = timezone(timedelta(hours=7))
 TOP_KEYS = ["version", "generator", "account", "week", "start", "end", "timezone",
-            "previous_week", "sources", "platforms", "accounts", "posting", "comments",
+            "previous_week", "running", "sources", "platforms", "accounts", "posting", "comments",
             "complaints", "lint", "comparison_basis", "recommendations"]
 
 
@@ -131,11 +131,11 @@ def test_same_inputs_give_the_same_bytes():
     assert to_json(build(inputs())) == to_json(build(inputs()))
 
 
-def test_default_week_is_the_one_containing_today():
+def test_default_week_is_the_last_complete_one():
     result = ImportResult("ig.csv", "meta_instagram_posts", rows=1, posts=[ig("1", at(17))])
-    report = build_report([result], week=None, config=Config(), today=date(2026, 11, 20),
+    report = build_report([result], week=None, config=Config(), today=date(2026, 11, 25),
                           use_history=False)
-    assert report["week"] == "2026-W47"
+    assert report["week"] == "2026-W47" and report["running"] is None
     report = build_report([result], week="last", config=Config(), today=date(2026, 11, 25),
                           use_history=False)
     assert report["week"] == "2026-W47"

@@ -173,15 +173,27 @@ def test_help_is_indonesian(invoke):
 
 
 def test_a_file_outside_the_week_is_named_on_stderr(invoke, work):
-    result = invoke("weekly", "report", "ekspor", "--week", "2026-W40", "--format", "json",
+    old = Path(__file__).resolve().parent.parent / "fixtures" / "exports" / "x-konten.csv"
+    shutil.copy(old, work / "ekspor" / "x-2025.csv")  # January 2025: outside W47 and W46
+    result = invoke("weekly", "report", "ekspor", "--week", "2026-W47", "--format", "json",
                     "--out", "-", "--no-history")
-    assert result.exit_code == 0
-    assert "medsos: peringatan: ekspor/fb-posts.csv: tidak ada baris dalam pekan 2026-W40" in \
+    assert result.exit_code == 0, result.output
+    assert "medsos: peringatan: ekspor/x-2025.csv: tidak ada baris dalam pekan 2026-W47" in \
         result.stderr.replace("\\", "/")
     report = json.loads(result.stdout)
-    assert report["platforms"] == {}
-    assert any("semua baris berada di luar pekan 2026-W40" in w
-               for w in report["sources"][0]["warnings"])
+    old_source = next(s for s in report["sources"] if s["path"].endswith("x-2025.csv"))
+    assert any("semua baris berada di luar pekan 2026-W47" in w for w in old_source["warnings"])
+
+
+def test_a_week_no_export_covers_is_an_error_naming_the_weeks_covered(invoke, work):
+    result = invoke("weekly", "report", "ekspor", "--week", "2026-W40", "--format", "json",
+                    "--out", "-", "--no-history")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert result.stderr == (
+        "medsos: tidak ada baris untuk pekan 2026-W40 (2026-09-28–2026-10-04) di ekspor mana "
+        "pun; ekspor mencakup 2026-W46–2026-W47; pilih pekan dengan --week, mis. --week "
+        "2026-W47 (baris terbanyak)\n")
 
 
 def test_input_size_decides_early_lint_workers(tmp_path):

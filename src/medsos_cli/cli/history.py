@@ -19,7 +19,9 @@ history_app = typer.Typer(
 )
 
 WeekOption = Annotated[str | None, typer.Option(
-    "--week", "-w", help="Pekan ISO, mis. 2026-W47.", metavar="PEKAN")]
+    "--week", "-w", help="Pekan ISO, mis. 2026-W47; “last” = pekan lengkap terakhir; “this” "
+    "= pekan berjalan s.d. hari ini (rekap tanpa periode: pekan lengkap terakhir).",
+    metavar="PEKAN")]
 MonthOption = Annotated[str | None, typer.Option(
     "--month", help="Bulan, mis. 2026-11.", metavar="BULAN")]
 FromOption = Annotated[str | None, typer.Option(

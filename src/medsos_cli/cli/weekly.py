@@ -31,13 +31,17 @@ def report_command(
              "folder berisi berkas itu.", show_default=False,
         metavar="BERKAS/FOLDER...")] = None,
     week: Annotated[str | None, typer.Option(
-        "--week", "-w", help="Pekan ISO, mis. 2026-W47; “last” = pekan lalu (bawaan: pekan "
-                             "yang memuat hari ini).", metavar="PEKAN")] = None,
+        "--week", "-w", help="Pekan ISO, mis. 2026-W47; “last” = pekan lengkap terakhir; "
+                             "“this” (atau “ini”) = pekan berjalan s.d. hari ini, hari yang "
+                             "belum tiba tidak dihitung (bawaan: pekan lengkap terakhir, "
+                             "Senin–Minggu, di zona waktu akun).", metavar="PEKAN")] = None,
     output_format: Annotated[str, typer.Option(
         "--format", "-f", help="Format laporan: html, md, json.", metavar="FORMAT")] = "html",
     out: Annotated[str | None, typer.Option(
         "--out", "-o", help="Berkas keluaran; “-” = keluaran standar (bawaan: "
-                            "laporan-<pekan>.<format> di folder ini).", metavar="BERKAS")] = None,
+                            "laporan-<pekan>.<format> di folder ini; pekan berjalan: "
+                            "laporan-<pekan>-sampai-<tanggal>.<format>).",
+        metavar="BERKAS")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Timpa berkas keluaran yang sudah ada.")] = False,
     db: Annotated[Path | None, typer.Option(
@@ -64,7 +68,8 @@ def report_command(
 
     Kode keluar: 0 semua terbaca; 1 laporan ditulis, tetapi ada berkas yang tidak terbaca atau
     baris yang dilewati (lihat bagian sumber data); 2 galat masukan/konfigurasi (juga dengan
-    --strict bila ada yang dilewati).
+    --strict bila ada yang dilewati, dan bila tidak ada satu baris pun untuk pekan itu di
+    ekspor mana pun).
 
     Contoh: medsos weekly report ekspor/ --week 2026-W47 --format html
     """
@@ -90,10 +95,11 @@ def report_command(
 def _run(paths: list[str], week: str | None, output_format: str, out: str | None,
          force: bool, db: Path | None, no_history: bool, config_path: Path | None,
          strict: bool = False) -> int:
+    from medsos_cli.cli._progress import weekly_progress
     from medsos_cli.config import load_config
     from medsos_cli.errors import InputError
     from medsos_cli.fileio import atomic_write_text, refuse_existing
-    from medsos_cli.weekly.week import parse_week, today_in
+    from medsos_cli.weekly.week import now_in, parse_week, today_in
 
     if not paths:
         raise InputError("sebutkan berkas ekspor atau folder yang berisinya, mis. "
@@ -102,8 +108,11 @@ def _run(paths: list[str], week: str | None, output_format: str, out: str | None
     target = parse_week(week, today=today_in(config.timezone))  # bad --week fails before reading
     target_path = None
     if out != "-":
-        target_path = Path(out) if out else Path(
-            f"laporan-{target.label}.{EXTENSIONS[output_format]}")
+        # the week so far gets a name of its own: the complete week's report must not find
+        # its file taken (and refused without --force) next week
+        stem = f"laporan-{target.label}" + (f"-sampai-{target.end.isoformat()}"
+                                            if target.running else "")
+        target_path = Path(out) if out else Path(f"{stem}.{EXTENSIONS[output_format]}")
         if target_path.is_dir():
             raise InputError("keluaran adalah folder; sebutkan nama berkas", target_path)
         refuse_existing(target_path, force)
@@ -114,8 +123,10 @@ def _run(paths: list[str], week: str | None, output_format: str, out: str | None
         require("laporan HTML (grafik)", "matplotlib")
     from medsos_cli.weekly.run import EXIT_PARTIAL, make_report, partial, summary
 
-    report, text = make_report(paths, target, config, output_format=output_format, db=db,
-                               use_history=not no_history, strict=strict)
+    with weekly_progress(out) as progress:  # on stderr, only on a terminal, never with --out -
+        report, text = make_report(paths, target, config, output_format=output_format, db=db,
+                                   use_history=not no_history, strict=strict,
+                                   now=now_in(config.timezone), progress=progress)
     if target_path is None:
         stdout_write(text)
     else:

@@ -223,6 +223,7 @@ def posting_grid_chart(report: dict[str, Any]) -> str | None:
     if not grid:
         return None
     peak = max((max(row) for row in grid if row), default=0)
+    to_come = fmt.days_to_come(report)  # a running week: shaded, not shown as silent
     with matplotlib.rc_context(_RC):
         fig = _figure(7.4, 2.3, left=0.07, right=0.99, top=0.98, bottom=0.2)
         ax = fig.add_subplot()
@@ -244,6 +245,13 @@ def posting_grid_chart(report: dict[str, Any]) -> str | None:
         if cells:
             ax.add_collection(PolyCollection(cells, facecolors=colours, edgecolors="white",
                                              linewidths=0.8), autolim=False)
+        if to_come:
+            first = to_come[0]
+            ax.add_collection(PolyCollection(
+                [((0, first), (24, first), (24, 7), (0, 7))], facecolors="#f0f4f8",
+                edgecolors=GRID, hatch="//", linewidths=0.6, zorder=1), autolim=False)
+            ax.text(12, (first + 7) / 2, "belum tiba (pekan berjalan)", ha="center",
+                    va="center", color=MUTED, fontsize=8, zorder=2)
         ax.set_xlim(0, 24)
         ax.set_ylim(len(grid), 0)
         # Cell borders as two line collections: minor ticks would cost a tick object each.
@@ -258,6 +266,9 @@ def posting_grid_chart(report: dict[str, Any]) -> str | None:
         ax.set_aspect("equal")
     cells_text = [f"{fmt.WEEKDAYS[d]} {h:02d}.00: {c}" for d, row in enumerate(grid)
                   for h, c in enumerate(row) if c]
+    if to_come:
+        cells_text.append(f"{fmt.WEEKDAYS[to_come[0]]}–{fmt.WEEKDAYS[6]} belum tiba"
+                          if len(to_come) > 1 else f"{fmt.WEEKDAYS[6]} belum tiba")
     return _to_svg(fig, "jadwal", "Peta panas jumlah unggahan per hari dan jam. "
                    + ("; ".join(cells_text) if cells_text else "Tidak ada unggahan."),
                    overlay=lambda height: _cell_counts(ax, labels, height))

@@ -24,7 +24,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from itertools import repeat
 from statistics import median
@@ -81,6 +81,7 @@ CLASS_THEMES = 5  # themes shown per class
 WATCHED = ("kritik", "aduan")  # classes whose week-over-week change the report gives
 THEME_MIN_COUNT = 2  # a theme must occur in at least two comments
 _PRUNE_RANK = 100  # phrases are first counted among words near the top 100 (see themes())
+PROGRESS_EVERY = 5000  # comments between two progress reports
 CRISIS_MIN = 5  # a crisis day has at least this many negative comments ...
 CRISIS_FACTOR = 3.0  # ... and at least this many times the other days' median
 HOLDING_COMMAND = "medsos draft holding-statement"
@@ -92,14 +93,17 @@ HOLDING_COMMAND = "medsos draft holding-statement"
 
 def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str,
                      samples: int = 3, account: str = "",
-                     hashtags: Iterable[str] = ()) -> dict[str, Any] | None:
+                     hashtags: Iterable[str] = (),
+                     progress: Callable[..., None] | None = None) -> dict[str, Any] | None:
     """Build the ``comments`` object of the weekly JSON report (docs/weekly-json.md).
 
     Only comments whose local date (in ``tz``) lies in ``[start, end]`` count; those of the
     seven days before give the ``previous_week`` figures and the ``change`` in criticism and
     complaints. ``account`` and ``hashtags`` (the account's own name and tags) are left out
     of the themes. Returns ``None`` when no comment was given at all (no comments log), so
-    that an empty log is told apart from a quiet week only by the caller.
+    that an empty log is told apart from a quiet week only by the caller. ``progress`` hears
+    ("comments", comments read, comments) every ``PROGRESS_EVERY`` comments, then (comments,
+    None) while themes and samples are drawn up (weekly/progress.py).
     """
     if not comments:
         return None
@@ -121,7 +125,10 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
     first_edge, last_edge = edges[0], edges[-1]
     before = start - timedelta(days=len(days))
     prev_edge = datetime.combine(before, time(0), tzinfo=zone).timestamp() if days else 0.0
-    for comment in comments:
+    count = len(comments)
+    for index, comment in enumerate(comments):
+        if progress is not None and index % PROGRESS_EVERY == 0:
+            progress("comments", index, count)
         moment = comment.time
         previous = False
         if moment.tzinfo is not None:
@@ -156,6 +163,8 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
         platforms[comment.platform] += 1
         if comment.replied_at is None:
             unanswered += 1
+    if progress is not None:  # every comment classified; themes and samples have no count
+        progress("comments", count, None, "tema dan contoh")
 
     by_class = dict.fromkeys(CLASSES, 0)
     by_sentiment = dict.fromkeys(SENTIMENTS, 0)

@@ -241,6 +241,14 @@ def total_posts_previous(report: dict[str, Any]) -> int | None:
     return total
 
 
+def days_to_come(report: dict) -> list[int]:
+    """Weekday numbers (Monday 0) a running week has not reached yet; [] for a whole week."""
+    through = (report.get("running") or {}).get("through")
+    if not through:
+        return []
+    return list(range(as_date(through).weekday() + 1, 7))
+
+
 def busiest_slot(grid: list[list[int]] | None) -> tuple[str, int] | None:
     """``("Rabu 19.00", 2)`` for the day × hour cell with most posts (first one on ties)."""
     best: tuple[int, int, int] | None = None

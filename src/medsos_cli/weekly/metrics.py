@@ -245,6 +245,9 @@ def place_posts(posts: Iterable[Post], week: Week, tz: str, default_account: str
     previous = week.previous()
     first, last = previous.start, week.end
     boundary = week.start
+    # A running week is compared with the same days of the week before (Monday to the same
+    # weekday): the later days of that week are outside both.
+    gap = previous.end
     exported = _exported_terms(posts)
     outside: dict[int, date] = {}
     undated: set[int] = set()
@@ -255,7 +258,7 @@ def place_posts(posts: Iterable[Post], week: Week, tz: str, default_account: str
             continue
         local = post.published_at.astimezone(zone)
         day = local.date()
-        if day < first or day > last:
+        if day < first or day > last or gap < day < boundary:
             outside[id(post)] = day
             continue
         spec = RATE_SPEC.get(post.platform)
@@ -589,7 +592,9 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
         entry["change"] = change(current, before)
         accounts[key] = entry
 
-    posting = posting_summary([r for r in rows if r.current], days,
+    # Today, in a running week, is not over: it is never a day without posts (yet).
+    judged = days[:-1] if week.running else days
+    posting = posting_summary([r for r in rows if r.current], judged,
                               any_posts=bool(cur_rows or prev_rows))
     return platforms, accounts, posting
 

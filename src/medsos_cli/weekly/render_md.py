@@ -45,7 +45,10 @@ def _header(r: dict[str, Any]) -> list[str]:
             f"zona waktu {text(r.get('timezone'))}"]
     if r.get("previous_week"):
         meta.append(f"dibandingkan dengan pekan {text(r['previous_week'])}")
-    return [title, "", " · ".join(meta) + "  ", f"Keterangan: {fmt.NULL_LEGEND}"]
+    out = [title, "", " · ".join(meta) + "  ", f"Keterangan: {fmt.NULL_LEGEND}"]
+    if (r.get("running") or {}).get("text"):  # the week so far (--week this)
+        out += ["", f"> **{text(r['running']['text'])}**"]
+    return out
 
 
 def _summary(r: dict[str, Any]) -> list[str]:
@@ -203,8 +206,10 @@ def _content(r: dict[str, Any]) -> list[str]:
     if grid:
         hours = [h for h in range(24) if any(row[h] for row in grid)]
         if hours:
+            to_come = fmt.days_to_come(r)  # a running week's days to come are not silent
             rows = [[fmt.WEEKDAYS[i]] + [str(row[h]) if row[h] else "" for h in hours]
-                    + [fmt.number(sum(row))] for i, row in enumerate(grid)]
+                    + ["belum tiba" if i in to_come else fmt.number(sum(row))]
+                    for i, row in enumerate(grid)]
             out += ["", table(["Hari"] + [f"{h:02d}" for h in hours] + ["Jumlah"], rows,
                               ["l"] + ["r"] * (len(hours) + 1)),
                     "", "Kolom = jam (hanya jam yang ada unggahannya); sel kosong = tidak ada "
