@@ -109,6 +109,64 @@ def change(ratio: float | None) -> str:
     return f"{arrow} {words}".strip()
 
 
+POINTS = "poin persentase"
+POINTS_SHORT = "poin"
+
+
+def points_parts(difference: float | None, unit: str = POINTS) -> tuple[str, str, str]:
+    """A change of a rate as ``(arrow, words, css class)``, in percentage points.
+
+    ``0.0044`` (7,0 % → 7,4 %) → ``("▲", "naik 0,4 poin persentase", "up")``: a rate's change
+    is never written as a relative percent next to the rate itself ("7,4 % naik 6,3 %" reads
+    as if the rate rose by 6 points). A difference that rounds to 0,0 is "tetap".
+    """
+    if difference is None:
+        return "", NULL, "unknown"
+    shown = number(abs(difference) * 100, 1)
+    if shown == number(0.0, 1):
+        return SAME, "tetap", "same"
+    if difference > 0:
+        return UP, f"naik {shown} {unit}", "up"
+    return DOWN, f"turun {shown} {unit}", "down"
+
+
+def points(difference: float | None, unit: str = POINTS) -> str:
+    """``0.0044`` → ``▲ naik 0,4 poin persentase``."""
+    arrow, words, _ = points_parts(difference, unit)
+    return f"{arrow} {words}".strip()
+
+
+RATE_KEYS = ("engagement_rate",)  # figures that are rates: their change is in points
+
+
+def rate_difference(data: dict[str, Any] | None, key: str = "engagement_rate") -> float | None:
+    """This week's rate minus the previous week's (a ratio: 0.004 = 0,4 poin persentase).
+
+    Read from ``change_points`` when the report has it, else from the two rates (a report
+    written before that key existed renders the same)."""
+    if not data:
+        return None
+    given = (data.get("change_points") or {}).get(key)
+    if given is not None:
+        return given
+    now = data.get(key)
+    before = (data.get("previous") or {}).get(key)
+    if now is None or before is None:
+        return None
+    return round(now - before, 6)
+
+
+def figure_change_parts(data: dict[str, Any] | None, key: str,
+                        unit: str = POINTS) -> tuple[str, str, str] | None:
+    """Arrow, words and css of one figure's week-over-week change (``None`` when unknown):
+    percentage points for a rate, percent for a count."""
+    if key in RATE_KEYS:
+        difference = rate_difference(data, key)
+        return None if difference is None else points_parts(difference, unit)
+    ratio = ((data or {}).get("change") or {}).get(key)
+    return None if ratio is None else change_parts(ratio)
+
+
 def hours(value: float | None) -> str:
     """``5.5`` → ``5,5 jam``."""
     if value is None:
@@ -258,8 +316,8 @@ def key_changes(report: dict[str, Any], limit: int = 5) -> list[dict[str, str]]:
     """The largest week-on-week changes in basis metric and ER, as short sentences.
 
     Returns ``[{"text": "Jangkauan Instagram", "arrow": "▲", "words": "naik 23,5 %",
-    "css": "up"}, ...]``, biggest absolute change first (ties: platform order), so a reader
-    sees what moved before any table.
+    "css": "up"}, ...]``, biggest relative change first (ties: platform order), so a reader
+    sees what moved before any table. The ER's change is written in percentage points.
     """
     found: list[tuple[float, int, dict[str, str]]] = []
     for order, (key, data) in enumerate((report.get("platforms") or {}).items()):
@@ -272,9 +330,10 @@ def key_changes(report: dict[str, Any], limit: int = 5) -> list[dict[str, str]]:
         candidates.append(("engagement_rate", "Tingkat interaksi " + label))
         for metric_key, text in candidates:
             ratio = changes.get(metric_key)
-            if ratio is None:
+            parts = figure_change_parts(data, metric_key)
+            if ratio is None or parts is None:
                 continue
-            arrow, words, css = change_parts(ratio)
+            arrow, words, css = parts
             found.append((-abs(ratio), order, {"text": text, "arrow": arrow, "words": words,
                                                "css": css}))
     found.sort(key=lambda item: (item[0], item[1]))

@@ -405,6 +405,20 @@ def change(current: dict, previous: dict | None) -> dict:
     return out
 
 
+RATE_FIGURES = ("engagement_rate",)
+
+
+def change_points(current: dict, previous: dict | None) -> dict:
+    """A rate's change as a difference of ratios (``0.0700 - 0.0650`` = ``0.005``, i.e. 0,5
+    percentage points), None where either week's rate is unknown."""
+    out = {}
+    for key in RATE_FIGURES:
+        now = current.get(key)
+        before = previous.get(key) if previous else None
+        out[key] = None if now is None or before is None else round(now - before, 6)
+    return out
+
+
 def post_dict(row: Row) -> dict:
     """The ``Post`` object of the contract."""
     post = row.post
@@ -558,6 +572,7 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
                                                                                 platform))
         entry["previous"] = before
         entry["change"] = change(current, before)
+        entry["change_points"] = change_points(current, before)
         entry["top_posts"] = top
         entry["bottom_posts"] = bottom
         entry["content_mix"] = content_mix(now_rows)
@@ -587,6 +602,7 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
             platform, missing_terms(acc_cur.get(key, []), platform))
         entry["previous"] = before
         entry["change"] = change(current, before)
+        entry["change_points"] = change_points(current, before)
         accounts[key] = entry
 
     posting = posting_summary([r for r in rows if r.current], days,

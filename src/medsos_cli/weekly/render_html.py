@@ -97,6 +97,8 @@ def _environment():
         "WEEKDAYS": fmt.WEEKDAYS,
         "HOLDING_COMMAND": fmt.HOLDING_COMMAND,
         "change_parts": fmt.change_parts,
+        "rate_change_parts": lambda data: fmt.figure_change_parts(data, "engagement_rate",
+                                                                  fmt.POINTS_SHORT),
         "hidden_note": fmt.hidden_note,
         "SKIPPED_LIMIT": fmt.SKIPPED_LIMIT,
         "CSP": Markup(CSP),  # a constant: quotes stay quotes
@@ -124,12 +126,14 @@ def _metric_rows(platforms: dict[str, Any]) -> list[dict[str, Any]]:
         cells = []
         for data in platforms.values():
             value = data.get(key)
-            change = (data.get("change") or {}).get(key) if key != "followers_change" else None
+            # A rate's change in points ("naik 0,4 poin"), a count's in percent.
+            parts = (fmt.figure_change_parts(data, key, fmt.POINTS_SHORT)
+                     if key != "followers_change" else None)
             previous = (data.get("previous") or {}).get(key)
-            arrow, words, css = fmt.change_parts(change)
+            arrow, words, css = parts or fmt.change_parts(None)
             cells.append({"value": fmt.metric(key, value), "known": value is not None,
                           "arrow": arrow, "words": words, "css": css,
-                          "has_change": change is not None,
+                          "has_change": parts is not None,
                           "previous": fmt.metric(key, previous) if key != "followers_change"
                           else None})
         if key in ("saves", "impressions", "views", "reach") and not any(

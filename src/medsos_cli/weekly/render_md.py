@@ -36,6 +36,12 @@ def _change(ratio: float | None) -> str:
     return "" if ratio is None else f" ({fmt.change(ratio)})"
 
 
+def _figure_change(data: dict[str, Any], key: str) -> str:
+    """`` (▲ naik 0,4 poin)`` for a rate, `` (▲ naik 12,5 %)`` for a count, or nothing."""
+    parts = fmt.figure_change_parts(data, key, fmt.POINTS_SHORT)
+    return "" if parts is None else f" ({parts[0]} {parts[1]})"
+
+
 def _header(r: dict[str, Any]) -> list[str]:
     title = "# Laporan mingguan media sosial"
     if r.get("account"):
@@ -107,7 +113,8 @@ def _platforms(r: dict[str, Any]) -> list[str]:
     if not platforms:
         return out + ["Tidak ada data platform untuk pekan ini."]
     out.append(f"Angka pekan {text(r.get('week'))}; dalam kurung: perubahan dibanding pekan "
-               f"{text(r.get('previous_week') or 'lalu')} (▲ naik, ▼ turun, ■ tetap).")
+               f"{text(r.get('previous_week') or 'lalu')} (▲ naik, ▼ turun, ■ tetap); jumlah "
+               "berubah dalam persen, ER dalam poin persentase (7,0 % → 7,4 % = naik 0,4 poin).")
     out.append("")
     names = fmt.account_names(r)
     headers = ["Metrik"] + [text(fmt.platform_label(k, d)
@@ -120,8 +127,8 @@ def _platforms(r: dict[str, Any]) -> list[str]:
             continue
         cells = []
         for d in platforms.values():
-            ratio = None if key == "followers_change" else (d.get("change") or {}).get(key)
-            cells.append(fmt.metric(key, d.get(key)) + _change(ratio))
+            cells.append(fmt.metric(key, d.get(key))
+                         + ("" if key == "followers_change" else _figure_change(d, key)))
         name = f"**{label}**" if key == "engagement_rate" else label
         rows.append([name] + cells)
     out.append(table(headers, rows, ["l"] + ["r"] * len(platforms)))
@@ -141,8 +148,7 @@ def _platforms(r: dict[str, Any]) -> list[str]:
         rows = [[text(fmt.account_label(key, a)), fmt.number(a.get("posts")),
                  fmt.number(a.get("reach")), fmt.number(a.get("views")),
                  fmt.number(a.get("impressions")), fmt.number(a.get("engagements")),
-                 fmt.percent(a.get("engagement_rate"))
-                 + _change((a.get("change") or {}).get("engagement_rate")),
+                 fmt.percent(a.get("engagement_rate")) + _figure_change(a, "engagement_rate"),
                  fmt.signed(a.get("followers_change"))] for key, a in accounts.items()]
         out.append(table(["Akun", "Unggahan", "Jangkauan", "Tayangan", "Impresi", "Interaksi",
                           "ER", "Pengikut"], rows, ["l"] + ["r"] * 7))

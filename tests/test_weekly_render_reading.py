@@ -1,0 +1,104 @@
+"""The weekly report as a head of office reads it (issue 13): how changes are named, the
+crisis said once, recommendations as actions, captions wherever a post is listed, honest
+chart labels, print furniture. Renders the contract sample and small variations of it."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from medsos_cli.weekly import fmt
+from medsos_cli.weekly.render_html import render_html
+from medsos_cli.weekly.render_md import render_markdown
+
+FIXTURE = Path(__file__).parent / "fixtures" / "weekly" / "report.json"
+
+
+@pytest.fixture()
+def report() -> dict:
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+def _text(html: str) -> str:
+    html = re.sub(r"<svg\b.*?</svg>", " ", html, flags=re.S)
+    html = re.sub(r"<style\b.*?</style>", " ", html, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def _section(html: str, name: str) -> str:
+    start = html.index(f'<section id="{name}"')
+    return html[start:html.index("</section>", start)]
+
+
+def _md_section(md: str, heading: str) -> str:
+    start = md.index(heading)
+    end = md.find("\n## ", start + len(heading))
+    return md[start:end if end > 0 else len(md)]
+
+
+def _er_report(report: dict, now: float, before: float) -> dict:
+    """The sample with Facebook's ER moved from ``before`` to ``now`` (as 7,0 → 7,4 %)."""
+    r = copy.deepcopy(report)
+    fb = r["platforms"]["facebook"]
+    fb["engagement_rate"] = now
+    fb["previous"]["engagement_rate"] = before
+    fb["change"]["engagement_rate"] = round((now - before) / before, 6)
+    fb.pop("change_points", None)
+    return r
+
+
+# --- every change named in points for rates, in percent for counts -----------------------
+
+def test_points_are_named_in_percentage_points():
+    assert fmt.points(0.0044) == "▲ naik 0,4 poin persentase"
+    assert fmt.points(-0.0123) == "▼ turun 1,2 poin persentase"
+    assert fmt.points(0.0004) == "■ tetap"  # rounds to 0,0: the arrow never contradicts
+    assert fmt.points(0.0044, fmt.POINTS_SHORT) == "▲ naik 0,4 poin"
+    assert fmt.points(None) == "–"
+
+
+def test_er_change_is_points_not_a_relative_percent(report):
+    # 6,954 % → 7,393 %: +0,439 points (the relative change, +6,3 %, is what the page used
+    # to print next to the rate)
+    r = _er_report(report, 0.073934, 0.06954)
+    html, md = render_html(r), render_markdown(r)
+    start = html.index('<table class="metrics">')
+    table = _text(html[start:html.index("</table>", start)])
+    assert "7,4 % ▲ naik 0,4 poin" in table
+    assert "naik 6,3 %" not in _text(html)
+    er_row = next(x for x in md.splitlines() if x.startswith("| **Tingkat interaksi (ER)** |"))
+    assert "7,4 % (▲ naik 0,4 poin)" in er_row and "6,3 %" not in md
+
+
+def test_key_changes_name_er_in_points_and_counts_in_percent(report):
+    # 5,0 % → 8,0 %: +60 % relative (ranks first), +3,0 points
+    r = _er_report(report, 0.08, 0.05)
+    html, md = render_html(r), render_markdown(r)
+    summary = _text(_section(html, "ringkasan"))
+    assert "Tingkat interaksi Facebook naik 3,0 poin persentase" in summary
+    assert "Tingkat interaksi Facebook **naik 3,0 poin persentase**" in md
+    assert "naik 60,0 %" not in summary
+    assert "Tayangan TikTok naik" in summary and re.search(r"Tayangan TikTok naik \d+,\d %",
+                                                           summary)
+
+
+def test_change_points_in_json_win_over_the_two_rates(report):
+    r = _er_report(report, 0.073934, 0.06954)
+    r["platforms"]["facebook"]["change_points"] = {"engagement_rate": -0.02}
+    assert "7,4 % ▼ turun 2,0 poin" in _text(render_html(r))
+
+
+def test_account_er_change_is_in_points(report):
+    r = copy.deepcopy(report)
+    r["accounts"] = {
+        "x:@a": {"platform": "x", "account": "@a", "posts": 2, "engagement_rate": 0.05,
+                 "previous": {"engagement_rate": 0.04}, "change": {"engagement_rate": 0.25}},
+        "x:@b": {"platform": "x", "account": "@b", "posts": 1, "engagement_rate": 0.03,
+                 "previous": {"engagement_rate": 0.03}, "change": {"engagement_rate": 0.0}}}
+    html, md = render_html(r), render_markdown(r)
+    assert "▲ naik 1,0 poin" in _text(html) and "naik 25,0 %" not in _text(html)
+    assert "5,0 % (▲ naik 1,0 poin)" in md
