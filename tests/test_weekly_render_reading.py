@@ -102,3 +102,67 @@ def test_account_er_change_is_in_points(report):
     html, md = render_html(r), render_markdown(r)
     assert "▲ naik 1,0 poin" in _text(html) and "naik 25,0 %" not in _text(html)
     assert "5,0 % (▲ naik 1,0 poin)" in md
+
+
+# --- the bundled example week, rendered ---------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.fixture(scope="module")
+def example() -> dict:
+    from datetime import date
+
+    from medsos_cli.config import load_config
+    from medsos_cli.exports import read_exports
+    from medsos_cli.weekly.build import build_report
+
+    config = load_config(EXAMPLES / "medsos.toml")
+    results = read_exports([str(EXAMPLES / "exports")], tz=config.timezone, year=2026,
+                           near=date(2026, 11, 16))
+    return build_report(results, week="2026-W47", config=config, use_history=False)
+
+
+@pytest.fixture(scope="module")
+def example_html(example) -> str:
+    return render_html(example)
+
+
+@pytest.fixture(scope="module")
+def example_md(example) -> str:
+    return render_markdown(example)
+
+
+# --- the crisis is told once ---------------------------------------------------------------
+
+def test_crisis_is_told_once(example, example_html, example_md):
+    assert [d["date"] for d in example["comments"]["crisis_days"]] == ["2026-11-18"]
+    for text in (_text(example_html), example_md):
+        assert text.count("holding statement") == 1, text.count("holding statement")
+        assert text.count("Komentar negatif melonjak") == 1
+        assert text.count("Kemungkinan krisis") == 1
+    assert not any("holding" in r or "melonjak" in r for r in example["recommendations"])
+    # the told place is the summary, with the command as code; the comments section and
+    # its daily table point back to it
+    summary = _section(example_html, "ringkasan")
+    assert "Komentar negatif melonjak pada Rabu, 18 November 2026: 6 komentar" in _text(summary)
+    assert "<code>medsos draft holding-statement</code>" in summary
+    comments = _section(example_html, "komentar")
+    assert 'href="#ringkasan"' in comments and "⚠" in comments
+    assert "`medsos draft holding-statement`" in _md_section(example_md, "## Ringkasan")
+
+
+# --- recommendations are actions, each with its number -------------------------------------
+
+ACTIONS = {"Balas", "Tanggapi", "Percepat", "Jadwalkan", "Susun", "Ulangi", "Cari", "Perbaiki",
+           "Perbanyak", "Periksa", "Aktifkan", "Pertahankan"}
+
+
+def test_example_recommendations_are_actions_with_numbers(example):
+    recs = example["recommendations"]
+    assert 3 <= len(recs) <= 6
+    for rec in recs:
+        verb = rec.split()[0]
+        assert verb in ACTIONS, rec  # an action, never "Jangkauan Instagram naik …"
+        assert re.search(r"\d", rec), rec  # with the number behind it
+    assert recs[0].startswith("Balas 1 aduan yang lewat 1×24 jam")

@@ -47,6 +47,16 @@ WEEKDAYS_SHORT = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"]
 HOLDING_COMMAND = "medsos draft holding-statement"
 
 
+def crisis_text(day: dict[str, Any]) -> str:
+    """A crisis day in one sentence: its own message, else one made of its numbers."""
+    message = " ".join(str(day.get("message") or "").split())
+    if message:
+        return message
+    return (f"{date_long(day.get('date'))}: {number(day.get('negative'))} komentar negatif, "
+            f"padahal biasanya {number(day.get('baseline'), 1)} per hari. Siapkan holding "
+            f"statement sesuai prosedur krisis dengan perintah {HOLDING_COMMAND}.")
+
+
 # Indonesian separators: "." groups thousands, "," marks decimals (CLDR ``id``).
 _ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
 

@@ -143,6 +143,15 @@ def _metric_rows(platforms: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def crisis_message(day: dict[str, Any]) -> Any:
+    """A crisis day's sentence as markup: escaped, with the holding-statement command as code."""
+    from markupsafe import Markup, escape
+
+    parts = fmt.crisis_text(day).split(fmt.HOLDING_COMMAND)
+    code = Markup("<code>") + fmt.HOLDING_COMMAND + Markup("</code>")
+    return code.join(escape(part) for part in parts)
+
+
 def build_context(report: dict[str, Any],
                   drawn: Callable[[], dict[str, str | None]] | None = None) -> dict[str, Any]:
     """Everything the template needs: the report plus derived summaries and the charts
@@ -179,6 +188,9 @@ def build_context(report: dict[str, Any],
         "overdue_items": overdue_items,
         "overdue_hidden": overdue_hidden,
         "charts": drawn() if drawn is not None else charts.all_charts(report),
+        "crisis_message": crisis_message,
+        "crisis_names_command": all(fmt.HOLDING_COMMAND in fmt.crisis_text(d) for d in
+                                    (report.get("comments") or {}).get("crisis_days") or []),
     }
 
 

@@ -92,10 +92,13 @@ def _summary(r: dict[str, Any]) -> list[str]:
     crisis = (c or {}).get("crisis_days") or []
     if crisis:
         out.append("")
+        # The one place the crisis is told; the comments section points here.
         out.append("> ⚠ **Kemungkinan krisis**")
         for day in crisis:
-            out.append(f"> - **{fmt.date_long(day.get('date'))}:** {text(day.get('message'))}")
-        out.append(f"> - Ikuti prosedur holding statement: `{fmt.HOLDING_COMMAND}`")
+            out.append("> - " + text(fmt.crisis_text(day)).replace(
+                fmt.HOLDING_COMMAND, f"`{fmt.HOLDING_COMMAND}`"))
+        if not all(fmt.HOLDING_COMMAND in fmt.crisis_text(d) for d in crisis):
+            out.append(f"> - Siapkan holding statement: `{fmt.HOLDING_COMMAND}`")
     out += ["", "### Perubahan utama dibanding pekan lalu", ""]
     changes = fmt.key_changes(r)
     out += ([f"- {c['arrow']} {c['text']} **{c['words']}**" for c in changes]
@@ -241,14 +244,9 @@ def _comments(r: dict[str, Any]) -> list[str]:
                "belum dibalas.")
     crisis = c.get("crisis_days") or []
     if crisis:
-        out.append("")
-        out.append("> ⚠ **Hari dengan lonjakan komentar negatif**")
-        for d in crisis:
-            out.append(f"> - **{fmt.date_long(d.get('date'))}:** {fmt.number(d.get('negative'))}"
-                       f" komentar negatif, padahal biasanya {fmt.number(d.get('baseline'), 1)}"
-                       " per hari.")
-        out.append("> - Langkah: konfirmasi fakta (waktu, lokasi, dampak), lalu siapkan holding "
-                   f"statement dengan `{fmt.HOLDING_COMMAND}` dan ikuti prosedur krisis di SOP.")
+        out += ["", "⚠ Lonjakan komentar negatif pada "
+                + "; ".join(f"**{fmt.date_long(d.get('date'))}**" for d in crisis)
+                + ": lihat peringatan di Ringkasan."]
     out += _counts("Menurut kelas", "Kelas", c.get("by_class"), c.get("total"),
                    fmt.CLASS_LABELS)
     out += _counts("Menurut sentimen", "Sentimen", c.get("by_sentiment"), c.get("total"),
