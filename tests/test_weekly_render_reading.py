@@ -166,3 +166,43 @@ def test_example_recommendations_are_actions_with_numbers(example):
         assert verb in ACTIONS, rec  # an action, never "Jangkauan Instagram naik …"
         assert re.search(r"\d", rec), rec  # with the number behind it
     assert recs[0].startswith("Balas 1 aduan yang lewat 1×24 jam")
+
+
+# --- why a list of posts is empty ----------------------------------------------------------
+
+def test_unranked_reasons_name_the_real_cause(example, example_html, example_md):
+    posts = _text(_section(example_html, "unggahan"))
+    assert "Tidak ada unggahan dengan ER yang diketahui" not in posts + example_md
+    # YouTube: both videos have a known ER (views basis); they are both in the top list
+    assert [p["id"] for p in example["platforms"]["youtube"]["top_posts"]] and \
+        not example["platforms"]["youtube"]["bottom_posts"]
+    assert ("Semua unggahan YouTube yang ER-nya diketahui (2) sudah ada di daftar teratas."
+            in posts)
+    assert "Semua unggahan YouTube yang ER-nya diketahui (2)" in example_md
+    # TikTok: only the account overview (daily totals), no per-post rows at all
+    tiktok = ("Ekspor TikTok yang dibaca hanya berisi total harian akun (ringkasan), tanpa "
+              "angka per unggahan; ER TikTok dihitung dari total tayangan harian itu.")
+    assert posts.count(tiktok) == 2  # top and bottom
+    assert tiktok in example_md
+
+
+def test_unranked_reason_names_the_platforms_own_basis():
+    youtube = {"label": "YouTube", "posts": 3, "engagement_rate_basis": "views",
+               "top_posts": [], "bottom_posts": []}
+    reason = fmt.unranked_reason("youtube", youtube)
+    assert reason == ("3 unggahan YouTube, tetapi tidak ada yang tayangan (penyebut ER YouTube) "
+                      "dan interaksinya sama-sama tercantum di ekspor.")
+    assert "jangkauan" not in reason
+    assert fmt.unranked_reason("x", {"label": "X", "posts": 0}) == "Tidak ada unggahan X pekan ini."
+
+
+# --- date-only posts show the date only ----------------------------------------------------
+
+def test_date_only_posts_show_no_midnight(example, example_html, example_md):
+    assert fmt.datetime_short("2026-11-22") == "Min, 22 Nov"
+    assert fmt.datetime_short("2026-11-22T00:00:00+07:00") == "Min, 22 Nov 00.00"  # a real time
+    youtube = example["platforms"]["youtube"]["top_posts"]
+    assert [p["published_at"] for p in youtube] == ["2026-11-22", "2026-11-17"]
+    posts = _text(_section(example_html, "unggahan"))
+    assert "00.00" not in posts and "Min, 22 Nov" in posts
+    assert "| Min, 22 Nov |" in _md_section(example_md, "### YouTube")

@@ -238,9 +238,17 @@ def date_range(start: str | None, end: str | None) -> str:
 
 
 def datetime_short(value: str | None) -> str:
-    """``2026-11-17T08:15:00+07:00`` → ``Sel, 17 Nov 08.15`` (the time as written: report zone)."""
+    """``2026-11-17T08:15:00+07:00`` → ``Sel, 17 Nov 08.15`` (the time as written: report zone).
+
+    A date without a time (``2026-11-22``: YouTube Studio exports only the day) is shown as
+    the date alone, never as a made-up ``00.00``."""
     if not value:
         return NULL
+    if len(value) == 10 and "T" not in value:
+        try:
+            return date_short(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
@@ -257,6 +265,29 @@ def excerpt(text: str | None, limit: int = 100) -> str:
         return line
     cut = line[: limit - 1].rsplit(" ", 1)[0] if " " in line[: limit - 1] else line[: limit - 1]
     return cut.rstrip(" ,.;:") + "…"
+
+
+def unranked_reason(key: str, data: dict[str, Any], which: str = "top") -> str:
+    """Why a top (``which="top"``) or bottom list of posts is empty, in one sentence.
+
+    The reasons differ: a bottom list is empty when every rated post is already in the top
+    list; a platform read from a daily overview (TikTok) has no per-post figures at all; and
+    otherwise no post had both its rate's basis (reach, impressions or views: the platform's
+    own) and its interactions in the export."""
+    label = platform_label(key, data)
+    top = data.get("top_posts") or []
+    if which == "bottom" and top:
+        return (f"Semua unggahan {label} yang ER-nya diketahui ({number(len(top))}) sudah ada "
+                "di daftar teratas.")
+    posts = data.get("posts")
+    basis = BASIS_LABELS.get(data.get("engagement_rate_basis") or "", "penyebut ER")
+    if posts is None:
+        return (f"Ekspor {label} yang dibaca hanya berisi total harian akun (ringkasan), tanpa "
+                f"angka per unggahan; ER {label} dihitung dari total {basis} harian itu.")
+    if posts == 0:
+        return f"Tidak ada unggahan {label} pekan ini."
+    return (f"{number(posts)} unggahan {label}, tetapi tidak ada yang {basis} (penyebut ER "
+            f"{label}) dan interaksinya sama-sama tercantum di ekspor.")
 
 
 def platform_label(key: str, data: dict[str, Any] | None = None) -> str:

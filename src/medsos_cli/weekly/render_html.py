@@ -100,6 +100,7 @@ def _environment():
         "rate_change_parts": lambda data: fmt.figure_change_parts(data, "engagement_rate",
                                                                   fmt.POINTS_SHORT),
         "hidden_note": fmt.hidden_note,
+        "unranked_reason": fmt.unranked_reason,
         "SKIPPED_LIMIT": fmt.SKIPPED_LIMIT,
         "CSP": Markup(CSP),  # a constant: quotes stay quotes
     })

@@ -174,11 +174,13 @@ def _posts(r: dict[str, Any]) -> list[str]:
                              fmt.percent(p.get("engagement_rate")),
                              text(p.get("permalink"))])
         if not rows:
-            out.append("Tidak ada unggahan dengan ER yang diketahui.")
+            out.append(text(fmt.unranked_reason(key, d, "top")))
             continue
         out.append(table(["Peringkat", "Takarir (cuplikan)", "Jenis", "Waktu",
                           fmt.BASIS_LABELS.get(basis, basis).capitalize(), "Interaksi", "ER",
                           "Tautan"], rows, ["l", "l", "l", "l", "r", "r", "r", "l"]))
+        if not d.get("bottom_posts"):
+            out += ["", "▼ " + text(fmt.unranked_reason(key, d, "bottom"))]
     out += ["", "▲ = teratas, ▼ = terbawah."]
     return out
 
