@@ -206,3 +206,34 @@ def test_date_only_posts_show_no_midnight(example, example_html, example_md):
     posts = _text(_section(example_html, "unggahan"))
     assert "00.00" not in posts and "Min, 22 Nov" in posts
     assert "| Min, 22 Nov |" in _md_section(example_md, "### YouTube")
+
+
+# --- a listed post shows its caption ---------------------------------------------------------
+
+def test_compliance_table_lists_captions_with_ids(example, example_html, example_md):
+    posts = example["lint"]["posts"]
+    assert posts and all(p["caption"] for p in posts)
+    first = next(p for p in posts if p["id"] == "1000700000000112")
+    assert first["caption"].startswith("Masyarakat dihimbau untuk waspada terhadap penipuan")
+    sop = _section(example_html, "sop")
+    assert "Masyarakat dihimbau untuk waspada terhadap penipuan" in _text(sop)
+    # the id is kept, as the link to the post
+    assert ('ID <a href="https://www.facebook.com/kotacontoh/posts/pfbid0KC112">'
+            "1000700000000112</a>") in sop
+    md = _md_section(example_md, "## Kepatuhan SOP takarir")
+    row = next(x for x in md.splitlines() if "1000700000000112" in x)
+    assert "Masyarakat dihimbau untuk waspada" in row and "(ID 1000700000000112)" in row
+
+
+def test_old_lint_rows_without_caption_still_show_the_id(report):
+    r = copy.deepcopy(report)
+    for p in r["lint"]["posts"]:
+        p.pop("caption", None)
+    ident = r["lint"]["posts"][0]["id"]
+    assert ident in _text(_section(render_html(r), "sop"))
+    assert ident in render_markdown(r)
+
+
+def test_top_posts_show_caption_and_small_id(example_html):
+    posts = _section(example_html, "unggahan")
+    assert '<span class="post-id">ID 1000700000000113</span>' in posts

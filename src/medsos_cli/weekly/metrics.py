@@ -419,12 +419,18 @@ def change_points(current: dict, previous: dict | None) -> dict:
     return out
 
 
-def post_dict(row: Row) -> dict:
-    """The ``Post`` object of the contract."""
-    post = row.post
+def caption_excerpt(post: Post) -> str:
+    """The post's caption (else its title) on one line, at most CAPTION_EXCERPT characters."""
     text = " ".join((post.caption or post.title or "").split())
     if len(text) > CAPTION_EXCERPT:
         text = text[:CAPTION_EXCERPT - 1].rstrip() + "…"
+    return text
+
+
+def post_dict(row: Row) -> dict:
+    """The ``Post`` object of the contract."""
+    post = row.post
+    text = caption_excerpt(post)
     published = (row.local.isoformat(timespec="seconds") if row.time_known
                  else row.day.isoformat())
     return {

@@ -168,7 +168,7 @@ def _posts(r: dict[str, Any]) -> list[str]:
         rows = []
         for mark, posts in (("▲", d.get("top_posts") or []), ("▼", d.get("bottom_posts") or [])):
             for i, p in enumerate(posts, 1):
-                rows.append([f"{mark} {i}", text(fmt.excerpt(p.get("caption"), 90)),
+                rows.append([f"{mark} {i}", _post_label(p),
                              text(p.get("type")), fmt.datetime_short(p.get("published_at")),
                              fmt.number(p.get(basis)), fmt.number(p.get("engagements")),
                              fmt.percent(p.get("engagement_rate")),
@@ -183,6 +183,16 @@ def _posts(r: dict[str, Any]) -> list[str]:
             out += ["", "▼ " + text(fmt.unranked_reason(key, d, "bottom"))]
     out += ["", "▲ = teratas, ▼ = terbawah."]
     return out
+
+
+def _post_label(post: dict[str, Any], limit: int = 90) -> str:
+    """A post as its shortened caption with its id after it (``… (ID 123)``); the id alone
+    when the post has no caption."""
+    caption = post.get("caption")
+    ident = post.get("id")
+    if not caption:
+        return text(ident)
+    return text(fmt.excerpt(caption, limit)) + (f" (ID {text(ident)})" if ident else "")
 
 
 def _content(r: dict[str, Any]) -> list[str]:
@@ -434,9 +444,10 @@ def _lint(r: dict[str, Any]) -> list[str]:
     posts, hidden = fmt.lint_posts(lint)
     if posts:
         out += ["", "**Unggahan dengan temuan** (galat terbanyak lebih dulu)", "",
-                table(["Platform", "Unggahan", "Galat", "Peringatan", "Aturan", "Tautan"],
+                table(["Platform", "Takarir (cuplikan)", "Galat", "Peringatan", "Aturan",
+                       "Tautan"],
                       [[text(fmt.PLATFORM_LABELS.get(p.get("platform"), p.get("platform"))),
-                        text(p.get("id")), fmt.number(p.get("errors")),
+                        _post_label(p), fmt.number(p.get("errors")),
                         fmt.number(p.get("warnings")),
                         ", ".join(f"`{x}`" for x in p.get("rules") or []) or fmt.NULL,
                         text(p.get("permalink"))] for p in posts],
