@@ -237,3 +237,34 @@ def test_old_lint_rows_without_caption_still_show_the_id(report):
 def test_top_posts_show_caption_and_small_id(example_html):
     posts = _section(example_html, "unggahan")
     assert '<span class="post-id">ID 1000700000000113</span>' in posts
+
+
+# --- daily chart: lifetime totals by publish day are not the account's daily totals --------
+
+def test_daily_chart_keeps_account_daily_totals_apart(example, example_html):
+    from medsos_cli.weekly import charts
+
+    sources = {k: p["daily_source"] for k, p in example["platforms"].items()}
+    assert sources == {"facebook": "posts", "instagram": "posts", "x": "posts",
+                       "youtube": "posts", "tiktok": "account"}
+    by_post = charts.daily_chart(example)
+    by_account = charts.daily_chart(example, "account")
+    assert "TikTok" not in by_post and "per hari" not in by_post
+    assert "total seumur unggahan yang terbit hari itu" in by_post
+    assert "TikTok (tayangan)" in by_account and "Facebook" not in by_account
+    for caption in ("Jangkauan/tayangan unggahan menurut hari terbit",
+                    "bukan angka yang dicapai akun pada hari itu",
+                    "Tayangan harian akun: angka per hari dari ringkasan akun (TikTok)"):
+        assert caption in example_html
+    assert example_html.count('role="img"') == 4
+
+
+def test_daily_source_is_inferred_for_reports_without_it(report):
+    from medsos_cli.weekly import charts
+
+    r = copy.deepcopy(report)
+    r["platforms"]["tiktok"]["posts"] = None
+    for p in r["platforms"].values():
+        p.pop("daily_source", None)
+    assert charts.daily_source(r["platforms"]["tiktok"]) == "account"
+    assert charts.daily_source(r["platforms"]["facebook"]) == "posts"

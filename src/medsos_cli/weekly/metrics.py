@@ -586,6 +586,10 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
         if platform == "tiktok" and any(v.metric in ("video_views", "views") for v in values):
             daily_views = _daily_metric(values, ("video_views", "views"), days)
         entry["daily"] = daily_series(now_rows, days, current, daily_views)
+        # Where the daily basis figure comes from: the posts published that day (their
+        # lifetime totals) or the account's own daily totals (TikTok's overview).
+        entry["daily_source"] = ("account" if daily_views is not None and basis == "views"
+                                 else "posts")
         platforms[platform] = entry
 
     accounts: dict[str, dict] = {}
