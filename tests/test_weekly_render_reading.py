@@ -268,3 +268,62 @@ def test_daily_source_is_inferred_for_reports_without_it(report):
         p.pop("daily_source", None)
     assert charts.daily_source(r["platforms"]["tiktok"]) == "account"
     assert charts.daily_source(r["platforms"]["facebook"]) == "posts"
+
+
+# --- week over week for comments and complaints ----------------------------------------------
+
+def test_comments_and_complaints_change_week_over_week(example, example_html, example_md):
+    # komentar.csv: 32 comments in W47, 4 in W46 (9–15 Nov): (32 − 4) / 4 = +700 %;
+    # negative 12 against 0 the week before
+    c = example["comments"]["change_total"]
+    assert c["total"] == {"count": 32, "previous": 4, "delta": 28, "percent": 700.0}
+    assert c["negatif"] == {"count": 12, "previous": 0, "delta": 12, "percent": None}
+    # aduan.csv: W46 has 10/11 08:30 (answered 2,5 h later) and 13/11 19:20 (answered
+    # 14/11 08:00, 12,7 h): 2 received, 0 overdue; W47: 11 received, 3 overdue
+    a = example["complaints"]
+    assert a["previous_week"] == {"start": "2026-11-09", "end": "2026-11-15", "received": 2,
+                                  "overdue": 0}
+    assert a["change"]["received"] == {"count": 11, "previous": 2, "delta": 9, "percent": 450.0}
+    assert a["change"]["overdue"]["percent"] is None and a["change"]["overdue"]["delta"] == 3
+    summary = _text(_section(example_html, "ringkasan"))
+    assert "Komentar 32 ▲ naik 700,0 % (pekan lalu 4)" in summary
+    assert "▲ naik dari 0 pekan lalu" in summary
+    assert "Aduan 11 ▲ naik 450,0 % (pekan lalu 2)" in summary
+    md = _md_section(example_md, "## Ringkasan")
+    assert "- **Komentar:** 32, ▲ naik 700,0 % (pekan lalu 4)" in md
+    assert "- **Aduan:** 11 diterima, ▲ naik 450,0 % (pekan lalu 2)" in md
+
+
+def test_a_complaint_log_starting_this_week_has_no_previous_week():
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from medsos_cli.exports.model import Complaint
+    from medsos_cli.weekly.complaints import analyse_complaints
+
+    zone = ZoneInfo("Asia/Jakarta")
+    items = [Complaint(datetime(2026, 11, 17, 9, tzinfo=zone), "DM", "Lampu padam")]
+    got = analyse_complaints(items, start=date(2026, 11, 16), end=date(2026, 11, 22),
+                             tz="Asia/Jakarta", sla_hours=24)
+    assert got["previous_week"] is None and got["change"] is None  # unknown, not zero
+    r = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    r["complaints"].update(previous_week=None, change=None)
+    assert "pekan lalu tidak ada di log aduan" in _text(render_html(r))
+    assert "pekan lalu tidak ada di log aduan" in render_markdown(r)
+
+
+# --- the posts card keeps its change beside a TikTok overview ------------------------------
+
+def test_posts_card_keeps_its_change_with_a_tiktok_overview(example, example_html, example_md):
+    # TikTok comes from its overview only (posts null in both weeks); the other four
+    # platforms: W46 4 + 3 + 4 + 1 = 12 posts, W47 6 + 5 + 7 + 2 = 20: (20 − 12) / 12 = +66,7 %
+    assert example["platforms"]["tiktok"]["posts"] is None
+    assert fmt.total_posts_previous(example) == 12
+    summary = _text(_section(example_html, "ringkasan"))
+    assert "Unggahan 20 ▲ naik 66,7 % (pekan lalu 12)" in summary
+    assert "20 unggahan di 4 platform (jumlah unggahan TikTok tidak tercatat" in summary
+    assert "- **Unggahan:** 20 di 4 platform (▲ naik 66,7 %; pekan lalu 12)" in example_md
+    # a platform that counts posts but lacks last week's count still makes it unknown
+    r = copy.deepcopy(example)
+    r["platforms"]["youtube"]["previous"] = None
+    assert fmt.total_posts_previous(r) is None

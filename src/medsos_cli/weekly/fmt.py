@@ -119,6 +119,23 @@ def change(ratio: float | None) -> str:
     return f"{arrow} {words}".strip()
 
 
+def count_change_parts(change: dict[str, Any] | None) -> tuple[str, str, str] | None:
+    """A count against last week's (``{"count", "previous", "delta", "percent"}``) as
+    ``(arrow, words, css)``: ``("▲", "naik 450,0 % (pekan lalu 2)", "up")``; from zero,
+    ``"naik dari 0 pekan lalu"``. ``None`` when last week is unknown."""
+    if not change or change.get("previous") is None or change.get("count") is None:
+        return None
+    before, delta = change["previous"], change.get("delta")
+    if delta is None:
+        delta = change["count"] - before
+    if not before:
+        if not delta:
+            return SAME, "tetap 0 (pekan lalu juga 0)", "same"
+        return UP, "naik dari 0 pekan lalu", "up"
+    arrow, words, css = change_parts(delta / before)
+    return arrow, f"{words} (pekan lalu {number(before)})", css
+
+
 POINTS = "poin persentase"
 POINTS_SHORT = "poin"
 
@@ -402,14 +419,27 @@ def account_label(key: str, data: dict[str, Any]) -> str:
 
 
 def total_posts_previous(report: dict[str, Any]) -> int | None:
-    """All platforms' posts in the previous week (``None`` when any platform's is unknown)."""
+    """The previous week's posts on the platforms that count posts (``None`` when one of
+    them has no previous figure).
+
+    A platform read only from a daily overview (TikTok) counts no posts in either week: it is
+    left out of both totals, as it is of ``posting.posts``, instead of making the whole
+    change unknown."""
     total = 0
     for data in (report.get("platforms") or {}).values():
         prev = data.get("previous") or {}
+        if data.get("posts") is None and prev.get("posts") is None:
+            continue
         if prev.get("posts") is None:
             return None
         total += prev["posts"]
     return total
+
+
+def uncounted_platforms(report: dict[str, Any]) -> list[str]:
+    """Labels of platforms whose posts are not counted (a daily overview only: TikTok)."""
+    return [platform_label(k, d) for k, d in (report.get("platforms") or {}).items()
+            if d.get("posts") is None]
 
 
 def busiest_slot(grid: list[list[int]] | None) -> tuple[str, int] | None:

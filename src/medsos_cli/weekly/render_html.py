@@ -101,6 +101,7 @@ def _environment():
                                                                   fmt.POINTS_SHORT),
         "hidden_note": fmt.hidden_note,
         "unranked_reason": fmt.unranked_reason,
+        "count_change_parts": fmt.count_change_parts,
         "SKIPPED_LIMIT": fmt.SKIPPED_LIMIT,
         "CSP": Markup(CSP),  # a constant: quotes stay quotes
     })
@@ -180,6 +181,7 @@ def build_context(report: dict[str, Any],
         "metric_rows": _metric_rows(platforms),
         "key_changes": fmt.key_changes(report),
         "total_posts": total,
+        "uncounted": fmt.uncounted_platforms(report),
         "total_change": total_change,
         "previous_total": previous_total,
         "busiest": slot,

@@ -36,6 +36,12 @@ def _change(ratio: float | None) -> str:
     return "" if ratio is None else f" ({fmt.change(ratio)})"
 
 
+def _count_change(change: dict[str, Any] | None) -> str:
+    """``, ▲ naik 450,0 % (pekan lalu 2)`` for a count against last week, or nothing."""
+    parts = fmt.count_change_parts(change)
+    return "" if parts is None else f", {parts[0]} {parts[1]}"
+
+
 def _figure_change(data: dict[str, Any], key: str) -> str:
     """`` (▲ naik 0,4 poin)`` for a rate, `` (▲ naik 12,5 %)`` for a count, or nothing."""
     parts = fmt.figure_change_parts(data, key, fmt.POINTS_SHORT)
@@ -61,9 +67,14 @@ def _summary(r: dict[str, Any]) -> list[str]:
     previous = fmt.total_posts_previous(r) if platforms else None
     change = (total - previous) / previous if total is not None and previous else None
     out = ["## Ringkasan", ""]
-    posts_line = f"- **Unggahan:** {fmt.number(total)} di {len(platforms)} platform"
+    uncounted = fmt.uncounted_platforms(r)
+    counted = len(platforms) - len(uncounted)
+    posts_line = f"- **Unggahan:** {fmt.number(total)} di {counted} platform"
     posts_line += (f" ({fmt.change(change)}; pekan lalu {fmt.number(previous)})"
                    if change is not None else " (perubahan –, data pekan lalu tidak lengkap)")
+    if uncounted:
+        posts_line += (f"; jumlah unggahan {text(', '.join(uncounted))} tidak tercatat "
+                       "(ekspornya hanya ringkasan harian)")
     out.append(posts_line)
     empty_days = posting.get("days_without_posts")
     if posting:
@@ -72,16 +83,23 @@ def _summary(r: dict[str, Any]) -> list[str]:
     c = r.get("comments")
     if c:
         negative = (c.get("by_sentiment") or {}).get("negatif")
-        out.append(f"- **Komentar:** {fmt.number(c.get('total'))} ({fmt.number(negative)} "
-                   f"negatif, {fmt.share(negative, c.get('total'))}; "
-                   f"{fmt.number(c.get('unanswered'))} belum dibalas)")
+        out.append(f"- **Komentar:** {fmt.number(c.get('total'))}"
+                   + _count_change((c.get("change_total") or {}).get("total"))
+                   + f"; {fmt.number(negative)} negatif ({fmt.share(negative, c.get('total'))})"
+                   + _count_change((c.get("change_total") or {}).get("negatif"))
+                   + f"; {fmt.number(c.get('unanswered'))} belum dibalas")
     else:
         out.append(f"- **Komentar:** {fmt.NULL} (berkas komentar tidak diberikan)")
     a = r.get("complaints")
     if a:
-        out.append(f"- **Aduan:** {fmt.number(a.get('received'))} diterima, "
-                   f"{fmt.number(a.get('overdue'))} melewati SLA {fmt.sla(a.get('sla_hours'))}; "
-                   f"median respons pertama {fmt.hours(a.get('first_response_median_hours'))}")
+        changes = a.get("change") or {}
+        out.append(f"- **Aduan:** {fmt.number(a.get('received'))} diterima"
+                   + _count_change(changes.get("received"))
+                   + f"; {fmt.number(a.get('overdue'))} melewati SLA "
+                   f"{fmt.sla(a.get('sla_hours'))}" + _count_change(changes.get("overdue"))
+                   + "; median respons pertama "
+                   f"{fmt.hours(a.get('first_response_median_hours'))}"
+                   + ("" if a.get("previous_week") else "; pekan lalu tidak ada di log aduan"))
     else:
         out.append(f"- **Aduan:** {fmt.NULL} (log aduan tidak diberikan)")
     lint = r.get("lint")
