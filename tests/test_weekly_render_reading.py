@@ -218,7 +218,7 @@ def test_compliance_table_lists_captions_with_ids(example, example_html, example
     sop = _section(example_html, "sop")
     assert "Masyarakat dihimbau untuk waspada terhadap penipuan" in _text(sop)
     # the id is kept, as the link to the post
-    assert ('ID <a href="https://www.facebook.com/kotacontoh/posts/pfbid0KC112">'
+    assert ('ID&nbsp;<a href="https://www.facebook.com/kotacontoh/posts/pfbid0KC112">'
             "1000700000000112</a>") in sop
     md = _md_section(example_md, "## Kepatuhan SOP takarir")
     row = next(x for x in md.splitlines() if "1000700000000112" in x)
@@ -236,7 +236,7 @@ def test_old_lint_rows_without_caption_still_show_the_id(report):
 
 def test_top_posts_show_caption_and_small_id(example_html):
     posts = _section(example_html, "unggahan")
-    assert '<span class="post-id">ID 1000700000000113</span>' in posts
+    assert '<span class="post-id">ID&nbsp;1000700000000113</span>' in posts
 
 
 # --- daily chart: lifetime totals by publish day are not the account's daily totals --------
@@ -327,3 +327,21 @@ def test_posts_card_keeps_its_change_with_a_tiktok_overview(example, example_htm
     r = copy.deepcopy(example)
     r["platforms"]["youtube"]["previous"] = None
     assert fmt.total_posts_previous(r) is None
+
+
+# --- print furniture -------------------------------------------------------------------------
+
+def test_print_has_page_numbers_and_a_running_header_in_css(report):
+    html = render_html(report)
+    rules = html[html.index("@top-left"):html.index("</style>", html.index("@top-left"))]
+    assert 'content: "Laporan mingguan media sosial · Diskominfo Kota Contoh"' in rules
+    assert 'content: "Pekan 2026-W47"' in rules
+    assert 'content: "Halaman " counter(page) " dari " counter(pages)' in rules
+
+
+def test_css_string_cannot_close_the_style_element():
+    from medsos_cli.weekly.render_html import css_string
+
+    quoted = str(css_string('A "b" \\ </style>\n'))
+    assert quoted == '"A \\000022 b\\000022  \\00005c  \\00003c /style\\00003e "'
+    assert "<" not in quoted and quoted.count('"') == 2

@@ -23,6 +23,21 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src
 _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f\"'<>`\\]+", re.IGNORECASE)
 
 
+def css_string(value: object) -> Any:
+    """``value`` as a quoted CSS string (for ``content:``): quotes, backslashes, line ends
+    and anything that could close the ``<style>`` element are escaped as CSS hex escapes."""
+    from markupsafe import Markup
+
+    text = " ".join(str("" if value is None else value).split())
+    out = []
+    for char in text:
+        if char.isalnum() or char in " .,:;·–—-_()/#@!?+%":
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):06x} ")  # the space ends the escape (CSS eats it)
+    return Markup('"' + "".join(out) + '"')
+
+
 def safe_url(value: object) -> str | None:
     """``value`` when it is an ``http(s)://`` address, else None: a ``javascript:`` or
     ``data:`` permalink from an export is shown as text, never as a link."""
@@ -87,6 +102,7 @@ def _environment():
         "basis": lambda key: fmt.BASIS_LABELS.get(key, key or fmt.NULL),
         "share": fmt.share,
         "safe_url": safe_url,
+        "css_string": css_string,
     }
     env.globals["account_label"] = fmt.account_label
     env.filters.update({name: _known(func) for name, func in filters.items()})
@@ -180,6 +196,8 @@ def build_context(report: dict[str, Any],
         "platforms": platforms,
         "metric_rows": _metric_rows(platforms),
         "key_changes": fmt.key_changes(report),
+        "running_header": ("Laporan mingguan media sosial · " + str(report["account"])
+                           if report.get("account") else "Laporan mingguan media sosial"),
         "total_posts": total,
         "uncounted": fmt.uncounted_platforms(report),
         "total_change": total_change,
