@@ -182,7 +182,9 @@ def test_unranked_reasons_name_the_real_cause(example, example_html, example_md)
     # TikTok: only the account overview (daily totals), no per-post rows at all
     tiktok = ("Ekspor TikTok yang dibaca hanya berisi total harian akun (ringkasan), tanpa "
               "angka per unggahan; ER TikTok dihitung dari total tayangan harian itu.")
-    assert posts.count(tiktok) == 2  # top and bottom
+    assert posts.count(tiktok) == 1  # said once, instead of an empty table
+    assert re.search(r'<p class="unranked"><strong>TikTok:</strong> Ekspor TikTok',
+                     _section(example_html, "unggahan"))
     assert tiktok in example_md
 
 
