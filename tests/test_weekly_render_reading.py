@@ -294,6 +294,11 @@ def test_comments_and_complaints_change_week_over_week(example, example_html, ex
     md = _md_section(example_md, "## Ringkasan")
     assert "- **Komentar:** 32, ▲ naik 700,0 % (pekan lalu 4)" in md
     assert "- **Aduan:** 11 diterima, ▲ naik 450,0 % (pekan lalu 2)" in md
+    # and in their own sections
+    assert "Semua komentar 32 4 +28 (+700,0 %)" in _text(_section(example_html, "komentar"))
+    assert "| Semua komentar | 32 | 4 | +28 (+700,0 %) |" in example_md
+    assert "Diterima 11 ▲ naik 450,0 % (pekan lalu 2)" in _text(_section(example_html, "aduan"))
+    assert "| 11, ▲ naik 450,0 % (pekan lalu 2) |" in example_md
 
 
 def test_a_complaint_log_starting_this_week_has_no_previous_week():

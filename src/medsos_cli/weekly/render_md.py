@@ -343,20 +343,23 @@ def _understanding(c: dict[str, Any]) -> list[str]:
                 table(["Kelas", "Keyakinan", "Tidak yakin"], rows, ["l", "r", "r"])]
     change = c.get("change") or {}
     prev = c.get("previous_week") or {}
-    if change:
+    totals = c.get("change_total") or {}
+    if change or totals:
         rows = []
-        for k, v in change.items():
+        names = {"total": "Semua komentar", "negatif": "Sentimen negatif"}
+        for k, v in list(totals.items()) + list(change.items()):
             delta = v.get("delta")
             sign = "+" if delta and delta > 0 else ""
             pct = v.get("percent")
-            rows.append([text(fmt.CLASS_LABELS.get(k, k)), fmt.number(v.get("count")),
+            rows.append([text(names.get(k) or fmt.CLASS_LABELS.get(k, k)),
+                         fmt.number(v.get("count")),
                          fmt.number(v.get("previous")),
                          f"{sign}{fmt.number(delta)}"
                          + (f" ({sign}{fmt.percent(pct / 100)})" if pct is not None else "")])
         out += ["", f"**Dibanding pekan sebelumnya** ({fmt.date_long(prev.get('start'))} – "
                 f"{fmt.date_long(prev.get('end'))}: {fmt.number(prev.get('total'))} komentar "
                 "dalam berkas yang sama)", "",
-                table(["Kelas", "Pekan ini", "Pekan lalu", "Perubahan"], rows,
+                table(["Komentar", "Pekan ini", "Pekan lalu", "Perubahan"], rows,
                       ["l", "r", "r", "r"])]
     per_class = c.get("themes_by_class") or {}
     if any(per_class.values()):
@@ -375,12 +378,14 @@ def _complaints(r: dict[str, Any]) -> list[str]:
         return out + [f"Log aduan tidak diberikan, jadi bagian ini kosong ({fmt.NULL})."]
     received = a.get("received")
     sla_hours = a.get("sla_hours")
+    changes = a.get("change") or {}
     out.append(table(
         ["Diterima", "Ditanggapi", "Selesai", "Masih terbuka", "Melewati SLA"],
-        [[fmt.number(received),
+        [[fmt.number(received) + _count_change(changes.get("received")),
           f"{fmt.number(a.get('answered'))} ({fmt.share(a.get('answered'), received)})",
           f"{fmt.number(a.get('resolved'))} ({fmt.share(a.get('resolved'), received)})",
-          fmt.number(a.get("open")), fmt.number(a.get("overdue"))]], ["r"] * 5))
+          fmt.number(a.get("open")),
+          fmt.number(a.get("overdue")) + _count_change(changes.get("overdue"))]], ["r"] * 5))
 
     def status(value: float | None) -> str:
         if value is None or sla_hours is None:
