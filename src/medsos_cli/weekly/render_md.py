@@ -32,10 +32,6 @@ def table(headers: list[str], rows: list[list[str]], align: list[str] | None = N
     return "\n".join(lines)
 
 
-def _change(ratio: float | None) -> str:
-    return "" if ratio is None else f" ({fmt.change(ratio)})"
-
-
 def _count_change(change: dict[str, Any] | None) -> str:
     """``, ▲ naik 450,0 % (pekan lalu 2)`` for a count against last week, or nothing."""
     parts = fmt.count_change_parts(change)
