@@ -45,6 +45,13 @@ def test_rise_and_fall_of_reach_and_rate():
                    "tingkat interaksi turun 0,9 poin persentase (5,0 % → 4,1 %)."]
 
 
+def test_a_rate_change_that_rounds_to_zero_points_is_not_an_action():
+    # 0,10 % → 0,11 %: +10 % relative but 0,01 points, shown as "tetap"
+    data = platform(engagement_rate=0.0011, previous={"engagement_rate": 0.001},
+                    change={"engagement_rate": 0.1})
+    assert platform_changes({"instagram": data}) == []
+
+
 def test_small_changes_are_not_mentioned():
     data = platform(change={"reach": 0.05, "engagement_rate": -0.099})
     assert platform_changes({"instagram": data}) == []

@@ -92,7 +92,8 @@ def _sized_changes(platforms: dict) -> list[tuple[float, str]]:
             out.append((abs(ratio), text))
         ratio = change.get("engagement_rate")
         points = fmt.rate_difference(data)
-        if ratio is not None and points is not None and abs(ratio) >= CHANGE_THRESHOLD:
+        if (ratio is not None and points is not None and abs(ratio) >= CHANGE_THRESHOLD
+                and fmt.points_parts(points)[2] != "same"):  # 0,0 points is no change to act on
             numbers = (f"tingkat interaksi {fmt.points(points).split(' ', 1)[1]} "
                        f"({fmt_pct(previous['engagement_rate'])} → "
                        f"{fmt_pct(data['engagement_rate'])})")
