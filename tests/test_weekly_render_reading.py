@@ -291,6 +291,11 @@ def test_comments_and_complaints_change_week_over_week(example, example_html, ex
     assert "Komentar 32 ▲ naik 700,0 % (pekan lalu 4)" in summary
     assert "▲ naik dari 0 pekan lalu" in summary
     assert "Aduan 11 ▲ naik 450,0 % (pekan lalu 2)" in summary
+    # more overdue complaints is bad news: never coloured as a good rise
+    assert '<span class="chg up worse"><span aria-hidden="true">▲</span> naik dari 0 pekan lalu' \
+        in _section(example_html, "aduan")
+    assert fmt.count_change_parts({"count": 1, "previous": 4}, worse_when_up=True)[2] == \
+        "down better"
     md = _md_section(example_md, "## Ringkasan")
     assert "- **Komentar:** 32, ▲ naik 700,0 % (pekan lalu 4)" in md
     assert "- **Aduan:** 11 diterima, ▲ naik 450,0 % (pekan lalu 2)" in md

@@ -119,10 +119,13 @@ def change(ratio: float | None) -> str:
     return f"{arrow} {words}".strip()
 
 
-def count_change_parts(change: dict[str, Any] | None) -> tuple[str, str, str] | None:
+def count_change_parts(change: dict[str, Any] | None,
+                       worse_when_up: bool = False) -> tuple[str, str, str] | None:
     """A count against last week's (``{"count", "previous", "delta", "percent"}``) as
     ``(arrow, words, css)``: ``("▲", "naik 450,0 % (pekan lalu 2)", "up")``; from zero,
-    ``"naik dari 0 pekan lalu"``. ``None`` when last week is unknown."""
+    ``"naik dari 0 pekan lalu"``. ``None`` when last week is unknown. ``worse_when_up``
+    (overdue complaints, negative comments) adds ``worse``/``better`` to the css class, so
+    a rise there is never coloured as good news."""
     if not change or change.get("previous") is None or change.get("count") is None:
         return None
     before, delta = change["previous"], change.get("delta")
@@ -130,10 +133,15 @@ def count_change_parts(change: dict[str, Any] | None) -> tuple[str, str, str] | 
         delta = change["count"] - before
     if not before:
         if not delta:
-            return SAME, "tetap 0 (pekan lalu juga 0)", "same"
-        return UP, "naik dari 0 pekan lalu", "up"
-    arrow, words, css = change_parts(delta / before)
-    return arrow, f"{words} (pekan lalu {number(before)})", css
+            arrow, words, css = SAME, "tetap 0 (pekan lalu juga 0)", "same"
+        else:
+            arrow, words, css = UP, "naik dari 0 pekan lalu", "up"
+    else:
+        arrow, words, css = change_parts(delta / before)
+        words = f"{words} (pekan lalu {number(before)})"
+    if worse_when_up and css in ("up", "down"):
+        css += " worse" if css == "up" else " better"
+    return arrow, words, css
 
 
 POINTS = "poin persentase"
