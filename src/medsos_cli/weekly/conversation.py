@@ -225,7 +225,18 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
         },
         "change": {cls: _change(by_class[cls], prev_class[cls], total, previous_total)
                    for cls in WATCHED},
+        # All comments and the negative ones against the week before (same file).
+        "change_total": {
+            "total": _count_change(total, previous_total),
+            "negatif": _count_change(by_sentiment["negatif"], prev_sentiment["negatif"]),
+        },
     }
+
+
+def _count_change(now: int, before: int) -> dict[str, Any]:
+    """``{"count", "previous", "delta", "percent"}``; percent is ``None`` when before is 0."""
+    return {"count": now, "previous": before, "delta": now - before,
+            "percent": round((now - before) * 100 / before, 1) if before else None}
 
 
 def _means(sums: dict[str, float], counts: dict[str, int]) -> dict[str, float | None]:

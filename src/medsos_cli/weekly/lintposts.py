@@ -32,6 +32,7 @@ from medsos_cli.config import Config
 from medsos_cli.exports.model import Post
 from medsos_cli.findings import Level
 from medsos_cli.platforms import PLATFORMS
+from medsos_cli.weekly.metrics import caption_excerpt
 
 if TYPE_CHECKING:
     from medsos_cli.weekly.history import History
@@ -357,7 +358,8 @@ class PendingLint:
                 rule_level.setdefault(rule, level)
                 rule_message.setdefault(rule, message)
             result["posts"].append({"platform": post.platform, "id": post.post_id,
-                                    "permalink": post.permalink, "errors": errors,
+                                    "permalink": post.permalink,
+                                    "caption": caption_excerpt(post), "errors": errors,
                                     "warnings": warnings, "rules": sorted(ids)})
         result["rules"] = [
             {"rule": rule, "level": Level(rule_level[rule]).label, "count": count,

@@ -408,12 +408,32 @@ def change(current: dict, previous: dict | None) -> dict:
     return out
 
 
-def post_dict(row: Row) -> dict:
-    """The ``Post`` object of the contract."""
-    post = row.post
+RATE_FIGURES = ("engagement_rate",)
+
+
+def change_points(current: dict, previous: dict | None) -> dict:
+    """A rate's change as a difference of ratios (``0.0700 - 0.0650`` = ``0.005``, i.e. 0,5
+    percentage points), None where either week's rate is unknown."""
+    out = {}
+    for key in RATE_FIGURES:
+        now = current.get(key)
+        before = previous.get(key) if previous else None
+        out[key] = None if now is None or before is None else round(now - before, 6)
+    return out
+
+
+def caption_excerpt(post: Post) -> str:
+    """The post's caption (else its title) on one line, at most CAPTION_EXCERPT characters."""
     text = " ".join((post.caption or post.title or "").split())
     if len(text) > CAPTION_EXCERPT:
         text = text[:CAPTION_EXCERPT - 1].rstrip() + "…"
+    return text
+
+
+def post_dict(row: Row) -> dict:
+    """The ``Post`` object of the contract."""
+    post = row.post
+    text = caption_excerpt(post)
     published = (row.local.isoformat(timespec="seconds") if row.time_known
                  else row.day.isoformat())
     return {
@@ -561,6 +581,7 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
                                                                                 platform))
         entry["previous"] = before
         entry["change"] = change(current, before)
+        entry["change_points"] = change_points(current, before)
         entry["top_posts"] = top
         entry["bottom_posts"] = bottom
         entry["content_mix"] = content_mix(now_rows)
@@ -568,6 +589,10 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
         if platform == "tiktok" and any(v.metric in ("video_views", "views") for v in values):
             daily_views = _daily_metric(values, ("video_views", "views"), days)
         entry["daily"] = daily_series(now_rows, days, current, daily_views)
+        # Where the daily basis figure comes from: the posts published that day (their
+        # lifetime totals) or the account's own daily totals (TikTok's overview).
+        entry["daily_source"] = ("account" if daily_views is not None and basis == "views"
+                                 else "posts")
         platforms[platform] = entry
 
     accounts: dict[str, dict] = {}
@@ -590,6 +615,7 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
             platform, missing_terms(acc_cur.get(key, []), platform))
         entry["previous"] = before
         entry["change"] = change(current, before)
+        entry["change_points"] = change_points(current, before)
         accounts[key] = entry
 
     # Today, in a running week, is not over: it is never a day without posts (yet).
