@@ -357,3 +357,20 @@ def test_css_string_cannot_close_the_style_element():
     quoted = str(css_string('A "b" \\ </style>\n'))
     assert quoted == '"A \\000022 b\\000022  \\00005c  \\00003c /style\\00003e "'
     assert "<" not in quoted and quoted.count('"') == 2
+
+
+def test_sources_name_formats_in_indonesian_not_by_internal_id(report):
+    """The sources table says what each file is (the export-format table's label); the JSON
+    keeps the format id for machines."""
+    html = _text(render_html(report))
+    md = render_markdown(report)
+    sources = html[html.index("Sumber data"):]
+    for fmt_id, label in (("meta_facebook_posts", "ekspor unggahan Facebook (Meta Business Suite)"),
+                          ("medsos_complaints", "log aduan medsos"),
+                          ("youtube_table", "Table data.csv YouTube Studio")):
+        assert fmt_id not in sources
+        assert label in sources
+        assert f"| {label} |" in _md_section(md, "## Sumber data")
+        assert fmt_id not in _md_section(md, "## Sumber data")
+    assert fmt.format_label("format_baru_tak_dikenal") == "format_baru_tak_dikenal"
+    assert fmt.format_label(None) == fmt.NULL

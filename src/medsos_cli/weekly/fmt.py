@@ -252,6 +252,16 @@ def unranked_reason(key: str, data: dict[str, Any], which: str = "top") -> str:
             f"{label}) dan interaksinya sama-sama tercantum di ekspor.")
 
 
+def format_label(name: str | None) -> str:
+    """The Indonesian description of an export format (``medsos_complaints`` → "log aduan
+    medsos"), from the export-format table; the JSON keeps the id."""
+    if not name:
+        return NULL
+    from medsos_cli.exports.formats import registry
+
+    return next((f.label for f in registry().formats if f.name == name), name)
+
+
 def platform_label(key: str, data: dict[str, Any] | None = None) -> str:
     """Display name of a platform key (the report's ``label`` wins)."""
     if data and data.get("label"):

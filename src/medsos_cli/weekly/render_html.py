@@ -96,6 +96,7 @@ def _environment():
         "metric": lambda value, key: fmt.metric(key, value),
         "change": fmt.change,
         "platform": lambda key: fmt.PLATFORM_LABELS.get(key, key),
+        "format_label": fmt.format_label,
         "klass": lambda key: fmt.CLASS_LABELS.get(key, key),
         "sentiment": lambda key: fmt.SENTIMENT_LABELS.get(key, key),
         "level": lambda key: fmt.LEVEL_LABELS.get(key, key),

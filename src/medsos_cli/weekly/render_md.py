@@ -491,8 +491,9 @@ def _sources(r: dict[str, Any]) -> list[str]:
     else:
         out.append(table(
             ["Berkas", "Format", "Baris", "Dipakai", "Dilewati", "Peringatan"],
-            [[text(s.get("path")), text(s.get("format")), fmt.number(s.get("rows")),
-              fmt.number(s.get("used")), fmt.number(len(s.get("skipped") or [])),
+            [[text(s.get("path")), text(fmt.format_label(s.get("format"))),
+              fmt.number(s.get("rows")), fmt.number(s.get("used")),
+              fmt.number(len(s.get("skipped") or [])),
               "; ".join(text(w) for w in s.get("warnings") or []) or fmt.NULL]
              for s in sources], ["l", "l", "r", "r", "r", "l"]))
         if any(s.get("skipped") for s in sources):
