@@ -117,9 +117,14 @@ def test_this_week_never_counts_the_days_to_come_as_silent(invoke, tmp_path, mon
         assert "sama sekali" not in text
         assert "Selasa (17 November)" in text
         assert not any(day in text for day in ("Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"))
-    # The complete week, for contrast: six silent days
+        # the change is named against what it was compared with (800 → 1.200 impressions)
+        assert "naik 50,0 % dibanding hari yang sama pekan lalu (800 → 1.200)" in text
+    # The complete week, for contrast: six silent days, the whole week before
     whole = report_json(invoke, str(folder), "--week", "2026-W47", "--no-history")
     assert len(whole["posting"]["days_without_posts"]) == 6 and whole["running"] is None
+    whole_text = " ".join(whole["recommendations"])
+    assert "dibanding pekan lalu (5.800 → 1.200)" in whole_text
+    assert "hari yang sama" not in whole_text
 
 
 def test_this_week_without_a_post_yet_is_not_silent_all_week(invoke, tmp_path, monkeypatch):

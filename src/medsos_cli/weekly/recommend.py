@@ -56,18 +56,20 @@ def _first(posts: list | None) -> dict | None:
     return posts[0] if posts else None
 
 
-def platform_changes(platforms: dict) -> list[str]:
+def platform_changes(platforms: dict, running: bool = False) -> list[str]:
     """Basis metric and engagement rate that rose or fell by at least CHANGE_THRESHOLD,
     each as an action with the change behind it."""
-    return [sentence for _, sentence in _sized_changes(platforms)]
+    return [sentence for _, sentence in _sized_changes(platforms, running)]
 
 
-def _sized_changes(platforms: dict) -> list[tuple[float, str]]:
+def _sized_changes(platforms: dict, running: bool = False) -> list[tuple[float, str]]:
     """(size of the change, sentence); a platform that went silent weighs most.
 
     A rise says to repeat what worked (the week's top post), a fall to look for the cause
     (starting with the bottom post); a count's change is in percent, the rate's in points.
     """
+    # A running week is compared with the same weekdays of the week before (see "running").
+    before = "hari yang sama pekan lalu" if running else "pekan lalu"
     out: list[tuple[float, str]] = []
     for name, data in platforms.items():
         label = data.get("label") or _LABELS.get(name, name)
@@ -75,15 +77,15 @@ def _sized_changes(platforms: dict) -> list[tuple[float, str]]:
         change = data.get("change") or {}
         if data.get("posts") == 0 and previous.get("posts"):
             out.append((float("inf"), f"Aktifkan kembali akun {label}: tidak ada unggahan "
-                        f"pekan ini (pekan lalu {fmt_int(previous['posts'])})."))
+                        f"pekan ini ({before} {fmt_int(previous['posts'])})."))
             continue
         top, bottom = _first(data.get("top_posts")), _first(data.get("bottom_posts"))
         basis = data.get("engagement_rate_basis")
         ratio = change.get(basis) if basis else None
         if ratio is not None and abs(ratio) >= CHANGE_THRESHOLD:
             metric = _BASIS_NAMES.get(basis, basis).lower()
-            numbers = (f"{metric} {_direction(ratio)} {fmt_pct(abs(ratio))} dibanding pekan "
-                       f"lalu ({fmt_int(previous[basis])} → {fmt_int(data[basis])})")
+            numbers = (f"{metric} {_direction(ratio)} {fmt_pct(abs(ratio))} dibanding {before} "
+                       f"({fmt_int(previous[basis])} → {fmt_int(data[basis])})")
             if ratio > 0:
                 text = f"Ulangi pola unggahan teratas {label}{_post_hint(top)}: {numbers}."
             else:
@@ -212,9 +214,9 @@ MAX_SENTENCES = 6
 MAX_CHANGES = 2
 
 
-def _biggest(platforms: dict) -> list[str]:
+def _biggest(platforms: dict, running: bool = False) -> list[str]:
     """The MAX_CHANGES largest changes, in platform order."""
-    sized = _sized_changes(platforms)
+    sized = _sized_changes(platforms, running)
     keep = sorted(range(len(sized)), key=lambda i: -sized[i][0])[:MAX_CHANGES]
     return [sized[i][1] for i in sorted(keep)]
 
@@ -229,11 +231,13 @@ def recommendations(report: dict) -> list[str]:
     out = complaint_sentences(report.get("complaints"))
     out += lint_sentences(report.get("lint"))
     out += posting_gaps(report.get("posting"))
-    out += _biggest(platforms)
+    running = bool(report.get("running"))
+    out += _biggest(platforms, running)
     out += best_formats(platforms)[:1]
     out += unanswered
     out = out[:MAX_SENTENCES]
     if not out and platforms:
         out.append("Pertahankan jadwal dan format unggahan: tidak ada perubahan 10 % atau "
-                   "lebih dibanding pekan lalu.")
+                   "lebih dibanding " + ("hari yang sama pekan lalu." if running
+                                         else "pekan lalu."))
     return out
