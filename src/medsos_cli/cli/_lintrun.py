@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from contextlib import nullcontext
 from pathlib import Path
+from typing import Any
 
 from medsos_cli.cli._errors import error_line, isatty, stdout_write, use_color
 from medsos_cli.cli._progress import new_progress, on_terminal
@@ -189,7 +190,7 @@ class _ProgressContext:
 
     def __init__(self, total: int):
         self.total = total
-        self.progress = None
+        self.progress: Any = None  # a rich Progress while the bar is shown
 
     def __enter__(self) -> _Bar:
         from rich.progress import BarColumn, MofNCompleteColumn, TimeRemainingColumn

@@ -25,7 +25,7 @@ INK = "#1f2933"
 MUTED = "#52606d"
 GRID = "#d9e2ec"
 
-_RC = {
+_RC: Any = {  # matplotlib's stubs type rcParams keys as literals
     "svg.fonttype": "none",  # text stays text: small, searchable, selectable
     "svg.hashsalt": "medsos-weekly",  # fixed ids → deterministic output
     "svg.image_inline": True,

@@ -337,7 +337,7 @@ def _pick(bulk: list[str], others: list[tuple[tuple[str, ...], int]], words: Cou
     bar = repeat(THEME_BREAK)
     for stream, many in others:
         masked = list(map(allowed, stream, bar))
-        present = set(zip(masked, masked[1:], strict=False))
+        present: set[tuple[str, ...]] = set(zip(masked, masked[1:], strict=False))
         present.update(zip(masked, masked[1:], masked[2:], strict=False))
         if many == 1:
             grams.update(present)

@@ -321,11 +321,11 @@ class PendingLint:
         assert self.batch is not None
         progress = self.progress
         if progress is not None:
-            known, total = len(self.found), len(self.found) + len(self.fresh)
-            progress("lint", known, total)
+            known, whole = len(self.found), len(self.found) + len(self.fresh)
+            progress("lint", known, whole)
 
-            def relay(step: str, done: int, _total: int | None, detail: str = "") -> None:
-                progress(step, known + done, total, detail)
+            def relay(step: str, done: int, total: int | None, detail: str = "") -> None:
+                progress(step, known + done, whole, detail)  # captions cached count as done
 
             briefs = self.batch.result(relay)
         else:

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from operator import attrgetter
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from medsos_cli.exports.model import DailyValue, ImportResult, Post
@@ -397,7 +398,7 @@ def followers_change(values: Sequence[DailyValue], days: Sequence[date]) -> int 
 
 def change(current: dict, previous: dict | None) -> dict:
     """Relative change of every figure (``(now - before) / |before|``), None where unknown."""
-    out = {}
+    out: dict[str, float | None] = {}
     for key in FIGURE_KEYS:
         now = current.get(key)
         before = previous.get(key) if previous else None
@@ -455,7 +456,8 @@ def top_bottom(rows: Sequence[Row], count: int = 3) -> tuple[list[dict], list[di
     """
     rated = [r for r in rows if r.rate is not None]
     # nsmallest is sorted(...)[:count] without sorting every post (a heap of ``count``).
-    top = heapq.nsmallest(count, rated, key=lambda r: (-r.rate, -(r.base or 0), r.post.post_id))
+    top = heapq.nsmallest(count, rated,
+                          key=lambda r: (-(r.rate or 0.0), -(r.base or 0), r.post.post_id))
     chosen = {id(r) for r in top}
     rest = [r for r in rated if id(r) not in chosen]
     bottom = heapq.nsmallest(count, rest,
@@ -471,7 +473,7 @@ def content_mix(rows: Sequence[Row]) -> list[dict]:
     mix = [{"type": kind, "posts": len(group),
             "engagement_rate": _rows_rate(group)}
            for kind, group in groups.items()]
-    mix.sort(key=lambda item: (-item["posts"], item["type"]))
+    mix.sort(key=lambda item: (-int(item["posts"] or 0), str(item["type"])))
     return mix
 
 
@@ -568,13 +570,12 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
         values = daily_by_platform.get(platform, [])
         now_rows = cur_rows.get(platform, [])
         current = week_figures(platform, now_rows, values, days, post_based)
-        before = week_figures(platform, prev_rows.get(platform, []), values, prev_days,
-                              post_based)
-        if not _known(before):
-            before = None
+        figures = week_figures(platform, prev_rows.get(platform, []), values, prev_days,
+                               post_based)
+        before = figures if _known(figures) else None
         top, bottom = top_bottom(now_rows)
         basis = RATE_SPEC.get(platform, ((), None))[1]
-        entry = {"label": PLATFORM_LABELS.get(platform, platform)}
+        entry: dict[str, Any] = {"label": PLATFORM_LABELS.get(platform, platform)}
         entry.update(current)
         entry["engagement_rate_basis"] = basis
         entry["engagement_rate_formula"] = rate_formula(platform, missing_terms(now_rows,
@@ -603,9 +604,8 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
         post_based = platform in cur_rows or platform in prev_rows
         values = daily_by_acc.get(key, [])
         current = week_figures(platform, acc_cur.get(key, []), values, days, post_based)
-        before = week_figures(platform, acc_prev.get(key, []), values, prev_days, post_based)
-        if not _known(before):
-            before = None
+        figures = week_figures(platform, acc_prev.get(key, []), values, prev_days, post_based)
+        before = figures if _known(figures) else None
         basis = RATE_SPEC.get(platform, ((), None))[1]
         entry = {"label": PLATFORM_LABELS.get(platform, platform), "platform": platform,
                  "account": key.split(":", 1)[1]}

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from medsos_cli.config import Config
 from medsos_cli.weekly.week import Week
@@ -83,7 +83,7 @@ def read_all(paths: list[str], config: Config, target: Week, *, strict: bool = F
     ``progress`` hears of each ("read", files done, files, the file's name)."""
     from medsos_cli.exports import expand, read_exports
 
-    options = {"tz": config.timezone, "year": target.year, "near": target.start,
+    options: dict[str, Any] = {"tz": config.timezone, "year": target.year, "near": target.start,
                "strict": strict, "aliases": config.headers}
     if progress is None:
         return read_exports(paths, **options)
