@@ -224,3 +224,12 @@ def test_folder_with_xlsx_zip_and_json_is_read(invoke, work):
     assert report["platforms"]["tiktok"]["followers_change"] == 5 + 21 - 2
     assert report["complaints"]["lapor"]["overdue_verification"] == 1
     assert report["comparison_basis"]["basis"] == "lifetime_at_export"
+
+
+def test_unknown_format_names_the_choices_from_the_format_table(invoke, tmp_path):
+    from medsos_cli.weekly.formats import NAMES
+
+    result = invoke("weekly", "report", str(tmp_path), "--format", "pdf")
+    assert result.exit_code == 2
+    assert "“pdf” tidak dikenal; pilih html, md, atau json" in result.stderr
+    assert NAMES == ("html", "md", "json")

@@ -15,3 +15,15 @@ ColorOption = Annotated[bool | None, typer.Option(
 DebugOption = Annotated[bool, typer.Option("--debug", help="Tampilkan jejak lengkap saat galat.")]
 FormatOption = Annotated[str, typer.Option(
     "--format", "-f", help="Format keluaran: text atau json.", metavar="FORMAT")]
+
+
+def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+    """``value`` in lower case when it is one of ``allowed``; otherwise the one usage error
+    every option with choices gives (exit 2): “x” tidak dikenal; pilih a, b, atau c."""
+    low = value.lower()
+    if low not in allowed:
+        from medsos_cli.forms import joined
+
+        raise typer.BadParameter(f"“{value}” tidak dikenal; pilih {joined(allowed, 'atau')}",
+                                 param_hint=option)
+    return low

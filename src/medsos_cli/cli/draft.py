@@ -12,7 +12,7 @@ import typer
 
 from medsos_cli.cli._complete import complete_draft_platform, complete_template
 from medsos_cli.cli._errors import stdout_write, use_color, user_errors
-from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption
+from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption, choice
 from medsos_cli.errors import ExitCode, InputError
 from medsos_cli.findings import INDONESIAN_LEVELS
 from medsos_cli.forms import number
@@ -80,10 +80,7 @@ def draft_command(
     """
     obj = ctx.obj or {}
     debug = debug or bool(obj.get("debug"))
-    output_format = output_format.lower()
-    if output_format not in ("text", "json"):
-        raise typer.BadParameter(f"“{output_format}” tidak dikenal; pilih text atau json",
-                                 param_hint="--format")
+    output_format = choice(output_format, ("text", "json"), "--format")
     with user_errors(debug):
         code = _run(template, platform, data, sets or [], no_input, strict, out, force,
                     output_format, config or obj.get("config"), color)

@@ -8,10 +8,9 @@ from typing import Annotated
 import typer
 
 from medsos_cli.cli._errors import stdout_write, user_errors
-from medsos_cli.cli._options import ConfigOption, DebugOption
+from medsos_cli.cli._options import ConfigOption, DebugOption, choice
 from medsos_cli.cli.history import FromOption, MonthOption, ToOption, WeekOption
-
-FORMATS = ("html", "md", "json")
+from medsos_cli.weekly.formats import BY_NAME, NAMES
 
 
 def rollup_command(
@@ -37,17 +36,13 @@ def rollup_command(
 
     Contoh: medsos rollup serah/ --week 2026-W47 --format html
     """
-    low = output_format.lower()
-    if low not in FORMATS:
-        raise typer.BadParameter(f"“{output_format}” tidak dikenal; pilih {', '.join(FORMATS)}",
-                                 param_hint="--format")
+    low = choice(output_format, NAMES, "--format")
     with user_errors(debug or bool((ctx.obj or {}).get("debug"))):
         from medsos_cli.extras import require
 
-        require("medsos rollup", "duckdb", "pyarrow", *(["matplotlib"] if low == "html" else []))
+        require("medsos rollup", "duckdb", "pyarrow", *BY_NAME[low].needs)
         from medsos_cli.config import load_config
         from medsos_cli.fileio import atomic_write_text, refuse_existing
-        from medsos_cli.province import render
         from medsos_cli.province.rollup import compute
         from medsos_cli.registry import load_registry, registry_path
         from medsos_cli.weekly.week import parse_period, today_in
@@ -56,7 +51,8 @@ def rollup_command(
         period = parse_period(week, month, start, end, today=today_in(settings.timezone))
         target = None
         if out != "-":
-            target = Path(out) if out else Path(f"rekap-{period.label.replace('..', '_')}.{low}")
+            target = Path(out) if out else Path(
+                f"rekap-{period.label.replace('..', '_')}.{BY_NAME[low].extension}")
             refuse_existing(target, force)
         path = registry or registry_path(settings)
         expected = None
@@ -65,8 +61,7 @@ def rollup_command(
             expected = {o.id: o.name for o in book.offices.values()}
         report = compute(folder, period, tz=settings.timezone, sla_hours=settings.sla_hours,
                          min_posts_week=settings.min_posts_week, expected=expected)
-        text = {"json": render.to_json, "md": render.render_markdown,
-                "html": render.render_html}[low](report)
+        text = BY_NAME[low].renderer("rollup")(report)
         if target is None:
             stdout_write(text)
         else:
@@ -86,7 +81,6 @@ def weekly_period(paths: list[str], week: str | None, month: str | None, start: 
     computed from the history (province/period.py)."""
     from medsos_cli.config import load_config
     from medsos_cli.fileio import atomic_write_text, refuse_existing
-    from medsos_cli.province import render
     from medsos_cli.province.period import period_report
     from medsos_cli.weekly.week import parse_period, today_in
 
@@ -95,11 +89,10 @@ def weekly_period(paths: list[str], week: str | None, month: str | None, start: 
     target = None
     if out != "-":
         target = Path(out) if out else Path(
-            f"laporan-{period.label.replace('..', '_')}.{output_format}")
+            f"laporan-{period.label.replace('..', '_')}.{BY_NAME[output_format].extension}")
         refuse_existing(target, force)
     report = period_report(paths, period, settings, db=db, use_history=not no_history)
-    text = {"json": render.to_json, "md": render.render_markdown,
-            "html": render.render_html}[output_format](report)
+    text = BY_NAME[output_format].renderer("rollup")(report)
     if target is None:
         stdout_write(text)
     else:

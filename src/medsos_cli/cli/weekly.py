@@ -8,10 +8,8 @@ from typing import Annotated
 import typer
 
 from medsos_cli.cli._errors import stdout_write, user_errors
-from medsos_cli.cli._options import ConfigOption, DebugOption
-
-FORMATS = ("html", "md", "json")
-EXTENSIONS = {"html": "html", "md": "md", "json": "json"}
+from medsos_cli.cli._options import ConfigOption, DebugOption, choice
+from medsos_cli.weekly.formats import BY_NAME, NAMES
 
 weekly_app = typer.Typer(
     help="Laporan evaluasi mingguan akun media sosial instansi.",
@@ -36,7 +34,8 @@ def report_command(
                              "belum tiba tidak dihitung (bawaan: pekan lengkap terakhir, "
                              "Senin–Minggu, di zona waktu akun).", metavar="PEKAN")] = None,
     output_format: Annotated[str, typer.Option(
-        "--format", "-f", help="Format laporan: html, md, json.", metavar="FORMAT")] = "html",
+        "--format", "-f", help=f"Format laporan: {', '.join(NAMES)}.",
+        metavar="FORMAT")] = "html",
     out: Annotated[str | None, typer.Option(
         "--out", "-o", help="Berkas keluaran; “-” = keluaran standar (bawaan: "
                             "laporan-<pekan>.<format> di folder ini; pekan berjalan: "
@@ -75,10 +74,7 @@ def report_command(
     """
     obj = ctx.obj or {}
     debug = debug or bool(obj.get("debug"))
-    low = output_format.lower()
-    if low not in FORMATS:
-        raise typer.BadParameter(f"“{output_format}” tidak dikenal; pilih {', '.join(FORMATS)}",
-                                 param_hint="--format")
+    low = choice(output_format, NAMES, "--format")
     with user_errors(debug):
         if month or start or end:  # a longer period, from the history (cli/rollup.py)
             from medsos_cli.cli.rollup import weekly_period
@@ -112,15 +108,15 @@ def _run(paths: list[str], week: str | None, output_format: str, out: str | None
         # its file taken (and refused without --force) next week
         stem = f"laporan-{target.label}" + (f"-sampai-{target.end.isoformat()}"
                                             if target.running else "")
-        target_path = Path(out) if out else Path(f"{stem}.{EXTENSIONS[output_format]}")
+        target_path = Path(out) if out else Path(f"{stem}.{BY_NAME[output_format].extension}")
         if target_path.is_dir():
             raise InputError("keluaran adalah folder; sebutkan nama berkas", target_path)
         refuse_existing(target_path, force)
     from medsos_cli.extras import require
 
     require("medsos weekly report", "holidays", "python_calamine")
-    if output_format == "html":
-        require("laporan HTML (grafik)", "matplotlib")
+    if BY_NAME[output_format].needs:
+        require(f"laporan {output_format.upper()} (grafik)", *BY_NAME[output_format].needs)
     from medsos_cli.weekly.run import EXIT_PARTIAL, make_report, partial, summary
 
     with weekly_progress(out) as progress:  # on stderr, only on a terminal, never with --out -

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from medsos_cli.exports.model import ImportResult
     from medsos_cli.weekly.progress import ProgressCallback
 
-FORMATS = ("html", "md", "json")
 # Below this much export data there are too few captions to lint with worker processes.
 FORK_MIN_BYTES = 1_000_000
 
@@ -221,18 +220,10 @@ def input_bytes(paths: list[str]) -> int:
 
 
 def render(report: dict, output_format: str) -> str:
-    """The report as JSON, Markdown or HTML text."""
-    if output_format == "json":
-        from medsos_cli.weekly.build import to_json
+    """The report as text in one of the report formats (weekly/formats.py)."""
+    from medsos_cli.weekly.formats import BY_NAME
 
-        return to_json(report)
-    if output_format == "md":
-        from medsos_cli.weekly.render_md import render_markdown
-
-        return render_markdown(report)
-    from medsos_cli.weekly.render_html import render_html  # matplotlib: only for HTML
-
-    return render_html(report)
+    return BY_NAME[output_format].renderer("weekly")(report)
 
 
 def summary(report: dict, target: Path | None) -> list[str]:
