@@ -232,13 +232,18 @@ class History:
         """
         utc = timezone.utc
         metrics = _metric_values
-        post_rows = [
-            (p.platform, p.post_id, p.account,
-             # same text as _stamp (fixed width, UTC), without strftime's cost
-             p.published_at.astimezone(utc).isoformat(timespec="seconds")[:19],
-             1 if p.time_known else 0, p.permalink, p.post_type,
-             p.caption or "", p.title or "", *metrics(p), p.source, post_score(p))
-            for p in posts if p.published_at is not None]
+
+        def post_row(p: Post) -> tuple:
+            caption, title, permalink = p.texts()  # a compact post reads them from disk
+            # same text as _stamp (fixed width, UTC), without strftime's cost
+            return (p.platform, p.post_id, p.account,
+                    p.published_at.astimezone(utc).isoformat(timespec="seconds")[:19],
+                    1 if p.time_known else 0, permalink, p.post_type, caption or "",
+                    title or "", *metrics(p), p.source, post_score(p))
+
+        # A generator: executemany steps through it, so a year of captions is never in
+        # memory at once.
+        post_rows = (post_row(p) for p in posts if p.published_at is not None)
         daily_rows = [(v.platform, v.account, v.metric, v.day.isoformat(), v.value, v.source)
                       for v in daily]
         try:

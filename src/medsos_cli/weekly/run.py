@@ -45,9 +45,12 @@ def make_report(paths: list[str], target: Week, config: Config, *, output_format
             # Reading makes hundreds of thousands of long-lived, acyclic records: frequent
             # full collections would only walk them again (about 1 s at provincial scale).
             prepare_batch()
+            # Posts outside the report's two weeks are kept compact (a year's export in one
+            # file: memory follows the weeks' rows, not the file).
             results = read_exports(paths, tz=config.timezone, year=target.year,
                                    near=target.start, strict=strict,
-                                   aliases=config.headers)
+                                   aliases=config.headers,
+                                   window=(target.previous().start, target.end))
             if strict:
                 _refuse_skipped(results)
             _refuse_all_failed(results)

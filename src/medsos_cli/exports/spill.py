@@ -1,0 +1,92 @@
+"""Compact posts: what a weekly report keeps of the posts outside its two weeks.
+
+A year's export holds fifty weeks a report does not show. Those posts still count (rows
+outside the weeks are reported, duplicates are found, and every post goes into the history
+database), but only their figures and dates are needed in memory: their caption, title and
+link go to a temporary file on disk and come back one at a time when the history stores them
+(``Post.texts``). Memory then follows the report's weeks, plus a small record per other post.
+"""
+
+from __future__ import annotations
+
+import struct
+import tempfile
+from datetime import date
+from typing import IO
+
+from medsos_cli.exports.model import Post
+from medsos_cli.exports.numbers import zone
+
+_LENGTHS = struct.Struct("<III")
+_NONE = 0xFFFFFFFF  # a permalink that is None
+
+
+class SpillFile:
+    """An append-only temporary file of (caption, title, permalink) texts, deleted on close
+    (or when the last compact post referring to it is gone)."""
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] | None = None
+        self._end = 0
+
+    def put(self, caption: str, title: str, permalink: str | None) -> int:
+        """Store the texts; returns where they are."""
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(prefix="medsos-")
+        parts = [caption.encode("utf-8", "surrogatepass"), title.encode("utf-8", "surrogatepass"),
+                 b"" if permalink is None else permalink.encode("utf-8", "surrogatepass")]
+        record = _LENGTHS.pack(len(parts[0]), len(parts[1]),
+                               _NONE if permalink is None else len(parts[2])) + b"".join(parts)
+        offset = self._end
+        self._file.seek(offset)
+        self._file.write(record)
+        self._end += len(record)
+        return offset
+
+    def get(self, offset: int) -> tuple[str, str, str | None]:
+        """The texts stored at ``offset``."""
+        assert self._file is not None
+        self._file.seek(offset)
+        a, b, c = _LENGTHS.unpack(self._file.read(_LENGTHS.size))
+        data = self._file.read(a + b + (0 if c == _NONE else c))
+        caption = data[:a].decode("utf-8", "surrogatepass")
+        title = data[a:a + b].decode("utf-8", "surrogatepass")
+        link = None if c == _NONE else data[a + b:].decode("utf-8", "surrogatepass")
+        return caption, title, link
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+class CompactPost(Post):
+    """A post whose caption, title and permalink wait in a ``SpillFile`` (they read as empty;
+    ``texts()`` gives them back). Everything else is the post's own."""
+
+    def texts(self) -> tuple[str, str, str | None]:
+        return self._spill.get(self._offset)  # type: ignore[attr-defined]
+
+
+class PostSink(list):
+    """``ImportResult.posts`` of a file read for a weekly report: posts published outside
+    ``first``..``last`` (local days in ``tz``, as the report places them) become compact."""
+
+    def __init__(self, first: date, last: date, tz: str):
+        super().__init__()
+        self.first, self.last, self.zone = first, last, zone(tz)
+        self.spill = SpillFile()
+        self._names: dict[str, str] = {}  # one string per account name, not one per row
+
+    def append(self, post: Post) -> None:  # type: ignore[override]
+        post.account = self._names.setdefault(post.account, post.account)
+        moment = post.published_at
+        if moment is not None:
+            day = moment.astimezone(self.zone).date()
+            if day < self.first or day > self.last:
+                offset = self.spill.put(post.caption, post.title, post.permalink)
+                post.__class__ = CompactPost  # same layout: no copy of its fields
+                post.caption = post.title = ""
+                post.permalink = None
+                post._spill, post._offset = self.spill, offset  # type: ignore[attr-defined]
+        super().append(post)
