@@ -116,8 +116,9 @@ def rebuild_command(
         from medsos_cli.config import load_config
         from medsos_cli.errors import InputError
         from medsos_cli.exports import read_exports
+        from medsos_cli.exports.spill import COMPACT_ALL
         from medsos_cli.weekly.history import default_db_path
-        from medsos_cli.weekly.rebuild import EVERYTHING_COMPACT, problem, rebuild
+        from medsos_cli.weekly.rebuild import problem, rebuild
         from medsos_cli.weekly.recommend import fmt_int
 
         settings = load_config(config or (ctx.obj or {}).get("config"))
@@ -127,8 +128,10 @@ def rebuild_command(
             raise InputError("riwayat ini utuh (semua baris terbaca); pakai --force untuk tetap "
                              "membangunnya ulang dari ekspor (berkas lama disimpan sebagai "
                              "cadangan)", path)
+        # Every post compact: a year of exports is held as figures, its texts on disk until
+        # the history stores them.
         results = read_exports(exports, tz=settings.timezone, aliases=settings.headers,
-                               window=EVERYTHING_COMPACT)
+                               window=COMPACT_ALL)
         done = rebuild(path, results, settings.timezone)
         for failed in done.failed:
             where = f"{failed.path}:{failed.error_line}" if failed.error_line else failed.path

@@ -17,6 +17,10 @@ from typing import IO
 from medsos_cli.exports.model import Post
 from medsos_cli.exports.numbers import zone
 
+# A window no day falls in: every post compact (a whole history rebuilt or rolled up from a
+# year of exports, where only the history needs the texts).
+COMPACT_ALL = (date.max, date.min)
+
 _LENGTHS = struct.Struct("<III")
 _NONE = 0xFFFFFFFF  # a permalink that is None
 

@@ -23,9 +23,6 @@ from medsos_cli.exports.model import ImportResult
 from medsos_cli.exports.numbers import zone
 from medsos_cli.weekly.history import History
 
-# Every post outside this (empty) window is kept compact while reading: a rebuild from a
-# year of exports holds their figures, not their captions (exports.spill).
-EVERYTHING_COMPACT = (date.max, date.min)
 _FIRST = datetime(1900, 1, 1, tzinfo=timezone.utc)
 _LAST = datetime(9999, 1, 1, tzinfo=timezone.utc)
 
