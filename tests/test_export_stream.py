@@ -140,3 +140,30 @@ def test_the_size_limit_holds_while_streaming(tmp_path, monkeypatch):
     monkeypatch.setattr("medsos_cli.exports.reader.MAX_BYTES", len(data) - 1)
     with pytest.raises(InputError, match="terlalu besar"):
         read_exports([str(path)], strict=True)
+
+
+FIXTURE_EXPORTS = __import__("pathlib").Path(__file__).parent / "fixtures" / "exports"
+
+
+def _summary(results) -> list:
+    return [(r.path, r.format, r.rows, r.error, r.error_line, r.warnings,
+             [(s.line, s.reason) for s in r.skipped],
+             [(p.post_id, p.published_at, p.caption, p.reach, p.line) for p in r.posts],
+             [(d.metric, d.day, d.value, d.line) for d in r.daily],
+             [(c.post_ref, c.time, c.text, c.line) for c in r.comments],
+             [(c.received_at, c.text, c.line) for c in r.complaints]) for r in results]
+
+
+@pytest.mark.parametrize("chunk", [2, 6, 64])
+def test_chunk_boundaries_change_nothing(monkeypatch, chunk):
+    """The encoding pass reads in chunks: a UTF-8 character, a UTF-16 pair or a CRLF cut
+    between two chunks gives the same records, warnings and errors (every fixture export)."""
+    from medsos_cli.exports import sniff
+
+    files = sorted(str(p) for p in FIXTURE_EXPORTS.iterdir()
+                   if p.suffix in (".csv", ".bin") and p.is_file())
+    assert len(files) > 20
+    kw = dict(tz="Asia/Jakarta", year=2026, near=date(2026, 11, 16))
+    expected = _summary(read_exports(files, **kw))
+    monkeypatch.setattr(sniff, "_CHUNK", chunk)
+    assert _summary(read_exports(files, **kw)) == expected

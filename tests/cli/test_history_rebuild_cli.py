@@ -55,6 +55,7 @@ def test_damaged_history_rebuilt_and_the_old_file_kept(invoke, work):
     assert backup.read_bytes() == damaged_bytes  # moved aside, never changed
     assert f"riwayat lama disimpan sebagai {backup}" in result.stderr
     assert "riwayat lama rusak: basis data riwayat rusak: tabel posts" in result.stderr
+    assert "kolom likes = 'banyak'\n" in result.stderr  # not advised to run itself again
     assert f"{len(healthy)} unggahan" in result.stderr and "2026-W46" in result.stderr
     # The rebuilt history holds what the report had stored, and the report runs again.
     assert _posts(db) == healthy

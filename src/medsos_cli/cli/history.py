@@ -117,7 +117,7 @@ def rebuild_command(
         from medsos_cli.errors import InputError
         from medsos_cli.exports import read_exports
         from medsos_cli.exports.spill import COMPACT_ALL
-        from medsos_cli.weekly.history import default_db_path
+        from medsos_cli.weekly.history import REBUILD_HINT, default_db_path
         from medsos_cli.weekly.rebuild import problem, rebuild
         from medsos_cli.weekly.recommend import fmt_int
 
@@ -136,8 +136,9 @@ def rebuild_command(
         for failed in done.failed:
             where = f"{failed.path}:{failed.error_line}" if failed.error_line else failed.path
             typer.echo(f"tidak terbaca: {where}: {failed.error}; berkas ini dilewati", err=True)
-        if trouble is not None:
-            typer.echo(f"riwayat lama rusak: {trouble}", err=True)
+        if trouble is not None:  # without the advice to run this very command
+            typer.echo(f"riwayat lama rusak: {trouble.replace(f'; {REBUILD_HINT}', '')}",
+                       err=True)
         weeks = (f"{len(done.weeks)} pekan ({done.weeks[0]} s.d. {done.weeks[-1]})"
                  if done.weeks else "0 pekan")
         typer.echo(f"medsos: riwayat dibangun ulang di {done.path} dari {fmt_int(done.files)} "

@@ -132,7 +132,7 @@ def _probe(path: str, source: _Source) -> tuple[_Encoding, list[str]]:
     when every other byte is zero; otherwise cp1252 with a warning. ``InputError`` for an
     empty or binary file, a broken workbook, or a BOM its content contradicts."""
     with source.open() as stream:
-        first = stream.read(_CHUNK)
+        first = stream.read(max(_CHUNK, 4))  # the BOM or the zip signature whole
         if first.startswith(codecs.BOM_UTF8):
             enc = _Encoding("utf-8-sig", "utf-8", 3)
         elif first.startswith(codecs.BOM_UTF16_LE):
