@@ -105,6 +105,63 @@ def generate(platform: str, megabytes: float, seed: int) -> tuple[Path, int]:
     return path, rows
 
 
+def generate_xlsx(megabytes: float, seed: int) -> tuple[Path, int]:
+    """The Facebook rows as a one-sheet workbook of about ``megabytes`` (zipped), written as
+    plain SpreadsheetML with inline strings (no workbook library needed)."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"facebook-{megabytes:g}mb-{seed}.xlsx"
+    stamp = path.with_suffix(".rows")
+    if path.is_file() and stamp.is_file():
+        return path, int(stamp.read_text(encoding="ascii"))
+    print(f"generating a Facebook posts workbook of {megabytes:g} MB into {path} ...",
+          file=sys.stderr)
+    rng = random.Random(f"{seed}:large:xlsx")
+    account = ge.roster(True, seed)[0]
+    captions = [ge.caption(rng, account.daerah) for _ in range(CAPTIONS)]
+    limit = int(megabytes * 1024 * 1024)
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    pkg = "http://schemas.openxmlformats.org/package/2006"
+    rows = -1
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("[Content_Types].xml", (
+            f'<?xml version="1.0"?><Types xmlns="{pkg}/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxml'
+            'formats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/'
+            'worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.spreadsheetml.worksheet+xml"/></Types>'))
+        book.writestr("_rels/.rels", (
+            f'<?xml version="1.0"?><Relationships xmlns="{pkg}/relationships"><Relationship '
+            f'Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
+            '</Relationships>'))
+        book.writestr("xl/workbook.xml", (
+            f'<?xml version="1.0"?><workbook {ns} xmlns:r="{rel}"><sheets><sheet '
+            'name="Posts" sheetId="1" r:id="rId1"/></sheets></workbook>'))
+        book.writestr("xl/_rels/workbook.xml.rels", (
+            f'<?xml version="1.0"?><Relationships xmlns="{pkg}/relationships"><Relationship '
+            f'Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+            '</Relationships>'))
+        with book.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            sheet.write(f'<?xml version="1.0"?><worksheet {ns}><sheetData>'.encode())
+            for row in _rows("facebook", rng, captions, account.handle, account.name):
+                cells = "".join(
+                    f'<c t="n"><v>{v}</v></c>' if isinstance(v, int) else
+                    f'<c t="inlineStr"><is><t xml:space="preserve">{escape(str(v))}</t></is></c>'
+                    for v in row)
+                sheet.write(f"<row>{cells}</row>".encode())
+                rows += 1
+                if rows % 1000 == 0 and book.fp.tell() >= limit:  # type: ignore[union-attr]
+                    break
+            sheet.write(b"</sheetData></worksheet>")
+    stamp.write_text(str(rows), encoding="ascii")
+    return path, rows
+
+
 def captions_note(platform: str) -> str:
     return "a Facebook posts export" if platform == "facebook" else "an X content export"
 
@@ -113,13 +170,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--platform", choices=("facebook", "x"), default="facebook")
     parser.add_argument("--mb", type=float, default=200.0, help="export size (default 200)")
+    parser.add_argument("--xlsx", action="store_true",
+                        help="the Facebook rows as an .xlsx workbook instead (read whole)")
     parser.add_argument("--seed", type=int, default=ge.DEFAULT_SEED)
     parser.add_argument("--no-history", action="store_true",
                         help="run the report with --no-history (default: a fresh history db)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args(argv)
 
-    path, rows = generate(args.platform, args.mb, args.seed)
+    if args.xlsx:
+        path, rows = generate_xlsx(args.mb, args.seed)
+    else:
+        path, rows = generate(args.platform, args.mb, args.seed)
     env = ensure_importable()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -134,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         report = json.loads(out.read_text(encoding="utf-8"))
     used = sum(s["used"] for s in report["sources"])
     figures = {
-        "export": str(path.relative_to(HERE.parent)), "platform": args.platform,
+        "export": str(path.relative_to(HERE.parent)),
+        "platform": "facebook (xlsx)" if args.xlsx else args.platform,
         "export_mb": round(path.stat().st_size / 1024 / 1024, 1), "rows": rows,
         "rows_in_weeks": used, "history": not args.no_history,
         "wall_s": round(result["wall_s"], 1),
