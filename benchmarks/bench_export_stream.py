@@ -81,7 +81,7 @@ def generate(platform: str, megabytes: float, seed: int) -> tuple[Path, int]:
     """Write (or reuse) the large export; returns its path and data rows."""
     OUT.mkdir(exist_ok=True)
     path = OUT / f"{platform}-{megabytes:g}mb-{seed}.csv"
-    stamp = path.with_suffix(".rows")
+    stamp = path.with_name(path.name + ".rows")
     if path.is_file() and stamp.is_file():
         return path, int(stamp.read_text(encoding="ascii"))
     rng = random.Random(f"{seed}:large:{platform}")
@@ -113,7 +113,7 @@ def generate_xlsx(megabytes: float, seed: int) -> tuple[Path, int]:
 
     OUT.mkdir(exist_ok=True)
     path = OUT / f"facebook-{megabytes:g}mb-{seed}.xlsx"
-    stamp = path.with_suffix(".rows")
+    stamp = path.with_name(path.name + ".rows")
     if path.is_file() and stamp.is_file():
         return path, int(stamp.read_text(encoding="ascii"))
     print(f"generating a Facebook posts workbook of {megabytes:g} MB into {path} ...",

@@ -167,3 +167,20 @@ def test_chunk_boundaries_change_nothing(monkeypatch, chunk):
     expected = _summary(read_exports(files, **kw))
     monkeypatch.setattr(sniff, "_CHUNK", chunk)
     assert _summary(read_exports(files, **kw)) == expected
+
+
+def test_a_workbook_is_read_whole_within_its_own_limit(tmp_path, monkeypatch):
+    """Workbooks are not streamed: their limit bounds the memory (README Batas dan keamanan)."""
+    from medsos_cli.exports import spreadsheet
+
+    source = FIXTURE_EXPORTS / "tiktok-overview.xlsx"
+    (ok,) = read_exports([str(source)], year=2026)
+    assert ok.error is None and ok.daily
+    monkeypatch.setattr(spreadsheet, "MAX_WORKBOOK_BYTES", source.stat().st_size - 1)
+    (big,) = read_exports([str(source)], year=2026)
+    assert big.error is not None and "terlalu besar" in big.error
+    assert "simpan sebagai CSV" in big.error
+    renamed = tmp_path / "overview.csv"  # the same workbook under a .csv name
+    renamed.write_bytes(source.read_bytes())
+    (big,) = read_exports([str(renamed)], year=2026)
+    assert big.error is not None and "terlalu besar" in big.error

@@ -105,8 +105,10 @@ def _tables(name: str, aliases: str | None) -> list[Table | InputError]:
     if magic == b"PK\x03\x04":  # a workbook saved under a .csv name
         try:
             return _sheets(name, spreadsheet.sheets(name), aliases)
-        except InputError:
-            pass  # open_table() says what it is
+        except InputError as exc:
+            if exc.message.startswith("berkas terlalu besar"):
+                raise
+            # otherwise open_table() says what it is
     return [open_table(name, aliases=aliases)]  # streamed: never read whole
 
 

@@ -90,8 +90,8 @@ class Table:
     day_first: bool = False  # D/M/Y in the date-time columns (decided for the whole file)
     year: int | None = None  # the report's ISO year and a day of its week: for year-less
     near: date | None = None  # dates (TikTok)
-    #: a fresh stream of the data rows (after the header), for a second pass; None when the
-    #: rows are in memory already (a spreadsheet sheet)
+    #: a fresh stream of all rows from the start (the file reopened, or a sheet's rows walked
+    #: again), for a second pass; None: ``rows`` can be read once only
     reopen: Callable[[], Iterator[Row]] | None = None
     #: (first, last) local day of the posts a weekly report keeps whole, and the zone: other
     #: posts are kept compact (exports.spill); None keeps every post whole
@@ -349,9 +349,15 @@ def open_table(path: str | Path, data: bytes | None = None, *,
 
 
 def open_sheet(name: str, rows: list[list[str]], *, aliases: str | None = None) -> Table:
-    """Recognise one spreadsheet sheet (cells already as text, one list per row)."""
-    numbered = iter([Row(i, i, cells) for i, cells in enumerate(rows, start=1)])
-    return _recognise(name, numbered, "xlsx", [], aliases)
+    """Recognise one spreadsheet sheet (cells already as text, one list per row). The rows
+    are walked again for a second pass (``Table.reopen``), never copied."""
+
+    def reopen() -> Iterator[Row]:
+        return (Row(i, i, cells) for i, cells in enumerate(rows, start=1))
+
+    table = _recognise(name, reopen(), "xlsx", [], aliases)
+    table.reopen = reopen
+    return table
 
 
 def _quoted_header(text: str) -> bool:
