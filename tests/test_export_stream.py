@@ -184,3 +184,23 @@ def test_a_workbook_is_read_whole_within_its_own_limit(tmp_path, monkeypatch):
     renamed.write_bytes(source.read_bytes())
     (big,) = read_exports([str(renamed)], year=2026)
     assert big.error is not None and "terlalu besar" in big.error
+
+
+def test_a_compact_post_keeps_every_field_but_its_texts():
+    """``CompactPost`` copies the fields of ``Post`` one by one: none may be forgotten."""
+    import dataclasses
+
+    from medsos_cli.exports.model import Post
+    from medsos_cli.exports.spill import _KEPT, SpillFile
+
+    names = [f.name for f in dataclasses.fields(Post)]
+    assert sorted(set(names) - set(_KEPT)) == ["caption", "permalink", "title"]
+    post = Post(**{name: f"v-{name}" for name in names})
+    spill = SpillFile()
+    first, second = CompactPost(post, spill), CompactPost(Post("x", "2", None, caption="ü 🇮🇩"),
+                                                          spill)
+    assert all(getattr(first, name) == f"v-{name}" for name in _KEPT)
+    assert first.texts() == ("v-caption", "v-title", "v-permalink")
+    assert second.texts() == ("ü 🇮🇩", "", None)
+    third = CompactPost(Post("x", "3", None, title="judul"), spill)  # a put after a get
+    assert third.texts() == ("", "judul", None) and first.texts()[0] == "v-caption"
