@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 import sqlite3
@@ -123,3 +125,47 @@ def test_one_unreadable_export_is_named_and_the_rest_restored(invoke, work, tmp_
     assert result.exit_code == 1, result.output  # written from part of the inputs
     assert f"tidak terbaca: {bad}" in result.stderr
     assert _posts(db)
+
+
+def test_skipped_rows_and_warnings_are_printed(invoke, work, tmp_path):
+    db = work / "riwayat.sqlite3"
+    export = tmp_path / "fb.csv"
+    text = (FIXTURES / "exports" / "fb-posts.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    rows[2][0] = "abc"  # a post id that is not digits: that row is skipped
+    rows.append(rows[1])  # a copy of the first post at the end: a warning
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+    export.write_text(out.getvalue(), encoding="utf-8")
+    result = invoke("history", "rebuild", str(export), "--db", str(db))
+    assert result.exit_code == 1, result.output
+    line = out.getvalue().split("\"abc\"")[0].count("\n") + 1
+    assert f"peringatan: {export}:{line}: baris dilewati: kolom “Post ID”" in result.stderr
+    assert "sudah ada di baris 2" in result.stderr
+    assert "; 1 baris dilewati" in result.stderr
+
+
+@pytest.mark.parametrize("sql, column", [
+    ("UPDATE posts SET published_at = '2026-1x' WHERE rowid = 2", "published_at = '2026-1x'"),
+    ("UPDATE posts SET reach = -3 WHERE rowid = 1", "reach = -3"),
+    ("UPDATE daily SET day = '2025-13-01'", "day = '2025-13-01'"),
+    ("UPDATE daily SET value = 'tujuh'", "value = 'tujuh'"),
+])
+def test_problem_reads_every_row_year_by_year_without_changing_the_file(tmp_path, sql, column):
+    from datetime import date, datetime, timezone
+
+    from medsos_cli.exports.model import DailyValue, Post
+    from medsos_cli.weekly.rebuild import problem
+
+    db = tmp_path / "h.sqlite3"
+    with History(db) as history:
+        history.store([Post("facebook", str(i), datetime(2024 + i % 3, 5, 1, tzinfo=timezone.utc),
+                            reach=10 + i) for i in range(6)],
+                      [DailyValue("facebook", "follows", date(2025, 12, 30), 4)])
+    assert problem(db) is None
+    with sqlite3.connect(db) as con:
+        con.execute(sql)
+    before = db.read_bytes()
+    found = problem(db)
+    assert found is not None and column in found
+    assert db.read_bytes() == before

@@ -92,6 +92,9 @@ def export_command(
                    err=True)
 
 
+SHOWN_NOTES = 20  # warnings printed by rebuild (a year of exports can have many)
+
+
 @history_app.command("rebuild", options_metavar="[OPSI]")
 def rebuild_command(
     ctx: typer.Context,
@@ -136,6 +139,15 @@ def rebuild_command(
         for failed in done.failed:
             where = f"{failed.path}:{failed.error_line}" if failed.error_line else failed.path
             typer.echo(f"tidak terbaca: {where}: {failed.error}; berkas ini dilewati", err=True)
+        notes = [f"{r.path}: {w}" for r in results if r.error is None for w in r.warnings]
+        notes += [f"{r.path}:{s.line}: baris dilewati: {s.reason}" for r in results
+                  for s in r.skipped]
+        for note in notes[:SHOWN_NOTES]:
+            typer.echo(f"peringatan: {note}", err=True)
+        if len(notes) > SHOWN_NOTES:
+            typer.echo(f"peringatan: dan {fmt_int(len(notes) - SHOWN_NOTES)} peringatan lain",
+                       err=True)
+        skipped = sum(len(r.skipped) for r in results)
         if trouble is not None:  # without the advice to run this very command
             typer.echo(f"riwayat lama rusak: {trouble.replace(f'; {REBUILD_HINT}', '')}",
                        err=True)
@@ -144,9 +156,9 @@ def rebuild_command(
         typer.echo(f"medsos: riwayat dibangun ulang di {done.path} dari {fmt_int(done.files)} "
                    f"berkas: {fmt_int(done.posts)} unggahan, {fmt_int(done.daily)} nilai harian, "
                    f"{fmt_int(done.comments)} komentar, {fmt_int(done.complaints)} aduan; "
-                   f"{weeks}. Temuan SOP takarir diisi lagi oleh laporan mingguan berikutnya.",
-                   err=True)
+                   f"{weeks}; {fmt_int(skipped)} baris dilewati. Temuan SOP takarir diisi lagi "
+                   "oleh laporan mingguan berikutnya.", err=True)
         if done.backup is not None:
             typer.echo(f"medsos: riwayat lama disimpan sebagai {done.backup}", err=True)
-        if done.failed:
+        if done.failed or skipped:  # restored from part of the inputs, as a weekly report
             raise typer.Exit(1)

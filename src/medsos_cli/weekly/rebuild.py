@@ -23,9 +23,6 @@ from medsos_cli.exports.model import ImportResult
 from medsos_cli.exports.numbers import zone
 from medsos_cli.weekly.history import History
 
-_FIRST = datetime(1900, 1, 1, tzinfo=timezone.utc)
-_LAST = datetime(9999, 1, 1, tzinfo=timezone.utc)
-
 
 @dataclass
 class Rebuilt:
@@ -53,13 +50,40 @@ def problem(path: Path) -> str | None:
             row = history.db.execute("PRAGMA quick_check").fetchone()
             if row is None or row[0] != "ok":
                 return f"pemeriksaan SQLite gagal: {row[0] if row else 'tanpa hasil'}"
-            history.posts_between(_FIRST, _LAST)
-            history.daily_between(date.min, date.max)
+            _check_by_year(history)
     except InputError as exc:
         return exc.message
     except sqlite3.DatabaseError as exc:
         return str(exc)
     return None
+
+
+def _check_by_year(history: History) -> None:
+    """Read every post and daily value back through the typed checks, a year at a time (a
+    history of many years is never in memory at once)."""
+    db = history.db
+    low, high = db.execute("SELECT min(published_at), max(published_at) FROM posts").fetchone()
+    for first, last in _years(low, high):
+        history.posts_between(datetime(first, 1, 1, tzinfo=timezone.utc),
+                              datetime(last + 1, 1, 1, tzinfo=timezone.utc))
+    low, high = db.execute("SELECT min(day), max(day) FROM daily").fetchone()
+    for first, last in _years(low, high):
+        # up to the next New Year inclusive: a text such as 2025-13-01 sorts between years
+        history.daily_between(date(first, 1, 1), date(last + 1, 1, 1))
+
+
+def _years(low: object, high: object) -> list[tuple[int, int]]:
+    """(first, last) year spans covering the stored texts ``low``..``high``; one span over
+    everything when they do not start with a year (the read then names the damaged cell)."""
+    if low is None or high is None:
+        return []
+    try:
+        first, last = int(str(low)[:4]), int(str(high)[:4])
+    except ValueError:
+        return [(1900, 9998)]
+    if not 1900 <= first <= last <= 9998:
+        return [(1900, 9998)]
+    return [(year, year) for year in range(first, last + 1)]
 
 
 def rebuild(path: Path, results: Sequence[ImportResult], tz: str) -> Rebuilt:
