@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from medsos_cli.errors import InputError
 from medsos_cli.exports.formats import (
@@ -112,7 +113,7 @@ class _Source:
     def __init__(self, path: str, data: bytes | None):
         self.path, self.data = path, data
 
-    def open(self):
+    def open(self) -> BinaryIO:
         if self.data is not None:
             return io.BytesIO(self.data)
         return open_limited(self.path, MAX_BYTES, "sebuah berkas ekspor")
