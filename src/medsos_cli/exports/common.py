@@ -12,6 +12,17 @@ from medsos_cli.exports.model import ImportResult, Post, Skipped
 from medsos_cli.exports.sniff import Row, Table, is_blank, norm
 
 
+def post_result(table: Table) -> ImportResult:
+    """The result of a reader of posts: with ``table.window`` set (a weekly report), posts
+    outside the report's weeks are kept compact (exports.spill)."""
+    result = ImportResult(table.path, table.format, warnings=list(table.warnings))
+    if table.window is not None:
+        from medsos_cli.exports.spill import PostSink
+
+        result.posts = PostSink(*table.window)
+    return result
+
+
 class RowError(ValueError):
     """A value in one row that cannot be read: the row is skipped with this reason."""
 

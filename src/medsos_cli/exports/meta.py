@@ -21,6 +21,7 @@ from medsos_cli.exports.common import (
     digits,
     need,
     parsed,
+    post_result,
     run_each,
     run_rows,
     text,
@@ -45,7 +46,7 @@ def _post_type(raw: str, unknown: set[str]) -> str | None:
 
 def read_facebook_posts(table: Table, tz: str) -> ImportResult:
     """Facebook Page posts (32–34 drifting columns, matched by name)."""
-    result = ImportResult(table.path, table.format, warnings=list(table.warnings))
+    result = post_result(table)
     unknown_types: set[str] = set()
     mismatched: list[int] = []
     layout = Layout(table.header, ("post id",), ("publish time",), ("title",), ("description",),
@@ -98,7 +99,7 @@ def read_facebook_posts(table: Table, tz: str) -> ImportResult:
 
 def read_instagram_posts(table: Table, tz: str) -> ImportResult:
     """Instagram content export (18 columns; also the stories export)."""
-    result = ImportResult(table.path, table.format, warnings=list(table.warnings))
+    result = post_result(table)
     unknown_types: set[str] = set()
     layout = Layout(table.header, ("post id",), ("publish time",), ("account username",),
                     ("account name",), ("permalink",), ("post type",), ("description",),

@@ -18,7 +18,7 @@ from collections import defaultdict
 from datetime import date
 
 from medsos_cli.exports import numbers
-from medsos_cli.exports.common import Cells, dedupe_by, dedupe_posts, run_rows
+from medsos_cli.exports.common import Cells, dedupe_by, dedupe_posts, post_result, run_rows
 from medsos_cli.exports.model import DailyValue, ImportResult, Post
 from medsos_cli.exports.sniff import Row, Table
 
@@ -33,7 +33,7 @@ def read_table(table: Table, tz: str) -> ImportResult:
     """One post per video row; the ``Total`` row skipped."""
     names = COLUMNS
     loc = table.locale
-    result = ImportResult(table.path, table.format, warnings=list(table.warnings))
+    result = post_result(table)
     dates_only = [0]
 
     def parse(row: Row, c: Cells) -> bool:

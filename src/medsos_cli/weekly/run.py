@@ -82,8 +82,11 @@ def read_all(paths: list[str], config: Config, target: Week, *, strict: bool = F
     ``progress`` hears of each ("read", files done, files, the file's name)."""
     from medsos_cli.exports import expand, read_exports
 
+    # Posts outside the report's two weeks are kept compact (a year's export in one file:
+    # memory follows the weeks' rows, not the file).
     options: dict[str, Any] = {"tz": config.timezone, "year": target.year, "near": target.start,
-               "strict": strict, "aliases": config.headers}
+                               "strict": strict, "aliases": config.headers,
+                               "window": (target.previous().start, target.end)}
     if progress is None:
         return read_exports(paths, **options)
     files = expand(paths)
