@@ -72,7 +72,8 @@ def read_facebook_posts(table: Table, tz: str) -> ImportResult:
         likes = count(v_likes, l_likes, loc)
         comments, shares = count(v_comments, l_comments, loc), count(v_shares, l_shares, loc)
         total = count(v_total, l_total, loc)
-        if None not in (total, likes, comments, shares) and total != likes + comments + shares:
+        if (total is not None and likes is not None and comments is not None
+                and shares is not None and total != likes + comments + shares):
             mismatched.append(row.line)
         account = text(v_page)
         permalink = text(v_link) or None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import glob as globmod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -76,7 +76,7 @@ def _failed(exc: InputError) -> ImportResult:
     return ImportResult(str(exc.path), "tidak_terbaca", error=exc.message, error_line=exc.line)
 
 
-def _tables(name: str, aliases: str | None) -> list[Table | InputError]:
+def _tables(name: str, aliases: str | None) -> Sequence[Table | InputError]:
     kind = spreadsheet.kind(name)
     if kind == "zip":
         found: list[Table | InputError] = []

@@ -12,6 +12,7 @@ import io
 import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import PurePosixPath
+from typing import Any
 
 from medsos_cli.errors import InputError
 from medsos_cli.fileio import read_limited
@@ -77,7 +78,7 @@ def sheets(name: str, data: bytes | None = None) -> list[tuple[str, list[list[st
                          f"batas {MAX_WORKBOOK_BYTES // 2**20} MB)", name)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        out = []
+        out: list[Any] = []  # rows of cell values, turned into text in place below
         for sheet in book.sheet_names:
             rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
             for i, row in enumerate(rows):  # in place: one copy of the sheet at a time

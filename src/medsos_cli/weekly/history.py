@@ -193,6 +193,7 @@ class History:
             self.migrated_from = version
         # One transaction for the whole upgrade: an interrupted migration leaves the old
         # schema (and the backup) as they were.
+        implicit = db.isolation_level  # "" (sqlite3's default): restored below
         db.isolation_level = None
         try:
             db.execute("BEGIN IMMEDIATE")
@@ -207,7 +208,7 @@ class History:
                 db.execute("ROLLBACK")
             raise
         finally:
-            db.isolation_level = ""
+            db.isolation_level = implicit
 
     def _backup(self, version: int) -> None:
         """Copy the database before upgrading it (``history.sqlite3.v1.bak``)."""
@@ -245,7 +246,8 @@ class History:
             caption, title, permalink = p.texts()  # a compact post reads them from disk
             # same text as _stamp (fixed width, UTC), without strftime's cost
             return (p.platform, p.post_id, p.account,
-                    p.published_at.astimezone(utc).isoformat(timespec="seconds")[:19],
+                    p.published_at.astimezone(utc).isoformat(  # type: ignore[union-attr]
+                        timespec="seconds")[:19],  # post_rows below skips posts without a time
                     1 if p.time_known else 0, permalink, p.post_type, caption or "",
                     title or "", *metrics(p), p.source, post_score(p))
 

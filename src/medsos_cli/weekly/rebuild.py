@@ -107,7 +107,8 @@ def rebuild(path: Path, results: Sequence[ImportResult], tz: str) -> Rebuilt:
     comments = _dedupe_comments(good)
     complaints = _dedupe_complaints(good)
     local = zone(tz)
-    days = {p.published_at.astimezone(local).date() for p in posts} | {v.day for v in daily}
+    days = {p.published_at.astimezone(local).date() for p in posts  # type: ignore[union-attr]
+            } | {v.day for v in daily}  # (posts without a time were dropped above)
     weeks = sorted({_week(day) for day in days})
     fresh = _unused(path.with_name(f"{path.name}.baru"))
     try:
