@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -18,13 +17,8 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "weekly"
 
 
 @pytest.fixture
-def work(tmp_path, monkeypatch) -> Path:
-    """A working folder with the weekly fixture exports, a history filled by a report."""
-    folder = tmp_path / "kerja"
-    shutil.copytree(FIXTURES / "exports", folder / "ekspor")
-    monkeypatch.chdir(folder)
-    monkeypatch.setenv("MEDSOS_DATA_DIR", str(tmp_path / "data"))
-    return folder
+def work(weekly_work: Path) -> Path:
+    return weekly_work  # tests/cli/conftest.py
 
 
 def _report(invoke, db: Path):

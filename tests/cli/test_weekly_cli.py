@@ -21,13 +21,8 @@ needs_html = pytest.mark.skipif(
 
 
 @pytest.fixture
-def work(tmp_path, monkeypatch) -> Path:
-    """A working folder with the fixture exports and a private history folder."""
-    folder = tmp_path / "kerja"
-    shutil.copytree(FIXTURES / "exports", folder / "ekspor")
-    monkeypatch.chdir(folder)
-    monkeypatch.setenv("MEDSOS_DATA_DIR", str(tmp_path / "data"))
-    return folder
+def work(weekly_work: Path) -> Path:
+    return weekly_work  # tests/cli/conftest.py
 
 
 def test_json_to_stdout(invoke, work):

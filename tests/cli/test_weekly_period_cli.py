@@ -30,12 +30,8 @@ def tweet(tweet_id: str, when: str, impressions: int = 1000) -> str:
 
 
 @pytest.fixture
-def work(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "kerja"
-    shutil.copytree(FIXTURES / "exports", folder / "ekspor")
-    monkeypatch.chdir(folder)
-    monkeypatch.setenv("MEDSOS_DATA_DIR", str(tmp_path / "data"))
-    return folder
+def work(weekly_work: Path) -> Path:
+    return weekly_work  # tests/cli/conftest.py
 
 
 def report_json(invoke, *args: str) -> dict:

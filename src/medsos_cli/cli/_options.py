@@ -13,6 +13,9 @@ ColorOption = Annotated[bool | None, typer.Option(
     "--color/--no-color", help="Paksa warna menyala/mati (bawaan: otomatis; NO_COLOR "
                                "dihormati).")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Tampilkan jejak lengkap saat galat.")]
+DbOption = Annotated[Path | None, typer.Option(
+    "--db", help="Basis data riwayat SQLite (bawaan: report.db di konfigurasi, atau folder "
+                 "data pengguna).", dir_okay=False, metavar="BERKAS")]
 FormatOption = Annotated[str, typer.Option(
     "--format", "-f", help="Format keluaran: text atau json.", metavar="FORMAT")]
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from medsos_cli.cli._errors import user_errors
-from medsos_cli.cli._options import ConfigOption, DebugOption
+from medsos_cli.cli._options import ConfigOption, DbOption, DebugOption
 
 history_app = typer.Typer(
     help="Riwayat laporan mingguan: ekspor Parquet untuk rekap provinsi, bangun ulang dari "
@@ -43,9 +43,7 @@ def export_command(
         metavar="ID")] = None,
     week: WeekOption = None, month: MonthOption = None, start: FromOption = None,
     end: ToOption = None,
-    db: Annotated[Path | None, typer.Option(
-        "--db", help="Basis data riwayat (bawaan: report.db di konfigurasi, atau folder data "
-        "pengguna).", dir_okay=False, metavar="BERKAS")] = None,
+    db: DbOption = None,
     force: Annotated[bool, typer.Option("--force", help="Timpa berkas yang sudah ada.")] = False,
     config: ConfigOption = None,
     debug: DebugOption = False,
@@ -103,9 +101,7 @@ def rebuild_command(
     exports: Annotated[list[str], typer.Argument(
         help="Berkas atau folder ekspor (CSV, xlsx, zip, log medsos) yang dimuat ulang.",
         metavar="EKSPOR...", show_default=False)],
-    db: Annotated[Path | None, typer.Option(
-        "--db", help="Basis data riwayat (bawaan: report.db di konfigurasi, atau folder data "
-        "pengguna).", dir_okay=False, metavar="BERKAS")] = None,
+    db: DbOption = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Bangun ulang juga riwayat yang masih utuh (berkas lama tetap "
         "disimpan sebagai cadangan).")] = False,

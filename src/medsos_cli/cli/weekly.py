@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from medsos_cli.cli._errors import stdout_write, user_errors
-from medsos_cli.cli._options import ConfigOption, DebugOption, choice
+from medsos_cli.cli._options import ConfigOption, DbOption, DebugOption, choice
 from medsos_cli.weekly.formats import BY_NAME, NAMES
 
 weekly_app = typer.Typer(
@@ -43,9 +43,7 @@ def report_command(
         metavar="BERKAS")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Timpa berkas keluaran yang sudah ada.")] = False,
-    db: Annotated[Path | None, typer.Option(
-        "--db", help="Basis data riwayat SQLite (bawaan: report.db di konfigurasi, atau folder "
-                     "data pengguna).", dir_okay=False, metavar="BERKAS")] = None,
+    db: DbOption = None,
     no_history: Annotated[bool, typer.Option(
         "--no-history", help="Jangan baca atau tulis riwayat unggahan (juga hasil periksa takarir "
                              "yang disimpan agar laporan berikutnya lebih cepat).")] = False,

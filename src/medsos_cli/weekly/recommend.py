@@ -86,12 +86,8 @@ def _sized_changes(platforms: dict, running: bool = False) -> list[tuple[float, 
             metric = _BASIS_NAMES.get(basis, basis).lower()
             numbers = (f"{metric} {_direction(ratio)} {fmt_pct(abs(ratio))} dibanding {before} "
                        f"({fmt_int(previous[basis])} → {fmt_int(data[basis])})")
-            if ratio > 0:
-                text = f"Ulangi pola unggahan teratas {label}{_post_hint(top)}: {numbers}."
-            else:
-                text = (f"Cari penyebab turunnya {metric} {label}, mulai dari unggahan "
-                        f"terbawah{_post_hint(bottom)}: {numbers}.")
-            out.append((abs(ratio), text))
+            fall = f"Cari penyebab turunnya {metric} {label}, mulai dari unggahan terbawah"
+            out.append((abs(ratio), _act(ratio > 0, label, top, bottom, fall, numbers)))
         ratio = change.get("engagement_rate")
         points = fmt.rate_difference(data)
         if (ratio is not None and points is not None and abs(ratio) >= CHANGE_THRESHOLD
@@ -99,13 +95,16 @@ def _sized_changes(platforms: dict, running: bool = False) -> list[tuple[float, 
             numbers = (f"tingkat interaksi {fmt.points(points).split(' ', 1)[1]} "
                        f"({fmt_pct(previous['engagement_rate'])} → "
                        f"{fmt_pct(data['engagement_rate'])})")
-            if points > 0:
-                text = f"Ulangi pola unggahan teratas {label}{_post_hint(top)}: {numbers}."
-            else:
-                text = (f"Perbaiki unggahan {label} yang sepi interaksi, mulai dari yang "
-                        f"terbawah{_post_hint(bottom)}: {numbers}.")
-            out.append((abs(ratio), text))
+            fall = f"Perbaiki unggahan {label} yang sepi interaksi, mulai dari yang terbawah"
+            out.append((abs(ratio), _act(points > 0, label, top, bottom, fall, numbers)))
     return out
+
+
+def _act(rose: bool, label: str, top, bottom, fall: str, numbers: str) -> str:
+    """A rise: repeat what worked (the top post); a fall: start from the bottom post."""
+    if rose:
+        return f"Ulangi pola unggahan teratas {label}{_post_hint(top)}: {numbers}."
+    return f"{fall}{_post_hint(bottom)}: {numbers}."
 
 
 def posting_gaps(posting: dict | None) -> list[str]:
