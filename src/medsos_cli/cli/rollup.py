@@ -42,18 +42,14 @@ def rollup_command(
 
         require("medsos rollup", "duckdb", "pyarrow", *BY_NAME[low].needs)
         from medsos_cli.config import load_config
-        from medsos_cli.fileio import atomic_write_text, refuse_existing
+        from medsos_cli.fileio import atomic_write_text
         from medsos_cli.province.rollup import compute
         from medsos_cli.registry import load_registry, registry_path
         from medsos_cli.weekly.week import parse_period, today_in
 
         settings = load_config(config or (ctx.obj or {}).get("config"))
         period = parse_period(week, month, start, end, today=today_in(settings.timezone))
-        target = None
-        if out != "-":
-            target = Path(out) if out else Path(
-                f"rekap-{period.label.replace('..', '_')}.{BY_NAME[low].extension}")
-            refuse_existing(target, force)
+        target = _target(out, "rekap", period, low, force)
         path = registry or registry_path(settings)
         expected = None
         if path is not None:
@@ -80,17 +76,13 @@ def weekly_period(paths: list[str], week: str | None, month: str | None, start: 
     """``medsos weekly report --month/--from/--to``: the office's report over a longer period,
     computed from the history (province/period.py)."""
     from medsos_cli.config import load_config
-    from medsos_cli.fileio import atomic_write_text, refuse_existing
+    from medsos_cli.fileio import atomic_write_text
     from medsos_cli.province.period import period_report
     from medsos_cli.weekly.week import parse_period, today_in
 
     settings = load_config(config_path)
     period = parse_period(week, month, start, end, today=today_in(settings.timezone))
-    target = None
-    if out != "-":
-        target = Path(out) if out else Path(
-            f"laporan-{period.label.replace('..', '_')}.{BY_NAME[output_format].extension}")
-        refuse_existing(target, force)
+    target = _target(out, "laporan", period, output_format, force)
     report = period_report(paths, period, settings, db=db, use_history=not no_history)
     text = BY_NAME[output_format].renderer("rollup")(report)
     if target is None:
@@ -99,3 +91,16 @@ def weekly_period(paths: list[str], week: str | None, month: str | None, start: 
         atomic_write_text(target, text)
     typer.echo(f"medsos: laporan {period.title} dari riwayat"
                + (f" ditulis ke {target}" if target else ""), err=True)
+
+
+def _target(out: str | None, prefix: str, period, output_format: str, force: bool) -> Path | None:
+    """Where to write: ``--out``, else ``PREFIX-PERIOD.EXT`` here; ``None`` for stdout. An
+    existing file is refused without ``--force``."""
+    from medsos_cli.fileio import refuse_existing
+
+    if out == "-":
+        return None
+    target = Path(out) if out else Path(
+        f"{prefix}-{period.label.replace('..', '_')}.{BY_NAME[output_format].extension}")
+    refuse_existing(target, force)
+    return target

@@ -13,21 +13,19 @@ from functools import partial
 
 from medsos_cli.exports import numbers
 from medsos_cli.exports.common import (
-    Cells,
     Layout,
     count,
-    dedupe_by,
+    daily_values,
     dedupe_posts,
     digits,
     need,
     parsed,
     post_result,
     run_each,
-    run_rows,
     text,
 )
 from medsos_cli.exports.formats import registry
-from medsos_cli.exports.model import DailyValue, ImportResult, Post
+from medsos_cli.exports.model import ImportResult, Post
 from medsos_cli.exports.sniff import Row, Table
 
 # Post types as written in English and Indonesian UIs (headers.yaml: values.post_type).
@@ -188,14 +186,5 @@ def read_daily(table: Table, tz: str) -> ImportResult:
             f"nama metrik “{table.metric_name or ''}” tidak menyebut platform; dianggap "
             f"{platform.capitalize()}")
 
-    def parse(row: Row, c: Cells) -> bool:
-        day = c.parse(numbers.parse_iso_day, "date")
-        result.daily.append(DailyValue(platform, metric, day,
-                                       c.int("primary", locale=table.locale, negative=True),
-                                       source=table.path, line=row.line))
-        return True
-
-    run_rows(table, result, parse)
-    result.daily = dedupe_by(result.daily, lambda d: (d.metric, d.day), "tanggal",
-                             result.warnings)
-    return result
+    return daily_values(table, result, platform, metric, numbers.parse_iso_day, "primary",
+                        negative=True)  # Meta's follower files give the net change
