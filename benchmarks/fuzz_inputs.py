@@ -54,7 +54,6 @@ def main() -> None:
                 failures.append({"target": target, "seed": seed, "problem": "harness",
                                  "code": None, "detail": f"{type(exc).__name__}: {exc}"[-300:]})
                 print(json.dumps(failures[-1], ensure_ascii=False), file=sys.stderr, flush=True)
-                seed += 1
                 continue
             counts[target] += 1
             slowest = max(slowest, outcome.seconds)
