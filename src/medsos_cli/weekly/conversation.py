@@ -98,7 +98,8 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
     """Build the ``comments`` object of the weekly JSON report (docs/weekly-json.md).
 
     Only comments whose local date (in ``tz``) lies in ``[start, end]`` count; those of the
-    seven days before give the ``previous_week`` figures and the ``change`` in criticism and
+    same days of the week before (for a running week: Monday to the same weekday) give the
+    ``previous_week`` figures and the ``change`` in criticism and
     complaints. ``account`` and ``hashtags`` (the account's own name and tags) are left out
     of the themes. Returns ``None`` when no comment was given at all (no comments log), so
     that an empty log is told apart from a quiet week only by the caller. ``progress`` hears
@@ -123,8 +124,12 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
     # of the week instead of converting every time to local time.
     edges = _midnights(days, zone) or [0.0]  # no day at all: nothing counts
     first_edge, last_edge = edges[0], edges[-1]
-    before = start - timedelta(days=len(days))
+    # The week before: its same weekdays (a running week Monday–Wednesday is compared with
+    # Monday–Wednesday); a longer period with as many days just before it.
+    before = start - timedelta(days=max(7, len(days)))
+    after = before + timedelta(days=len(days))  # exclusive; == start for a whole week
     prev_edge = datetime.combine(before, time(0), tzinfo=zone).timestamp() if days else 0.0
+    prev_end = datetime.combine(after, time(0), tzinfo=zone).timestamp() if days else 0.0
     count = len(comments)
     for index, comment in enumerate(comments):
         if progress is not None and index % PROGRESS_EVERY == 0:
@@ -134,7 +139,7 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
         if moment.tzinfo is not None:
             stamp = moment.timestamp()
             if stamp < first_edge or stamp >= last_edge:
-                if not prev_edge <= stamp < first_edge:
+                if not prev_edge <= stamp < prev_end:
                     continue
                 previous = True
             else:
@@ -142,7 +147,7 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
         else:  # the readers give aware times; a naive one is taken as already local
             day = moment.date()
             if day < start or day > end:
-                if not before <= day < start:
+                if not before <= day < after:
                     continue
                 previous = True
         text = comment.text
@@ -218,7 +223,7 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
                             for cls in CLASSES},
         "previous_week": {
             "start": before.isoformat(),
-            "end": (start - timedelta(days=1)).isoformat(),
+            "end": (after - timedelta(days=1)).isoformat(),
             "total": previous_total,
             "by_class": prev_class,
             "by_sentiment": prev_sentiment,
