@@ -48,7 +48,13 @@ def main() -> None:
     started = time.monotonic()
     while time.monotonic() < deadline:
         for target in targets:
-            outcome = run_case(target, seed, scratch, args.timeout)
+            try:
+                outcome = run_case(target, seed, scratch, args.timeout)
+            except Exception as exc:  # noqa: BLE001 - a broken case generator, said, not fatal
+                failures.append({"target": target, "seed": seed, "problem": "harness",
+                                 "code": None, "detail": f"{type(exc).__name__}: {exc}"[-300:]})
+                print(json.dumps(failures[-1], ensure_ascii=False), file=sys.stderr, flush=True)
+                continue
             counts[target] += 1
             slowest = max(slowest, outcome.seconds)
             if outcome.problem:

@@ -10,6 +10,23 @@ from medsos_cli.lint.rulebooks import load_rulebook
 from medsos_cli.rulebook.load import Rulebook, bundled_rulebook_path
 from medsos_cli.rulebook.model import Context
 
+# Modules whose tests drive a browser, pre-commit, a 10,000-caption corpus or a fuzzer: marked
+# ``slow`` with every hypothesis test, so ``pytest -m "not slow"`` is a quick local run. CI and
+# the README's ``pytest`` run everything.
+SLOW_MODULES = frozenset({"test_weekly_browser", "test_precommit", "test_engine_differential",
+                          "test_fuzz_inputs", "test_properties", "test_lint_jobs"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the slow tests (see SLOW_MODULES) and the property-based ones."""
+    slow = pytest.mark.slow
+    for item in items:
+        module = getattr(item, "module", None)
+        name = module.__name__.rpartition(".")[2] if module is not None else ""
+        function = getattr(item, "obj", None)
+        if name in SLOW_MODULES or getattr(function, "is_hypothesis_test", False):
+            item.add_marker(slow)
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _private_rulebook_cache(tmp_path_factory):

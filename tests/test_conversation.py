@@ -414,3 +414,31 @@ def test_days_match_local_dates_across_a_dst_change(offsets, naive):
         ((start + timedelta(days=k)).isoformat(), local[start + timedelta(days=k)])
         for k in range(7)]
     assert got["total"] == sum(local[start + timedelta(days=k)] for k in range(7))
+
+
+def test_a_running_week_is_compared_with_the_same_weekdays_of_the_week_before():
+    from medsos_cli.weekly.conversation import analyse_comments
+
+    zone = ZoneInfo("Asia/Jakarta")
+
+    def at(day: date, text: str) -> Comment:
+        return Comment("instagram", "p1", "warga", datetime(day.year, day.month, day.day, 10,
+                                                             tzinfo=zone), text)
+
+    monday = date(2026, 11, 16)
+    comments = [at(monday + timedelta(days=1), "Jalan di depan pasar rusak parah"),  # this Tue
+                at(monday - timedelta(days=7), "Terima kasih infonya"),  # Mon before: counted
+                at(monday - timedelta(days=5), "Kapan dibuka lagi?"),  # Wed before: counted
+                at(monday - timedelta(days=3), "Mantap"),  # Fri before: not a compared day
+                at(monday - timedelta(days=1), "Bagus")]  # Sun before: not a compared day
+    running = analyse_comments(comments, start=monday, end=monday + timedelta(days=2),
+                               tz="Asia/Jakarta")
+    assert running["total"] == 1
+    assert (running["previous_week"]["start"], running["previous_week"]["end"]) == (
+        "2026-11-09", "2026-11-11")
+    assert running["previous_week"]["total"] == 2
+    whole = analyse_comments(comments, start=monday, end=monday + timedelta(days=6),
+                             tz="Asia/Jakarta")
+    assert (whole["previous_week"]["start"], whole["previous_week"]["end"]) == (
+        "2026-11-09", "2026-11-15")
+    assert whole["previous_week"]["total"] == 4

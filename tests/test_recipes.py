@@ -120,3 +120,21 @@ def test_recipe_platform_table_feeds_every_list():
     assert metrics.PLATFORM_ORDER == REPORT_PLATFORMS
     assert fmt.PLATFORM_LABELS is LABELS
     assert set(charts.PLATFORM_STYLE) == set(REPORT_PLATFORMS)
+
+
+def test_recipe_report_output_format(monkeypatch):
+    """A weekly/roll-up format is one row of weekly/formats.py: the report renders through it."""
+    import json
+
+    from medsos_cli.weekly import formats as report_formats
+    from medsos_cli.weekly.run import render
+
+    module = types.ModuleType("medsos_cli_toy_report")
+    module.render = lambda report: f"{report['week']};{len(report['platforms'])}\n"
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    toy = report_formats.ReportFormat("csv", "csv", f"{module.__name__}:render",
+                                      f"{module.__name__}:render")
+    monkeypatch.setitem(report_formats.BY_NAME, "csv", toy)
+    report = json.loads((FIXTURES / "weekly" / "report.json").read_text(encoding="utf-8"))
+    assert render(report, "csv") == f"{report['week']};{len(report['platforms'])}\n"
+    assert render(report, "json").startswith("{")  # the real rows are untouched

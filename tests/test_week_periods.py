@@ -30,7 +30,10 @@ def test_range_of_dates_or_weeks():
     assert (one.kind, one.label) == ("week", "2026-W47")
     open_end = parse_period(start="2026-11-01", today=TODAY)
     assert open_end.end == date(2026, 11, 29)  # the Sunday of this week
-    assert parse_period(today=TODAY).label == "2026-W48"
+    assert parse_period(today=TODAY).label == "2026-W47"  # the last complete week
+    running = parse_period(week="this", today=TODAY)
+    assert (running.label, running.start, running.end) == ("2026-W48", date(2026, 11, 23),
+                                                            TODAY)
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [

@@ -6,6 +6,7 @@ browser is a failure, because CI must test the page (.ci/run installs chromium).
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -125,3 +126,41 @@ def test_print_layout_keeps_sections_and_makes_a4_pdf(loaded, tmp_path):
     pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
     assert pages >= 1
     (tmp_path / "laporan.pdf").write_bytes(pdf)
+
+
+def test_print_pages_carry_page_numbers_and_a_running_header(loaded):
+    """Chromium prints the @page margin boxes: "Halaman N dari M" and the running header
+    (account, week) on every page of the PDF, read back from the PDF's text."""
+    pypdf = pytest.importorskip("pypdf")
+    page, _, _ = loaded
+    pdf = page.pdf(format="A4", print_background=False)
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    total = len(reader.pages)
+    assert total >= 2  # the sample runs over several pages
+    report = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    header = f"Laporan mingguan media sosial · {report['account']}"
+    for number, sheet in enumerate(reader.pages, 1):
+        text = " ".join(sheet.extract_text().split())
+        assert f"Halaman {number} dari {total}" in text, (number, text[:200])
+        assert header in text and "Pekan 2026-W47" in text, (number, text[:200])
+
+
+def test_running_header_is_a_quoted_css_string(browser, tmp_path):
+    """An account name with quotes or "</style>" stays text in the header (no broken CSS,
+    no markup), and the page still prints its numbers."""
+    pypdf = pytest.importorskip("pypdf")
+    report = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    report["account"] = 'Dinas "Uji" </style><b>x</b>'
+    page_file = tmp_path / "laporan.html"
+    page_file.write_text(render_html(report), encoding="utf-8")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(page_file.as_uri(), wait_until="load")
+        assert page.locator("b", has_text="x").count() == 0
+        pdf = page.pdf(format="A4")
+    finally:
+        context.close()
+    first = " ".join(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert 'Laporan mingguan media sosial · Dinas "Uji" </style><b>x</b>' in first
+    assert "Halaman 1 dari" in first

@@ -21,7 +21,7 @@ from medsos_cli.weekly.build import build_report, to_json
 
 WIB = timezone(timedelta(hours=7))
 TOP_KEYS = ["version", "generator", "account", "week", "start", "end", "timezone",
-            "previous_week", "sources", "platforms", "accounts", "posting", "comments",
+            "previous_week", "running", "sources", "platforms", "accounts", "posting", "comments",
             "complaints", "lint", "comparison_basis", "recommendations"]
 
 
@@ -131,11 +131,11 @@ def test_same_inputs_give_the_same_bytes():
     assert to_json(build(inputs())) == to_json(build(inputs()))
 
 
-def test_default_week_is_the_one_containing_today():
+def test_default_week_is_the_last_complete_one():
     result = ImportResult("ig.csv", "meta_instagram_posts", rows=1, posts=[ig("1", at(17))])
-    report = build_report([result], week=None, config=Config(), today=date(2026, 11, 20),
+    report = build_report([result], week=None, config=Config(), today=date(2026, 11, 25),
                           use_history=False)
-    assert report["week"] == "2026-W47"
+    assert report["week"] == "2026-W47" and report["running"] is None
     report = build_report([result], week="last", config=Config(), today=date(2026, 11, 25),
                           use_history=False)
     assert report["week"] == "2026-W47"
@@ -200,7 +200,7 @@ def test_complaints_are_analysed_with_the_configured_sla():
     complaints = report["complaints"]
     assert complaints["received"] == 2 and complaints["sla_hours"] == 12
     assert complaints["overdue"] >= 1
-    assert any("aduan melewati batas tanggapan 12 jam" in s
+    assert any(s.startswith("Balas 1 aduan yang lewat 12 jam tanpa tanggapan")
                for s in report["recommendations"])
 
 

@@ -187,9 +187,11 @@ def test_recommendations(report):
     text = "\n".join(report["recommendations"])
     # The two largest changes: X impressions +58.6 %, Instagram reach +43.0 % (FB +40.2 % is
     # third and left to the tables).
-    assert "Jangkauan Instagram naik 43,0 %" in text
-    assert "(11.400 → 16.300)" in text
-    assert "Impresi X naik 58,6 %" in text
+    # Each as an action (repeat the top post's pattern) with the number behind it.
+    assert "Ulangi pola unggahan teratas Instagram (" in text
+    assert "jangkauan naik 43,0 % dibanding pekan lalu (11.400 → 16.300)" in text
+    assert "Ulangi pola unggahan teratas X (" in text
+    assert "impresi naik 58,6 %" in text
     assert "Jangkauan Facebook" not in text
     assert len(report["recommendations"]) <= 6
     assert "Sabtu (21 November)" in text
@@ -228,4 +230,7 @@ def test_complaints(report):
     # Resolved (selesai, with a time): 16/11 09:10, 16/11 11:40, 18/11 19:50, 18/11 20:30
     assert complaints["resolved"] == 4
     text = "\n".join(report["recommendations"])
-    assert "3 aduan melewati batas tanggapan 24 jam" in text
+    # As actions: the one still unanswered is to be answered, the two answered late (36 h
+    # and 26 h) call for a faster first response.
+    assert "Balas 1 aduan yang lewat 1×24 jam tanpa tanggapan (diteruskan ke Disdukcapil)" in text
+    assert "2 aduan baru ditanggapi setelah lewat 1×24 jam, terlama 36 jam" in text

@@ -37,8 +37,19 @@ def test_number_formats():
 
 def test_rise_and_fall_of_reach_and_rate():
     out = platform_changes({"instagram": platform()})
-    assert out == ["Jangkauan Instagram naik 23,4 % dibanding pekan lalu (5.000 → 6.170).",
-                   "Tingkat interaksi Instagram turun 18,0 % (dari 5,0 % menjadi 4,1 %)."]
+    # Actions with the number behind them; the rate's change in points: 5,0 % → 4,1 % is
+    # −0,9 points (the relative −18 % is not shown)
+    assert out == ["Ulangi pola unggahan teratas Instagram: jangkauan naik 23,4 % dibanding "
+                   "pekan lalu (5.000 → 6.170).",
+                   "Perbaiki unggahan Instagram yang sepi interaksi, mulai dari yang terbawah: "
+                   "tingkat interaksi turun 0,9 poin persentase (5,0 % → 4,1 %)."]
+
+
+def test_a_rate_change_that_rounds_to_zero_points_is_not_an_action():
+    # 0,10 % → 0,11 %: +10 % relative but 0,01 points, shown as "tetap"
+    data = platform(engagement_rate=0.0011, previous={"engagement_rate": 0.001},
+                    change={"engagement_rate": 0.1})
+    assert platform_changes({"instagram": data}) == []
 
 
 def test_small_changes_are_not_mentioned():
@@ -51,23 +62,24 @@ def test_views_basis_is_named():
                     previous={"views": 2400, "engagement_rate": None},
                     change={"views": -0.5, "engagement_rate": None})
     assert platform_changes({"youtube": data}) == [
-        "Tayangan YouTube turun 50,0 % dibanding pekan lalu (2.400 → 1.200)."]
+        "Cari penyebab turunnya tayangan YouTube, mulai dari unggahan terbawah: tayangan "
+        "turun 50,0 % dibanding pekan lalu (2.400 → 1.200)."]
 
 
 def test_platform_silent_this_week():
     data = platform(label="X", posts=0, previous={"posts": 6}, change={})
     assert platform_changes({"x": data}) == [
-        "Tidak ada unggahan X pekan ini (pekan lalu 6); pastikan akun tetap aktif."]
+        "Aktifkan kembali akun X: tidak ada unggahan pekan ini (pekan lalu 6)."]
 
 
 def test_posting_gaps():
     assert posting_gaps({"days_without_posts": []}) == []
     assert posting_gaps({"days_without_posts": ["2026-11-21", "2026-11-22"]}) == [
-        "Tidak ada unggahan pada Sabtu (21 November) dan Minggu (22 November); jadwalkan "
-        "konten agar akun tetap aktif setiap hari."]
+        "Jadwalkan minimal satu unggahan setiap hari: pekan ini 2 hari tanpa unggahan, yaitu "
+        "Sabtu (21 November) dan Minggu (22 November)."]
     week = [f"2026-11-{d}" for d in range(16, 23)]
     assert posting_gaps({"days_without_posts": week}) == [
-        "Tidak ada unggahan sama sekali pekan ini; periksa jadwal konten."]
+        "Susun dan jalankan jadwal konten: tidak ada unggahan sama sekali pekan ini."]
 
 
 def test_best_format():
@@ -75,8 +87,8 @@ def test_best_format():
            {"type": "reel", "posts": 3, "engagement_rate": 0.067},
            {"type": "carousel", "posts": 1, "engagement_rate": None}]
     assert best_formats({"instagram": platform(content_mix=mix)}) == [
-        "Di Instagram, format reel memberi tingkat interaksi tertinggi (6,7 % dari 3 unggahan, "
-        "dibanding 3,0 % untuk foto); perbanyak format ini."]
+        "Perbanyak format reel di Instagram: tingkat interaksinya 6,7 % dari 3 unggahan, "
+        "dibanding 3,0 % untuk foto."]
     # One post is not a pattern; a single type has nothing to compare with.
     mix[1]["posts"] = 1
     assert best_formats({"instagram": platform(content_mix=mix)}) == []
@@ -88,23 +100,35 @@ def test_overdue_complaints():
     assert complaint_sentences({"overdue": 0}) == []
     data = {"overdue": 3, "sla_hours": 24.0, "overdue_items": [
         {"forwarded_to": "DPUPR"}, {"forwarded_to": "Disdukcapil"}, {"forwarded_to": "DPUPR"}]}
-    assert complaint_sentences(data) == [
-        "3 aduan melewati batas tanggapan 24 jam (terbanyak diteruskan ke DPUPR); segera "
-        "tanggapi pelapor dan tindak lanjuti dengan OPD terkait."]
+    assert complaint_sentences(data) == [  # no answered flags: all are to be answered
+        "Tanggapi 3 aduan yang melewati batas 1×24 jam (terbanyak diteruskan ke DPUPR) dan "
+        "tindak lanjuti dengan OPD terkait."]
     data = {"overdue": 3, "sla_hours": 24, "overdue_items": [
         {"forwarded_to": "DPUPR"}, {"forwarded_to": "DLH"}, {"forwarded_to": "Disdukcapil"}]}
     assert "(diteruskan ke Disdukcapil, DLH, dan DPUPR)" in complaint_sentences(data)[0]
     data = {"overdue": 1, "sla_hours": 4.5, "overdue_items": [{"forwarded_to": ""}]}
-    assert complaint_sentences(data)[0].startswith("1 aduan melewati batas tanggapan 4,5 jam;")
+    assert complaint_sentences(data)[0].startswith("Tanggapi 1 aduan yang melewati batas 4,5 "
+                                                   "jam dan")
+
+
+def test_overdue_complaints_unanswered_and_answered_late_are_two_actions():
+    data = {"overdue": 3, "sla_hours": 24, "overdue_items": [
+        {"forwarded_to": "Disdukcapil", "answered": False, "hours_waiting": 123.9},
+        {"forwarded_to": "DPUPR", "answered": True, "hours_waiting": 36.0},
+        {"forwarded_to": "DLH", "answered": True, "hours_waiting": 26.0}]}
+    assert complaint_sentences(data) == [
+        "Balas 1 aduan yang lewat 1×24 jam tanpa tanggapan (diteruskan ke Disdukcapil), lalu "
+        "kabari pelapor tindak lanjutnya.",
+        "Percepat tanggapan pertama aduan: 2 aduan baru ditanggapi setelah lewat 1×24 jam, "
+        "terlama 36 jam (diteruskan ke DLH dan DPUPR)."]
 
 
 def test_crisis_days_and_unanswered_comments():
     data = {"crisis_days": [{"date": "2026-11-19", "negative": 31, "baseline": 3.0}],
             "unanswered": 12}
+    # The crisis day is the report's alert (told once), not a recommendation.
     assert comment_sentences(data) == [
-        "Komentar negatif melonjak pada Kamis (19 November): 31 komentar (biasanya sekitar 3 "
-        "per hari); siapkan holding statement sesuai prosedur krisis.",
-        "12 komentar warga belum dibalas; balas dalam 1×24 jam."]
+        "Balas 12 komentar warga yang belum dibalas, paling lambat 1×24 jam."]
     assert comment_sentences({"crisis_days": [], "unanswered": 0}) == []
 
 
@@ -113,8 +137,8 @@ def test_sop_errors():
         {"rule": "baku.ejaan", "level": "warning", "count": 4},
         {"rule": "nama.jabatan", "level": "error", "count": 2}]}
     assert lint_sentences(lint) == [
-        "2 unggahan melanggar aturan SOP tingkat galat (paling sering: nama.jabatan); periksa "
-        "takarir dengan medsos lint sebelum terbit."]
+        "Periksa setiap takarir dengan medsos lint sebelum terbit: 2 unggahan pekan ini "
+        "melanggar aturan SOP tingkat galat (paling sering: nama.jabatan)."]
     assert lint_sentences({"posts_with_errors": 0, "rules": []}) == []
 
 
@@ -125,11 +149,13 @@ def test_order_and_quiet_week():
               "comments": None, "lint": {"posts_with_errors": 1, "rules": []}}
     out = recommendations(report)
     # Most urgent first: complaints, SOP errors, posting gaps, then the changes.
-    assert [s.split()[0] for s in out] == ["1", "1", "Tidak", "Jangkauan", "Tingkat"]
+    assert [s.split()[0] for s in out] == ["Tanggapi", "Periksa", "Jadwalkan", "Ulangi",
+                                           "Perbaiki"]
     assert recommendations(report) == out
     quiet = {"platforms": {"instagram": platform(change={})}, "posting": {}}
     assert recommendations(quiet) == [
-        "Tidak ada perubahan besar dibanding pekan lalu; pertahankan jadwal dan format unggahan."]
+        "Pertahankan jadwal dan format unggahan: tidak ada perubahan 10 % atau lebih dibanding "
+        "pekan lalu."]
     assert recommendations({"platforms": {}}) == []
 
 
@@ -143,6 +169,7 @@ def test_at_most_six_sentences_and_only_the_two_largest_changes():
               "lint": {"posts_with_errors": 1, "rules": []}}
     out = recommendations(report)
     assert len(out) == 6
-    assert out[0].startswith("Komentar negatif melonjak")
+    assert not any("melonjak" in s or "holding" in s for s in out)
+    assert out[0].startswith("Tanggapi 2 aduan")
     changes = [s for s in out if "naik" in s or "turun" in s]
-    assert len(changes) == 2 and all(" X " in s for s in changes)
+    assert len(changes) == 2 and all(" X " in s or " X:" in s for s in changes)

@@ -22,10 +22,44 @@ def test_explicit_week(value):
                                                   date(2026, 11, 22))
 
 
-def test_default_is_the_week_containing_today():
-    assert parse_week(None, today=FRIDAY).label == "2026-W47"
-    assert parse_week("", today=date(2026, 11, 22)).label == "2026-W47"  # Sunday
-    assert parse_week(None, today=date(2026, 11, 23)).label == "2026-W48"  # Monday
+def test_default_is_the_last_complete_week():
+    assert parse_week(None, today=FRIDAY).label == "2026-W46"
+    # Sunday is not over yet: its week is not complete
+    assert parse_week("", today=date(2026, 11, 22)).label == "2026-W46"
+    assert parse_week(None, today=date(2026, 11, 23)).label == "2026-W47"  # Monday
+    assert parse_week(None, today=date(2027, 1, 4)).label == "2026-W53"  # across New Year
+    assert not parse_week(None, today=FRIDAY).running
+
+
+@pytest.mark.parametrize("value", ["this", "THIS", "ini", " ini "])
+def test_this_is_the_week_so_far(value):
+    wednesday = date(2026, 12, 2)
+    week = parse_week(value, today=wednesday)
+    assert (week.label, week.running, week.start, week.end, week.sunday) == (
+        "2026-W49", True, date(2026, 11, 30), wednesday, date(2026, 12, 6))
+    assert week.days() == [date(2026, 11, 30), date(2026, 12, 1), wednesday]
+    # compared with the same weekdays of the week before
+    before = week.previous()
+    assert (before.label, before.start, before.end) == ("2026-W48", date(2026, 11, 23),
+                                                        date(2026, 11, 25))
+    begin, end = week.bounds("Asia/Jakarta")
+    assert end - begin == timedelta(days=3)
+    assert week == Week(2026, 49)  # the same ISO week, whatever day it is cut at
+    monday = parse_week("this", today=date(2026, 11, 30))
+    assert monday.days() == [date(2026, 11, 30)]
+
+
+def test_today_can_be_pinned(monkeypatch):
+    from medsos_cli.weekly.week import now_in, today_in
+
+    monkeypatch.setenv("MEDSOS_TODAY", "2026-11-18")
+    assert today_in("Asia/Jayapura") == date(2026, 11, 18)
+    assert now_in("Asia/Jakarta").isoformat() == "2026-11-19T00:00:00+07:00"  # end of day
+    monkeypatch.setenv("MEDSOS_TODAY", "18/11/2026")
+    with pytest.raises(InputError, match="MEDSOS_TODAY"):
+        today_in("Asia/Jakarta")
+    monkeypatch.delenv("MEDSOS_TODAY")
+    assert now_in("Asia/Jakarta").tzinfo is not None
 
 
 @pytest.mark.parametrize("value", ["last", "LAST", "lalu"])
@@ -74,5 +108,8 @@ def test_round_trip(day):
     assert week.start.weekday() == 0 and (week.end - week.start).days == 6
     assert parse_week(week.label, today=day) == week
     assert parse_week(week.label.lower(), today=day) == week
-    assert parse_week(None, today=day) == week
+    assert parse_week(None, today=day) == week.previous() == parse_week("last", today=day)
     assert parse_week("last", today=day) == week.previous() == week_of(day - timedelta(days=7))
+    running = parse_week("this", today=day)
+    assert running == week and running.end == day and len(running.days()) == day.weekday() + 1
+    assert running.previous().end == day - timedelta(days=7)

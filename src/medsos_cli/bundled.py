@@ -12,7 +12,7 @@ from pathlib import Path
 
 def bundled_path(folder: str) -> Path:
     """The bundled ``folder`` (``sop`` or ``templates``)."""
-    packaged = resources.files("medsos_cli").joinpath("_data", folder)
+    packaged = resources.files("medsos_cli").joinpath("_data").joinpath(folder)
     if packaged.is_dir():
         return Path(str(packaged))
     return Path(__file__).resolve().parents[2] / folder

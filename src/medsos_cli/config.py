@@ -17,7 +17,6 @@ from typing import Any
 from medsos_cli import fieldspec as fs
 from medsos_cli.errors import ConfigError
 from medsos_cli.findings import LEVEL_NAMES
-from medsos_cli.forms import number
 from medsos_cli.platforms import PLATFORMS
 
 if sys.version_info >= (3, 11):
@@ -262,6 +261,8 @@ def _check_plain(config: Config, data: Any, where: str, depth: int) -> None:
             raise _error(config, line_key, f"“{name}” bernilai {value}: tulis angka biasa")
         if (isinstance(value, (int, float)) and not isinstance(value, bool)
                 and abs(value) > MAX_NUMBER):
+            from medsos_cli.forms import number
+
             raise _error(config, line_key, f"“{name}” terlalu besar (batas "
                          f"{number(MAX_NUMBER)})")
         if isinstance(value, (dict, list)):

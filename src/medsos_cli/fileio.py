@@ -10,6 +10,7 @@ file's mode; every failure is one Indonesian line naming the path, with no temp 
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
 from pathlib import Path
@@ -161,6 +162,25 @@ def read_limited(path: str | Path, max_bytes: int, what: str) -> bytes:
     if os.fspath(path) == "-":
         return read_stream(_stdin(), max_bytes, what, "<stdin>")
     shown = display_path(path)
+    with _open_regular(path, max_bytes, what) as handle:
+        try:
+            return read_stream(handle, max_bytes, what, shown)
+        except OSError as exc:
+            raise InputError(f"berkas tidak dapat dibaca: {exc.strerror or exc}",
+                             shown) from None
+
+
+def open_limited(path: str | Path, max_bytes: int, what: str) -> BinaryIO:
+    """``path`` opened for reading in binary, with the checks of :func:`read_limited` (a
+    regular file of at most ``max_bytes``); reads through the handle stop at ``max_bytes``
+    even when the file grows meanwhile, so a caller that streams the file stays bounded."""
+    handle = _open_regular(path, max_bytes, what)
+    return io.BufferedReader(_Bounded(handle, max_bytes, what, display_path(path)),
+                             256 * 1024)  # type: ignore[return-value]
+
+
+def _open_regular(path: str | Path, max_bytes: int, what: str) -> BinaryIO:
+    shown = display_path(path)
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         info = os.stat(path)
@@ -173,10 +193,11 @@ def read_limited(path: str | Path, max_bytes: int, what: str) -> bytes:
         if info.st_size > max_bytes:
             raise _too_big(info.st_size, max_bytes, what, shown)
         fd = os.open(path, flags)
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since the stat
-                raise InputError("bukan berkas biasa", shown)
-            return read_stream(handle, max_bytes, what, shown)
+        handle = os.fdopen(fd, "rb")
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since the stat
+            handle.close()
+            raise InputError("bukan berkas biasa", shown)
+        return handle
     except FileNotFoundError:
         raise InputError("berkas tidak ditemukan", shown) from None
     except PermissionError:
@@ -185,6 +206,32 @@ def read_limited(path: str | Path, max_bytes: int, what: str) -> bytes:
         raise InputError("ini folder, bukan berkas", shown) from None
     except OSError as exc:
         raise InputError(f"berkas tidak dapat dibaca: {exc.strerror or exc}", shown) from None
+
+
+class _Bounded(io.RawIOBase):
+    """A binary file that refuses to give more than ``max_bytes`` (``InputError``)."""
+
+    def __init__(self, handle: BinaryIO, max_bytes: int, what: str, shown: str):
+        self._handle, self._left = handle, max_bytes + 1
+        self._limit, self._what, self._shown = max_bytes, what, shown
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        view = memoryview(buffer)
+        if len(view) > self._left:
+            view = view[: self._left]
+        count = self._handle.readinto(view) or 0  # type: ignore[attr-defined]
+        self._left -= count
+        if self._left <= 0:
+            raise _too_big(None, self._limit, self._what, self._shown)
+        return count
+
+    def close(self) -> None:
+        if not self.closed:
+            self._handle.close()
+        super().close()
 
 
 def read_stream(stream: BinaryIO, max_bytes: int, what: str, shown: str) -> bytes:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from decimal import Decimal
 from functools import lru_cache
 
 LOCALE = "id"
@@ -30,9 +29,11 @@ def number(value: float | int | None, digits: int = 0) -> str:
     # re-parses the pattern on every call). Same result as Babel: floats go through
     # ``Decimal(str(value))`` and round half to even, exactly as Babel does.
     kind = type(value)
+    if kind is int and not digits:
+        return f"{value:,}".translate(_ID_SEPARATORS)
+    from decimal import Decimal  # not at import: the lint core formats integers only
+
     if kind is int:
-        if not digits:
-            return f"{value:,}".translate(_ID_SEPARATORS)
         return f"{Decimal(value):,.{digits}f}".translate(_ID_SEPARATORS)
     if kind is float and value - value == 0.0:  # finite (NaN and ±inf are left to Babel)
         return f"{Decimal(repr(value)):,.{digits}f}".translate(_ID_SEPARATORS)
@@ -42,7 +43,7 @@ def number(value: float | int | None, digits: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=LOCALE)
 
 
-def decimal(value: float | int | Decimal | None) -> str:
+def decimal(value: float | int | None) -> str:
     """A number as written, up to three decimals: ``2.5`` → ``2,5``, ``12500`` → ``12.500``."""
     if value is None:
         return NULL

@@ -13,7 +13,6 @@ from typing import Any
 import yaml
 
 from medsos_cli.errors import RulebookError
-from medsos_cli.forms import number
 from medsos_cli.ydata import YDict, YList
 
 try:  # libyaml parses several times faster; fall back to the pure-Python parser.
@@ -53,6 +52,8 @@ def _check_budget(root: yaml.Node) -> None:
             size[key] = 1 + sum(size[id(c)] for c in children)
             depth[key] = 1 + max((depth[id(c)] for c in children), default=0)
             if size[key] > MAX_NODES:
+                from medsos_cli.forms import number
+
                 raise _budget_error(node, f"lebih dari {number(MAX_NODES)} nilai setelah alias "
                                     "(&/*) dijabarkan")
             if depth[key] > MAX_DEPTH:

@@ -36,3 +36,14 @@ def scenario(tmp_path, monkeypatch):
 
     monkeypatch.chdir(tmp_path)  # never pick up a medsos.toml from the repository
     return make
+
+
+@pytest.fixture
+def weekly_work(tmp_path, monkeypatch) -> Path:
+    """A working folder holding the weekly fixture exports in ``ekspor/``, with a private
+    history folder (MEDSOS_DATA_DIR) so no test touches the user's history."""
+    folder = tmp_path / "kerja"
+    shutil.copytree(CLI_FIXTURES.parent / "weekly" / "exports", folder / "ekspor")
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("MEDSOS_DATA_DIR", str(tmp_path / "data"))
+    return folder

@@ -21,13 +21,8 @@ needs_html = pytest.mark.skipif(
 
 
 @pytest.fixture
-def work(tmp_path, monkeypatch) -> Path:
-    """A working folder with the fixture exports and a private history folder."""
-    folder = tmp_path / "kerja"
-    shutil.copytree(FIXTURES / "exports", folder / "ekspor")
-    monkeypatch.chdir(folder)
-    monkeypatch.setenv("MEDSOS_DATA_DIR", str(tmp_path / "data"))
-    return folder
+def work(weekly_work: Path) -> Path:
+    return weekly_work  # tests/cli/conftest.py
 
 
 def test_json_to_stdout(invoke, work):
@@ -173,15 +168,27 @@ def test_help_is_indonesian(invoke):
 
 
 def test_a_file_outside_the_week_is_named_on_stderr(invoke, work):
-    result = invoke("weekly", "report", "ekspor", "--week", "2026-W40", "--format", "json",
+    old = Path(__file__).resolve().parent.parent / "fixtures" / "exports" / "x-konten.csv"
+    shutil.copy(old, work / "ekspor" / "x-2025.csv")  # January 2025: outside W47 and W46
+    result = invoke("weekly", "report", "ekspor", "--week", "2026-W47", "--format", "json",
                     "--out", "-", "--no-history")
-    assert result.exit_code == 0
-    assert "medsos: peringatan: ekspor/fb-posts.csv: tidak ada baris dalam pekan 2026-W40" in \
+    assert result.exit_code == 0, result.output
+    assert "medsos: peringatan: ekspor/x-2025.csv: tidak ada baris dalam pekan 2026-W47" in \
         result.stderr.replace("\\", "/")
     report = json.loads(result.stdout)
-    assert report["platforms"] == {}
-    assert any("semua baris berada di luar pekan 2026-W40" in w
-               for w in report["sources"][0]["warnings"])
+    old_source = next(s for s in report["sources"] if s["path"].endswith("x-2025.csv"))
+    assert any("semua baris berada di luar pekan 2026-W47" in w for w in old_source["warnings"])
+
+
+def test_a_week_no_export_covers_is_an_error_naming_the_weeks_covered(invoke, work):
+    result = invoke("weekly", "report", "ekspor", "--week", "2026-W40", "--format", "json",
+                    "--out", "-", "--no-history")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert result.stderr == (
+        "medsos: tidak ada baris untuk pekan 2026-W40 (2026-09-28–2026-10-04) di ekspor mana "
+        "pun; ekspor mencakup 2026-W46–2026-W47; pilih pekan dengan --week, mis. --week "
+        "2026-W47 (baris terbanyak)\n")
 
 
 def test_input_size_decides_early_lint_workers(tmp_path):
@@ -212,3 +219,12 @@ def test_folder_with_xlsx_zip_and_json_is_read(invoke, work):
     assert report["platforms"]["tiktok"]["followers_change"] == 5 + 21 - 2
     assert report["complaints"]["lapor"]["overdue_verification"] == 1
     assert report["comparison_basis"]["basis"] == "lifetime_at_export"
+
+
+def test_unknown_format_names_the_choices_from_the_format_table(invoke, tmp_path):
+    from medsos_cli.weekly.formats import NAMES
+
+    result = invoke("weekly", "report", str(tmp_path), "--format", "pdf")
+    assert result.exit_code == 2
+    assert "“pdf” tidak dikenal; pilih html, md, atau json" in result.stderr
+    assert NAMES == ("html", "md", "json")

@@ -264,8 +264,9 @@ def case_export(rng: random.Random, work: Path, timeout: float) -> Outcome:
                     ignore=shutil.ignore_patterns("*.md"))
     files = sorted(folder.glob("*.csv"))
     for path in rng.sample(files, rng.randint(1, 2)):
-        path.write_bytes(to_bytes(rng, mutate_text(rng, path.read_text(encoding="utf-8-sig"),
-                                                   EXPORT_BITS, 8)))
+        raw = path.read_bytes()  # Meta's daily files are UTF-16 with a BOM
+        text = raw.decode("utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig")
+        path.write_bytes(to_bytes(rng, mutate_text(rng, text, EXPORT_BITS, 8)))
     fmt = rng.choice(["json", "md", "html"])
     args = ["weekly", "report", "ekspor", "--week", "2026-W47", "--format", fmt,
             "--no-history", "--out", f"laporan.{fmt}", "--force"]

@@ -69,6 +69,7 @@ def read_seeds(name: str) -> list[tuple[str, str, str]]:
 
 
 def slangify(text: str, rng: random.Random) -> str:
+    """Replace formal words by the informal spellings comments use (the SLANG table)."""
     out = text
     for formal, informal in SLANG.items():
         if rng.random() < 0.8:
@@ -78,6 +79,7 @@ def slangify(text: str, rng: random.Random) -> str:
 
 
 def typo(text: str, rng: random.Random) -> str:
+    """One or two slips in long words: swapped or dropped letters, elongation, capitals."""
     words = text.split(" ")
     long_words = [k for k, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
     for k in rng.sample(long_words, min(len(long_words), rng.choice((1, 2)))):
@@ -97,6 +99,7 @@ def typo(text: str, rng: random.Random) -> str:
 
 
 def casual(text: str) -> str:
+    """Lower case, without the closing full stop or exclamation mark."""
     return text.lower().rstrip(".!")
 
 
@@ -116,11 +119,13 @@ def comment_variants(text: str, sentiment: str, rng: random.Random) -> list[str]
 
 
 def reply_variants(text: str, rng: random.Random) -> list[str]:
+    """A reply as written, casual, with another form of address, and in slang."""
     swap = rng.choice(("Pak", "Bu", "Mas", "Mbak", "Sob"))
     return [text, casual(text), text.replace("Kak", swap), slangify(text, rng)]
 
 
 def campaign_variants(text: str, rng: random.Random) -> list[str]:
+    """A campaign text as written, casual slang, with a typo, and with an emoji."""
     return [text, casual(slangify(text, rng)), typo(text, rng), text.replace(".", " 🙏", 1)]
 
 
@@ -137,6 +142,7 @@ def assign_split(task: str, seed_text: str) -> str:
 
 
 def main() -> None:
+    """Write the labelled corpus from the seed files (deterministic)."""
     rows: list[dict[str, str]] = []
     for task, name in (("kelas", "komentar.txt"), ("nada", "balasan.txt"),
                        ("kampanye", "kampanye.txt")):

@@ -32,6 +32,7 @@ FAMILIES = {
 
 
 def evaluate(split: str) -> dict:
+    """Recall and false alarms of the model-backed lint rules on one split of the corpus."""
     rows = list(csv.DictReader((ROOT / "data" / "understanding" / "corpus.csv").open(
         encoding="utf-8", newline="")))
     book = load_rulebook(check_examples=False, use_cache=False)

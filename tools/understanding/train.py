@@ -3,7 +3,7 @@
 Usage::
 
     python tools/understanding/train.py            # compare on dev, export, write metrics
-    python tools/understanding/train.py --score-test   # also score the test split (once, at the end)
+    python tools/understanding/train.py --score-test  # also score the test split, once
 
 Approaches compared on the dev split (the test split is only scored with ``--score-test``):
 
@@ -14,10 +14,11 @@ Approaches compared on the dev split (the test split is only scored with ``--sco
 
 The shipped model per task is the better of ``nb`` and ``lr`` on dev: by macro-F1 for the
 weekly report's tasks; for the tasks behind lint rules (reply tone, campaign content) by
-recall minus false-alarm share of those rules at their threshold, macro-F1 breaking ties. The exported model is trained
-on the train split only. Its temperature (calibration) is fitted on dev by minimising the log
-loss; the "tidak yakin" threshold is the lowest top probability at which the confident dev
-decisions reach 90 % accuracy. Everything is seeded and deterministic.
+recall minus false-alarm share of those rules at their threshold, macro-F1 breaking ties.
+The exported model is trained on the train split only. Its temperature (calibration) is
+fitted on dev by minimising the log loss; the "tidak yakin" threshold is the lowest top
+probability at which the confident dev decisions reach 90 % accuracy.
+Everything is seeded and deterministic.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ GROUPS = {
 
 
 def load() -> list[dict[str, str]]:
+    """The labelled corpus, one dict per row."""
     with CORPUS.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -108,15 +110,18 @@ def coefficients(model) -> tuple[np.ndarray, np.ndarray]:
 
 
 def macro(y: list[str], p: list[str], labels: list[str]) -> float:
+    """Macro-averaged F1."""
     return float(f1_score(y, p, labels=labels, average="macro", zero_division=0))
 
 
 def per_class(y: list[str], p: list[str], labels: list[str]) -> dict[str, float]:
+    """F1 of each label, rounded to three places."""
     scores = f1_score(y, p, labels=labels, average=None, zero_division=0)
     return {label: round(float(s), 3) for label, s in zip(labels, scores, strict=True)}
 
 
 def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
+    """The temperature that minimises the log loss of ``logits`` on ``y`` (grid search)."""
     best, best_t = math.inf, 1.0
     for t in np.exp(np.linspace(math.log(0.2), math.log(100.0), 101)):
         z = logits / t
@@ -129,6 +134,7 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
 
 
 def pick_threshold(probs: np.ndarray, y: np.ndarray) -> float:
+    """The lowest top probability at which the confident decisions reach 90 % accuracy."""
     top = probs.max(axis=1)
     right = probs.argmax(axis=1) == y
     for t in np.arange(0.30, 0.951, 0.05):
@@ -186,6 +192,7 @@ def lint_curve(task: str, classes: list[str], probs: np.ndarray, y: list[str]) -
 
 
 def main() -> None:
+    """Compare the approaches on dev, export the shipped models, write the metrics."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--score-test", action="store_true")
     args = parser.parse_args()

@@ -12,8 +12,10 @@ from __future__ import annotations
 import sys
 from contextlib import nullcontext
 from pathlib import Path
+from typing import Any
 
 from medsos_cli.cli._errors import error_line, isatty, stdout_write, use_color
+from medsos_cli.cli._progress import new_progress, on_terminal
 
 PROGRESS_MIN_FILES = 50  # a progress bar for fewer files only flickers
 
@@ -188,17 +190,14 @@ class _ProgressContext:
 
     def __init__(self, total: int):
         self.total = total
-        self.progress = None
+        self.progress: Any = None  # a rich Progress while the bar is shown
 
     def __enter__(self) -> _Bar:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, TimeRemainingColumn
 
-        console = Console(file=sys.stderr)
         # Findings printed on the same terminal must pass above the bar, not through it.
-        self.progress = Progress("Memeriksa takarir", BarColumn(), MofNCompleteColumn(),
-                                 TimeRemainingColumn(), console=console, transient=True,
-                                 redirect_stdout=False, redirect_stderr=False)
+        self.progress = new_progress("Memeriksa takarir", BarColumn(), MofNCompleteColumn(),
+                                     TimeRemainingColumn())
         self.progress.__enter__()
         return _Bar(self.progress, self.progress.add_task("lint", total=self.total))
 
@@ -209,7 +208,7 @@ class _ProgressContext:
 def progress_wanted(n_files: int, quiet: bool, stderr=None) -> bool:
     """A progress bar only for many files, never with ``--quiet``, and only when stderr is a
     terminal (so it never ends up in a log or a pipe)."""
-    return not quiet and n_files >= PROGRESS_MIN_FILES and isatty(stderr or sys.stderr)
+    return not quiet and n_files >= PROGRESS_MIN_FILES and on_terminal(stderr)
 
 
 def _progress(n_files: int, quiet: bool):

@@ -12,7 +12,7 @@ import typer
 
 from medsos_cli.cli._complete import complete_draft_platform, complete_template
 from medsos_cli.cli._errors import stdout_write, use_color, user_errors
-from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption
+from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption, choice
 from medsos_cli.errors import ExitCode, InputError
 from medsos_cli.findings import INDONESIAN_LEVELS
 from medsos_cli.forms import number
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from medsos_cli.drafting.draft import Draft, DraftResult
     from medsos_cli.drafting.schema import Field
 
-JSON_VERSION = 1
 TYPE_HINTS = {
     "text": "satu baris teks",
     "multiline": "teks; di sini satu baris, teks beberapa baris lewat --data",
@@ -80,10 +79,7 @@ def draft_command(
     """
     obj = ctx.obj or {}
     debug = debug or bool(obj.get("debug"))
-    output_format = output_format.lower()
-    if output_format not in ("text", "json"):
-        raise typer.BadParameter(f"“{output_format}” tidak dikenal; pilih text atau json",
-                                 param_hint="--format")
+    output_format = choice(output_format, ("text", "json"), "--format")
     with user_errors(debug):
         code = _run(template, platform, data, sets or [], no_input, strict, out, force,
                     output_format, config or obj.get("config"), color)
@@ -101,49 +97,25 @@ def _interactive() -> bool:
 def _run(template, platform, data, sets, no_input, strict, out, force, output_format,
          config_path, color) -> int:
     from medsos_cli.config import load_config
-    from medsos_cli.drafting.draft import (
-        Draft,
-        judge,
-        load_content,
-        platforms_for,
-        render_texts,
-        value_context,
-    )
-    from medsos_cli.drafting.values import (
-        check_given,
-        load_data_file,
-        missing_fields,
-        parse_set,
-        resolve,
-    )
-    from medsos_cli.lint.run import build_linter, build_rulebook
+    from medsos_cli.drafting.draft import draft, draft_json, load_content
+    from medsos_cli.drafting.values import load_data_file, parse_set
 
     config = load_config(config_path)
-    content, approval = load_content(template, config)
     if platform is None:
+        content, _ = load_content(template, config)
         raise InputError(f"pilih platform dengan --platform: "
                          f"{', '.join(content.schema.platforms)}, atau all")
-    platforms = platforms_for(content, platform)
     raw = load_data_file(data) if data is not None else {}
     raw.update(parse_set(sets))
-    vctx = value_context(config, content)
-    if not no_input and _interactive():
-        missing = missing_fields(content.schema, raw, include_defaults=True)
-        if missing:
-            check_given(content.schema, raw, vctx)  # a wrong --data value first, then ask
-            raw.update(_prompt(missing, vctx))
-    resolved = resolve(content.schema, raw, vctx)
-    for warning in resolved.warnings:
+    run = draft(template, platform, raw, config,
+                ask=_prompt if not no_input and _interactive() else None)
+    for warning in run.values.warnings:
         typer.echo(f"medsos: peringatan: {warning}", err=True)
-    rendered = render_texts(content, platforms, resolved.values, config)
-    book = build_rulebook(config)
-    results = judge(content, rendered, book=book, linter=build_linter(config, book))
-    run = Draft(content, approval, resolved, results)
     if out is not None:
         for path in _write(run, out, force):
             typer.echo(f"medsos: disimpan: {path}", err=True)
     if output_format == "json":
-        stdout_write(json.dumps(to_json(run), ensure_ascii=False, indent=2) + "\n")
+        stdout_write(json.dumps(draft_json(run), ensure_ascii=False, indent=2) + "\n")
     else:
         stdout_write(preview(run, color=use_color(color)))
     return ExitCode.FINDINGS if strict and not run.ok else ExitCode.OK
@@ -221,45 +193,6 @@ def _write(run: Draft, out: Path, force: bool) -> list[Path]:
     for path, text in targets:
         atomic_write_text(path, text)
     return [p for p, _ in targets]
-
-
-def _finding_dict(f, part: int) -> dict:
-    from medsos_cli.formats.json_format import finding_dict
-
-    return {**finding_dict(f), "part": part}
-
-
-def to_json(run: Draft) -> dict:
-    """The ``--format json`` document (see docs/templates.md)."""
-    from medsos_cli.drafting.catalog import Variant
-    from medsos_cli.drafting.draft import output_name
-
-    schema = run.content.schema
-    drafts = []
-    for r in run.results:
-        drafts.append({
-            "platform": r.platform,
-            "kind": r.kind,
-            "file": output_name(run.content.name, Variant(r.platform, r.kind, r.label + ".j2")),
-            "text": r.text,
-            "parts": [{"text": p.text, "length": p.length, "limit": p.limit, "mode": p.mode}
-                      for p in r.parts],
-            "hashtags": {"count": r.hashtags.count, "limit": r.hashtags.limit},
-            "mentions": {"count": r.mentions.count, "limit": r.mentions.limit},
-            "findings": [_finding_dict(f, k)
-                         for f, k in zip(r.findings, r.finding_parts, strict=True)],
-            "ok": r.ok,
-        })
-    approval = run.approval
-    return {
-        "version": JSON_VERSION,
-        "template": {"name": schema.name, "version": schema.version, "sha256": run.sha256,
-                     "approved_by": approval.approved_by if approval else None,
-                     "approved_at": approval.approved_at if approval else None},
-        "drafts": drafts,
-        "warnings": [str(w) for w in run.values.warnings],
-        "ok": run.ok,
-    }
 
 
 def preview(run: Draft, *, color: bool = False, width: int | None = None) -> str:

@@ -8,10 +8,11 @@ from typing import Annotated
 import typer
 
 from medsos_cli.cli._errors import user_errors
-from medsos_cli.cli._options import ConfigOption, DebugOption
+from medsos_cli.cli._options import ConfigOption, DbOption, DebugOption
 
 history_app = typer.Typer(
-    help="Riwayat laporan mingguan: ekspor Parquet untuk rekap provinsi.",
+    help="Riwayat laporan mingguan: ekspor Parquet untuk rekap provinsi, bangun ulang dari "
+    "ekspor.",
     no_args_is_help=True,
     rich_markup_mode=None,
     options_metavar="[OPSI]",
@@ -19,7 +20,9 @@ history_app = typer.Typer(
 )
 
 WeekOption = Annotated[str | None, typer.Option(
-    "--week", "-w", help="Pekan ISO, mis. 2026-W47.", metavar="PEKAN")]
+    "--week", "-w", help="Pekan ISO, mis. 2026-W47; “last” = pekan lengkap terakhir; “this” "
+    "= pekan berjalan s.d. hari ini (rekap tanpa periode: pekan lengkap terakhir).",
+    metavar="PEKAN")]
 MonthOption = Annotated[str | None, typer.Option(
     "--month", help="Bulan, mis. 2026-11.", metavar="BULAN")]
 FromOption = Annotated[str | None, typer.Option(
@@ -40,9 +43,7 @@ def export_command(
         metavar="ID")] = None,
     week: WeekOption = None, month: MonthOption = None, start: FromOption = None,
     end: ToOption = None,
-    db: Annotated[Path | None, typer.Option(
-        "--db", help="Basis data riwayat (bawaan: report.db di konfigurasi, atau folder data "
-        "pengguna).", dir_okay=False, metavar="BERKAS")] = None,
+    db: DbOption = None,
     force: Annotated[bool, typer.Option("--force", help="Timpa berkas yang sudah ada.")] = False,
     config: ConfigOption = None,
     debug: DebugOption = False,
@@ -89,3 +90,73 @@ def export_command(
         typer.echo(f"medsos: {len(result.partitions)} partisi kantor/pekan, "
                    f"{len(result.files)} berkas ditulis ke {parquet} ({rows or 'kosong'})",
                    err=True)
+
+
+SHOWN_NOTES = 20  # warnings printed by rebuild (a year of exports can have many)
+
+
+@history_app.command("rebuild", options_metavar="[OPSI]")
+def rebuild_command(
+    ctx: typer.Context,
+    exports: Annotated[list[str], typer.Argument(
+        help="Berkas atau folder ekspor (CSV, xlsx, zip, log medsos) yang dimuat ulang.",
+        metavar="EKSPOR...", show_default=False)],
+    db: DbOption = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Bangun ulang juga riwayat yang masih utuh (berkas lama tetap "
+        "disimpan sebagai cadangan).")] = False,
+    config: ConfigOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Bangun ulang riwayat yang rusak dari berkas ekspor; berkas lama disimpan sebagai
+    cadangan, tidak pernah dihapus.
+
+    Contoh: medsos history rebuild ekspor/ --db riwayat.sqlite3
+    """
+    with user_errors(debug or bool((ctx.obj or {}).get("debug"))):
+        from medsos_cli.config import load_config
+        from medsos_cli.errors import InputError
+        from medsos_cli.exports import read_exports
+        from medsos_cli.exports.spill import COMPACT_ALL
+        from medsos_cli.weekly.history import REBUILD_HINT, default_db_path
+        from medsos_cli.weekly.rebuild import problem, rebuild
+        from medsos_cli.weekly.recommend import fmt_int
+
+        settings = load_config(config or (ctx.obj or {}).get("config"))
+        path = Path(db or settings.db or default_db_path())
+        trouble = problem(path)
+        if path.exists() and trouble is None and not force:
+            raise InputError("riwayat ini utuh (semua baris terbaca); pakai --force untuk tetap "
+                             "membangunnya ulang dari ekspor (berkas lama disimpan sebagai "
+                             "cadangan)", path)
+        # Every post compact: a year of exports is held as figures, its texts on disk until
+        # the history stores them.
+        results = read_exports(exports, tz=settings.timezone, aliases=settings.headers,
+                               window=COMPACT_ALL)
+        done = rebuild(path, results, settings.timezone)
+        for failed in done.failed:
+            where = f"{failed.path}:{failed.error_line}" if failed.error_line else failed.path
+            typer.echo(f"tidak terbaca: {where}: {failed.error}; berkas ini dilewati", err=True)
+        notes = [f"{r.path}: {w}" for r in results if r.error is None for w in r.warnings]
+        notes += [f"{r.path}:{s.line}: baris dilewati: {s.reason}" for r in results
+                  for s in r.skipped]
+        for note in notes[:SHOWN_NOTES]:
+            typer.echo(f"peringatan: {note}", err=True)
+        if len(notes) > SHOWN_NOTES:
+            typer.echo(f"peringatan: dan {fmt_int(len(notes) - SHOWN_NOTES)} peringatan lain",
+                       err=True)
+        skipped = sum(len(r.skipped) for r in results)
+        if trouble is not None:  # without the advice to run this very command
+            typer.echo(f"riwayat lama rusak: {trouble.replace(f'; {REBUILD_HINT}', '')}",
+                       err=True)
+        weeks = (f"{len(done.weeks)} pekan ({done.weeks[0]} s.d. {done.weeks[-1]})"
+                 if done.weeks else "0 pekan")
+        typer.echo(f"medsos: riwayat dibangun ulang di {done.path} dari {fmt_int(done.files)} "
+                   f"berkas: {fmt_int(done.posts)} unggahan, {fmt_int(done.daily)} nilai harian, "
+                   f"{fmt_int(done.comments)} komentar, {fmt_int(done.complaints)} aduan; "
+                   f"{weeks}; {fmt_int(skipped)} baris dilewati. Temuan SOP takarir diisi lagi "
+                   "oleh laporan mingguan berikutnya.", err=True)
+        if done.backup is not None:
+            typer.echo(f"medsos: riwayat lama disimpan sebagai {done.backup}", err=True)
+        if done.failed or skipped:  # restored from part of the inputs, as a weekly report
+            raise typer.Exit(1)

@@ -8,7 +8,7 @@ import typer
 
 from medsos_cli.cli._complete import complete_platform
 from medsos_cli.cli._errors import user_errors
-from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption
+from medsos_cli.cli._options import ColorOption, ConfigOption, DebugOption, choice
 from medsos_cli.cli.fastpath import FAIL_LEVELS, option_conflict
 from medsos_cli.findings import LEVEL_CHOICES, level_id
 from medsos_cli.formats import FORMAT_NAMES
@@ -17,13 +17,7 @@ PLATFORM_HELP = "Platform tujuan: instagram, x, facebook, youtube, tiktok, threa
 
 
 def _choice(value: str | None, allowed: tuple[str, ...], name: str) -> str | None:
-    if value is None:
-        return None
-    low = value.lower()
-    if low not in allowed:
-        raise typer.BadParameter(f"“{value}” tidak dikenal; pilih {', '.join(allowed)}",
-                                 param_hint=name)
-    return low
+    return None if value is None else choice(value, allowed, name)
 
 
 def lint_command(
@@ -100,8 +94,7 @@ def lint_command(
     if min_level is not None:
         level = level_id(min_level)
         if level is None:
-            raise typer.BadParameter(f"“{min_level}” tidak dikenal; pilih "
-                                     f"{', '.join(LEVEL_CHOICES)}", param_hint="--min-level")
+            choice(min_level, LEVEL_CHOICES, "--min-level")  # refused, with the choices
         min_level = level
     from medsos_cli.cli._lintrun import run_lint
 

@@ -8,10 +8,9 @@ from typing import Annotated
 import typer
 
 from medsos_cli.cli._errors import stdout_write, user_errors
-from medsos_cli.cli._options import ConfigOption, DebugOption
+from medsos_cli.cli._options import ConfigOption, DebugOption, choice
 from medsos_cli.cli.history import FromOption, MonthOption, ToOption, WeekOption
-
-FORMATS = ("html", "md", "json")
+from medsos_cli.weekly.formats import BY_NAME, NAMES
 
 
 def rollup_command(
@@ -37,27 +36,20 @@ def rollup_command(
 
     Contoh: medsos rollup serah/ --week 2026-W47 --format html
     """
-    low = output_format.lower()
-    if low not in FORMATS:
-        raise typer.BadParameter(f"“{output_format}” tidak dikenal; pilih {', '.join(FORMATS)}",
-                                 param_hint="--format")
+    low = choice(output_format, NAMES, "--format")
     with user_errors(debug or bool((ctx.obj or {}).get("debug"))):
         from medsos_cli.extras import require
 
-        require("medsos rollup", "duckdb", "pyarrow", *(["matplotlib"] if low == "html" else []))
+        require("medsos rollup", "duckdb", "pyarrow", *BY_NAME[low].needs)
         from medsos_cli.config import load_config
-        from medsos_cli.fileio import atomic_write_text, refuse_existing
-        from medsos_cli.province import render
+        from medsos_cli.fileio import atomic_write_text
         from medsos_cli.province.rollup import compute
         from medsos_cli.registry import load_registry, registry_path
         from medsos_cli.weekly.week import parse_period, today_in
 
         settings = load_config(config or (ctx.obj or {}).get("config"))
         period = parse_period(week, month, start, end, today=today_in(settings.timezone))
-        target = None
-        if out != "-":
-            target = Path(out) if out else Path(f"rekap-{period.label.replace('..', '_')}.{low}")
-            refuse_existing(target, force)
+        target = _target(out, "rekap", period, low, force)
         path = registry or registry_path(settings)
         expected = None
         if path is not None:
@@ -65,8 +57,7 @@ def rollup_command(
             expected = {o.id: o.name for o in book.offices.values()}
         report = compute(folder, period, tz=settings.timezone, sla_hours=settings.sla_hours,
                          min_posts_week=settings.min_posts_week, expected=expected)
-        text = {"json": render.to_json, "md": render.render_markdown,
-                "html": render.render_html}[low](report)
+        text = BY_NAME[low].renderer("rollup")(report)
         if target is None:
             stdout_write(text)
         else:
@@ -85,24 +76,31 @@ def weekly_period(paths: list[str], week: str | None, month: str | None, start: 
     """``medsos weekly report --month/--from/--to``: the office's report over a longer period,
     computed from the history (province/period.py)."""
     from medsos_cli.config import load_config
-    from medsos_cli.fileio import atomic_write_text, refuse_existing
-    from medsos_cli.province import render
+    from medsos_cli.fileio import atomic_write_text
     from medsos_cli.province.period import period_report
     from medsos_cli.weekly.week import parse_period, today_in
 
     settings = load_config(config_path)
     period = parse_period(week, month, start, end, today=today_in(settings.timezone))
-    target = None
-    if out != "-":
-        target = Path(out) if out else Path(
-            f"laporan-{period.label.replace('..', '_')}.{output_format}")
-        refuse_existing(target, force)
+    target = _target(out, "laporan", period, output_format, force)
     report = period_report(paths, period, settings, db=db, use_history=not no_history)
-    text = {"json": render.to_json, "md": render.render_markdown,
-            "html": render.render_html}[output_format](report)
+    text = BY_NAME[output_format].renderer("rollup")(report)
     if target is None:
         stdout_write(text)
     else:
         atomic_write_text(target, text)
     typer.echo(f"medsos: laporan {period.title} dari riwayat"
                + (f" ditulis ke {target}" if target else ""), err=True)
+
+
+def _target(out: str | None, prefix: str, period, output_format: str, force: bool) -> Path | None:
+    """Where to write: ``--out``, else ``PREFIX-PERIOD.EXT`` here; ``None`` for stdout. An
+    existing file is refused without ``--force``."""
+    from medsos_cli.fileio import refuse_existing
+
+    if out == "-":
+        return None
+    target = Path(out) if out else Path(
+        f"{prefix}-{period.label.replace('..', '_')}.{BY_NAME[output_format].extension}")
+    refuse_existing(target, force)
+    return target

@@ -10,7 +10,7 @@ import typer
 
 from medsos_cli.cli._complete import complete_template
 from medsos_cli.cli._errors import stdout_write, user_errors
-from medsos_cli.cli._options import ConfigOption, FormatOption
+from medsos_cli.cli._options import ConfigOption, FormatOption, choice
 from medsos_cli.errors import ExitCode, InputError
 
 templates_app = typer.Typer(
@@ -40,11 +40,7 @@ FIELD_TYPE_LABELS = {
 
 
 def _format(value: str) -> str:
-    low = value.lower()
-    if low not in ("text", "json"):
-        raise typer.BadParameter(f"“{value}” tidak dikenal; pilih text atau json",
-                                 param_hint="--format")
-    return low
+    return choice(value, ("text", "json"), "--format")
 
 
 def _root(ctx: typer.Context, config: Path | None):

@@ -8,10 +8,8 @@ from typing import Annotated
 import typer
 
 from medsos_cli.cli._errors import stdout_write, user_errors
-from medsos_cli.cli._options import ConfigOption, DebugOption
-
-FORMATS = ("html", "md", "json")
-EXTENSIONS = {"html": "html", "md": "md", "json": "json"}
+from medsos_cli.cli._options import ConfigOption, DbOption, DebugOption, choice
+from medsos_cli.weekly.formats import BY_NAME, NAMES
 
 weekly_app = typer.Typer(
     help="Laporan evaluasi mingguan akun media sosial instansi.",
@@ -31,18 +29,21 @@ def report_command(
              "folder berisi berkas itu.", show_default=False,
         metavar="BERKAS/FOLDER...")] = None,
     week: Annotated[str | None, typer.Option(
-        "--week", "-w", help="Pekan ISO, mis. 2026-W47; “last” = pekan lalu (bawaan: pekan "
-                             "yang memuat hari ini).", metavar="PEKAN")] = None,
+        "--week", "-w", help="Pekan ISO, mis. 2026-W47; “last” = pekan lengkap terakhir; "
+                             "“this” (atau “ini”) = pekan berjalan s.d. hari ini, hari yang "
+                             "belum tiba tidak dihitung (bawaan: pekan lengkap terakhir, "
+                             "Senin–Minggu, di zona waktu akun).", metavar="PEKAN")] = None,
     output_format: Annotated[str, typer.Option(
-        "--format", "-f", help="Format laporan: html, md, json.", metavar="FORMAT")] = "html",
+        "--format", "-f", help=f"Format laporan: {', '.join(NAMES)}.",
+        metavar="FORMAT")] = "html",
     out: Annotated[str | None, typer.Option(
         "--out", "-o", help="Berkas keluaran; “-” = keluaran standar (bawaan: "
-                            "laporan-<pekan>.<format> di folder ini).", metavar="BERKAS")] = None,
+                            "laporan-<pekan>.<format> di folder ini; pekan berjalan: "
+                            "laporan-<pekan>-sampai-<tanggal>.<format>).",
+        metavar="BERKAS")] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Timpa berkas keluaran yang sudah ada.")] = False,
-    db: Annotated[Path | None, typer.Option(
-        "--db", help="Basis data riwayat SQLite (bawaan: report.db di konfigurasi, atau folder "
-                     "data pengguna).", dir_okay=False, metavar="BERKAS")] = None,
+    db: DbOption = None,
     no_history: Annotated[bool, typer.Option(
         "--no-history", help="Jangan baca atau tulis riwayat unggahan (juga hasil periksa takarir "
                              "yang disimpan agar laporan berikutnya lebih cepat).")] = False,
@@ -64,16 +65,14 @@ def report_command(
 
     Kode keluar: 0 semua terbaca; 1 laporan ditulis, tetapi ada berkas yang tidak terbaca atau
     baris yang dilewati (lihat bagian sumber data); 2 galat masukan/konfigurasi (juga dengan
-    --strict bila ada yang dilewati).
+    --strict bila ada yang dilewati, dan bila tidak ada satu baris pun untuk pekan itu di
+    ekspor mana pun).
 
     Contoh: medsos weekly report ekspor/ --week 2026-W47 --format html
     """
     obj = ctx.obj or {}
     debug = debug or bool(obj.get("debug"))
-    low = output_format.lower()
-    if low not in FORMATS:
-        raise typer.BadParameter(f"“{output_format}” tidak dikenal; pilih {', '.join(FORMATS)}",
-                                 param_hint="--format")
+    low = choice(output_format, NAMES, "--format")
     with user_errors(debug):
         if month or start or end:  # a longer period, from the history (cli/rollup.py)
             from medsos_cli.cli.rollup import weekly_period
@@ -90,10 +89,11 @@ def report_command(
 def _run(paths: list[str], week: str | None, output_format: str, out: str | None,
          force: bool, db: Path | None, no_history: bool, config_path: Path | None,
          strict: bool = False) -> int:
+    from medsos_cli.cli._progress import weekly_progress
     from medsos_cli.config import load_config
     from medsos_cli.errors import InputError
     from medsos_cli.fileio import atomic_write_text, refuse_existing
-    from medsos_cli.weekly.week import parse_week, today_in
+    from medsos_cli.weekly.week import now_in, parse_week, today_in
 
     if not paths:
         raise InputError("sebutkan berkas ekspor atau folder yang berisinya, mis. "
@@ -102,20 +102,25 @@ def _run(paths: list[str], week: str | None, output_format: str, out: str | None
     target = parse_week(week, today=today_in(config.timezone))  # bad --week fails before reading
     target_path = None
     if out != "-":
-        target_path = Path(out) if out else Path(
-            f"laporan-{target.label}.{EXTENSIONS[output_format]}")
+        # the week so far gets a name of its own: the complete week's report must not find
+        # its file taken (and refused without --force) next week
+        stem = f"laporan-{target.label}" + (f"-sampai-{target.end.isoformat()}"
+                                            if target.running else "")
+        target_path = Path(out) if out else Path(f"{stem}.{BY_NAME[output_format].extension}")
         if target_path.is_dir():
             raise InputError("keluaran adalah folder; sebutkan nama berkas", target_path)
         refuse_existing(target_path, force)
     from medsos_cli.extras import require
 
     require("medsos weekly report", "holidays", "python_calamine")
-    if output_format == "html":
-        require("laporan HTML (grafik)", "matplotlib")
+    if BY_NAME[output_format].needs:
+        require(f"laporan {output_format.upper()} (grafik)", *BY_NAME[output_format].needs)
     from medsos_cli.weekly.run import EXIT_PARTIAL, make_report, partial, summary
 
-    report, text = make_report(paths, target, config, output_format=output_format, db=db,
-                               use_history=not no_history, strict=strict)
+    with weekly_progress(out) as progress:  # on stderr, only on a terminal, never with --out -
+        report, text = make_report(paths, target, config, output_format=output_format, db=db,
+                                   use_history=not no_history, strict=strict,
+                                   now=now_in(config.timezone), progress=progress)
     if target_path is None:
         stdout_write(text)
     else:

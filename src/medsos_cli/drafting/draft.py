@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ from medsos_cli.findings import Finding, Level
 from medsos_cli.platforms import PLATFORMS, THREAD_PLATFORMS, measure
 
 if TYPE_CHECKING:
+    from medsos_cli.drafting.schema import Field
     from medsos_cli.lint.engine import Linter
     from medsos_cli.rulebook.load import Rulebook
 
@@ -301,26 +303,76 @@ def output_name(template: str, variant: Variant) -> str:
     return f"{template}.{variant.label}{suffix}"
 
 
+Ask = Callable[[list["Field"], ValueContext], dict[str, RawValue]]
+
+
 def draft(name: str, platform: str, values: dict[str, Any], config: Config, *,
-          book: Rulebook | None = None, lint: bool = True, verify_lock: bool = True) -> Draft:
+          book: Rulebook | None = None, lint: bool = True, verify_lock: bool = True,
+          ask: Ask | None = None) -> Draft:
     """Render content type ``name`` for ``platform`` (or ``all``) from ``values``.
 
-    ``values`` maps field names to raw values (or ``RawValue`` with their origin). The rulebook
-    of ``config`` is loaded when ``book`` is not given; ``lint=False`` skips the SOP checks
+    ``values`` maps field names to raw values (or ``RawValue`` with their origin). ``ask``,
+    when given, is called with the fields still to fill (required ones without a value, and
+    those with a default) and returns their values: the CLI's prompt, or any other front end.
+    A wrong value among those given is an error before anything is asked. The templates are
+    rendered before the rulebook loads, so a template error comes first. The rulebook of
+    ``config`` is loaded when ``book`` is not given; ``lint=False`` skips the SOP checks
     (lengths are still measured with the rulebook's limits).
     """
+    from medsos_cli.drafting.values import check_given, missing_fields
     from medsos_cli.lint.run import build_linter, build_rulebook
 
     content, approval = load_content(name, config, verify_lock=verify_lock)
     platforms = platforms_for(content, platform)
     raw = {k: v if isinstance(v, RawValue) else RawValue(v) for k, v in values.items()}
-    resolved = resolve(content.schema, raw, value_context(config, content))
+    vctx = value_context(config, content)
+    if ask is not None:
+        missing = missing_fields(content.schema, raw, include_defaults=True)
+        if missing:
+            check_given(content.schema, raw, vctx)
+            raw.update(ask(missing, vctx))
+    resolved = resolve(content.schema, raw, vctx)
+    rendered = render_texts(content, platforms, resolved.values, config)
     if book is None:
         book = build_rulebook(config)
     linter = build_linter(config, book) if lint else None
-    results = render_variants(content, platforms, resolved.values, config, book=book,
-                              linter=linter)
-    return Draft(content, approval, resolved, results)
+    return Draft(content, approval, resolved, judge(content, rendered, book=book,
+                                                    linter=linter))
+
+
+JSON_VERSION = 1
+
+
+def draft_json(run: Draft) -> dict:
+    """The ``--format json`` document of a draft (contract: docs/templates.md)."""
+    from medsos_cli.formats.json_format import finding_dict
+
+    schema = run.content.schema
+    drafts = []
+    for r in run.results:
+        drafts.append({
+            "platform": r.platform,
+            "kind": r.kind,
+            "file": output_name(run.content.name, Variant(r.platform, r.kind, r.label + ".j2")),
+            "text": r.text,
+            "parts": [{"text": p.text, "length": p.length, "limit": p.limit, "mode": p.mode}
+                      for p in r.parts],
+            "hashtags": {"count": r.hashtags.count, "limit": r.hashtags.limit},
+            "mentions": {"count": r.mentions.count, "limit": r.mentions.limit},
+            "findings": [{**finding_dict(f), "part": k}
+                         for f, k in zip(r.findings, r.finding_parts, strict=True)],
+            "ok": r.ok,
+        })
+    approval = run.approval
+    return {
+        "version": JSON_VERSION,
+        "template": {"name": schema.name, "version": schema.version, "sha256": run.sha256,
+                     "approved_by": approval.approved_by if approval else None,
+                     "approved_at": approval.approved_at if approval else None},
+        "drafts": drafts,
+        "warnings": [str(w) for w in run.values.warnings],
+        "ok": run.ok,
+    }
 
 
 def describe_mode(mode: str) -> str:

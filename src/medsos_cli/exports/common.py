@@ -8,8 +8,19 @@ from datetime import date
 from operator import itemgetter
 
 from medsos_cli.exports import numbers
-from medsos_cli.exports.model import ImportResult, Post, Skipped
+from medsos_cli.exports.model import DailyValue, ImportResult, Post, Skipped
 from medsos_cli.exports.sniff import Row, Table, is_blank, norm
+
+
+def post_result(table: Table) -> ImportResult:
+    """The result of a reader of posts: with ``table.window`` set (a weekly report), posts
+    outside the report's weeks are kept compact (exports.spill)."""
+    result = ImportResult(table.path, table.format, warnings=list(table.warnings))
+    if table.window is not None:
+        from medsos_cli.exports.spill import PostSink
+
+        result.posts = PostSink(*table.window)
+    return result
 
 
 class RowError(ValueError):
@@ -278,3 +289,22 @@ def dedupe_by(items: list, key: Callable, label: str, warnings: list[str]) -> li
 def local_date(moment, tz: str) -> date:
     """The calendar date of an aware datetime in ``tz``."""
     return moment.astimezone(numbers.zone(tz)).date()
+
+
+def daily_values(table: Table, result: ImportResult, platform: str, metric: str,
+                 parse_day: Callable[[str], date], column: str, *,
+                 negative: bool = False) -> ImportResult:
+    """Read a file of one value per day (``date`` and ``column``) into ``result.daily``; a day
+    given twice is kept once, with a warning. ``negative``: the value may be below zero."""
+
+    def parse(row: Row, c: Cells) -> bool:
+        day = c.parse(parse_day, "date")
+        result.daily.append(DailyValue(platform, metric, day,
+                                       c.int(column, locale=table.locale, negative=negative),
+                                       source=table.path, line=row.line))
+        return True
+
+    run_rows(table, result, parse)
+    result.daily = dedupe_by(result.daily, lambda d: (d.metric, d.day), "tanggal",
+                             result.warnings)
+    return result

@@ -22,6 +22,7 @@ rules, in order:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 
 from medsos_cli.errors import InputError
 from medsos_cli.exports.sniff import Row, Table
@@ -47,10 +48,17 @@ _NOT_NUMBERS = frozenset({
 
 
 def decide(table: Table) -> None:
-    """Set ``table.locale`` and ``table.day_first`` from all rows (materialised once);
-    ``InputError`` naming the column when the file is ambiguous or has ids in E-notation."""
-    rows: list[Row] = list(table.rows)
-    table.rows = iter(rows)
+    """Set ``table.locale`` and ``table.day_first`` from all rows; ``InputError`` naming the
+    column when the file is ambiguous or has ids in E-notation.
+
+    A streamed file is read here once and reopened for the reader (``Table.reopen``): two
+    passes, and no row kept. Rows already in memory (a sheet) are walked as a list."""
+    rows: Iterable[Row]
+    if table.reopen is not None:
+        rows, again = table.rows, table.data_rows
+    else:
+        rows = kept = list(table.rows)
+        again = lambda: iter(kept)  # noqa: E731
     spec = table.spec
     names = table.names
     header = table.header
@@ -112,7 +120,8 @@ def decide(table: Table) -> None:
             elif first != second and first <= 12 and second <= 12:
                 pass
     table.locale = _locale(table, strong, groups, label)
-    table.day_first = _order(table, rows, time_cols, day_first, month_first, label)
+    table.day_first = _order(table, again, time_cols, day_first, month_first, label)
+    table.rows = again()
 
 
 def _locale(table: Table, strong: dict, groups: dict, label) -> str:
@@ -137,8 +146,8 @@ def _locale(table: Table, strong: dict, groups: dict, label) -> str:
     return table.locale
 
 
-def _order(table: Table, rows: list[Row], time_cols: list[int], day_first, month_first,
-           label) -> bool:
+def _order(table: Table, again: Callable[[], Iterator[Row]], time_cols: list[int], day_first,
+           month_first, label) -> bool:
     if not time_cols:
         return False
     if table.pristine and (month_first or not day_first):
@@ -157,7 +166,7 @@ def _order(table: Table, rows: list[Row], time_cols: list[int], day_first, month
         return True
     if month_first:
         return False
-    for row in rows:
+    for row in again():
         for i in time_cols:
             if i < len(row.cells):
                 m = _DMY.fullmatch(row.cells[i])

@@ -178,7 +178,7 @@ def recognise(cells: list[str], reg: Registry) -> Match | None:
     plain = [norm(c) for c in cells]
     present = [n for n in plain if n]
     for fmt in reg.formats:
-        candidates = [("en", plain, [])]
+        candidates: list[tuple[str, list[str], list[Alias]]] = [("en", plain, [])]
         for language, table in reg.aliases.get(fmt.family, {}).items():
             names, used = translate(cells, table)
             if used:

@@ -13,20 +13,19 @@ from functools import partial
 
 from medsos_cli.exports import numbers
 from medsos_cli.exports.common import (
-    Cells,
     Layout,
     count,
-    dedupe_by,
+    daily_values,
     dedupe_posts,
     digits,
     need,
     parsed,
+    post_result,
     run_each,
-    run_rows,
     text,
 )
 from medsos_cli.exports.formats import registry
-from medsos_cli.exports.model import DailyValue, ImportResult, Post
+from medsos_cli.exports.model import ImportResult, Post
 from medsos_cli.exports.sniff import Row, Table
 
 # Post types as written in English and Indonesian UIs (headers.yaml: values.post_type).
@@ -45,7 +44,7 @@ def _post_type(raw: str, unknown: set[str]) -> str | None:
 
 def read_facebook_posts(table: Table, tz: str) -> ImportResult:
     """Facebook Page posts (32–34 drifting columns, matched by name)."""
-    result = ImportResult(table.path, table.format, warnings=list(table.warnings))
+    result = post_result(table)
     unknown_types: set[str] = set()
     mismatched: list[int] = []
     layout = Layout(table.header, ("post id",), ("publish time",), ("title",), ("description",),
@@ -71,7 +70,8 @@ def read_facebook_posts(table: Table, tz: str) -> ImportResult:
         likes = count(v_likes, l_likes, loc)
         comments, shares = count(v_comments, l_comments, loc), count(v_shares, l_shares, loc)
         total = count(v_total, l_total, loc)
-        if None not in (total, likes, comments, shares) and total != likes + comments + shares:
+        if (total is not None and likes is not None and comments is not None
+                and shares is not None and total != likes + comments + shares):
             mismatched.append(row.line)
         account = text(v_page)
         permalink = text(v_link) or None
@@ -98,7 +98,7 @@ def read_facebook_posts(table: Table, tz: str) -> ImportResult:
 
 def read_instagram_posts(table: Table, tz: str) -> ImportResult:
     """Instagram content export (18 columns; also the stories export)."""
-    result = ImportResult(table.path, table.format, warnings=list(table.warnings))
+    result = post_result(table)
     unknown_types: set[str] = set()
     layout = Layout(table.header, ("post id",), ("publish time",), ("account username",),
                     ("account name",), ("permalink",), ("post type",), ("description",),
@@ -186,14 +186,5 @@ def read_daily(table: Table, tz: str) -> ImportResult:
             f"nama metrik “{table.metric_name or ''}” tidak menyebut platform; dianggap "
             f"{platform.capitalize()}")
 
-    def parse(row: Row, c: Cells) -> bool:
-        day = c.parse(numbers.parse_iso_day, "date")
-        result.daily.append(DailyValue(platform, metric, day,
-                                       c.int("primary", locale=table.locale, negative=True),
-                                       source=table.path, line=row.line))
-        return True
-
-    run_rows(table, result, parse)
-    result.daily = dedupe_by(result.daily, lambda d: (d.metric, d.day), "tanggal",
-                             result.warnings)
-    return result
+    return daily_values(table, result, platform, metric, numbers.parse_iso_day, "primary",
+                        negative=True)  # Meta's follower files give the net change

@@ -54,6 +54,10 @@ class Post:
     # published_at is then local midnight and the day x hour grid must leave the post out.
     time_known: bool = True
 
+    def texts(self) -> tuple[str, str, str | None]:
+        """(caption, title, permalink); a compact post (exports.spill) reads them from disk."""
+        return self.caption, self.title, self.permalink
+
 
 # Records made by the hundred thousand use slots (48 bytes less each). ``Post`` keeps its
 # ``__dict__``: tests copy posts with ``Post(**vars(post))``.

@@ -184,13 +184,14 @@ def parse_meta_time(text: str, tz: str, day_first: bool = False) -> datetime:
         if iso:
             day = _date(int(iso[1]), int(iso[2]), int(iso[3]))
             groups = iso.groups()
-            hour, minute, second = (int(g or 0) for g in (groups[3:6] + (None,) * 3)[:3])
-            return _local(day, hour, minute, second, tz)
+            h, mi, s = (int(g or 0) for g in (groups[3:6] + (None,) * 3)[:3])
+            return _local(day, h, mi, s, tz)
         order = "DD/MM/YYYY" if day_first else "MM/DD/YYYY"
         raise ValueError(f"waktu tidak sesuai format {order} HH:MM: “{raw}”")
     first, second, year = int(m[1]), int(m[2]), int(m[3])
-    month, day = (second, first) if day_first else (first, second)
-    return _local(_date(year, month, day), int(m[4] or 0), int(m[5] or 0), int(m[6] or 0), tz)
+    month, day_no = (second, first) if day_first else (first, second)
+    return _local(_date(year, month, day_no), int(m[4] or 0), int(m[5] or 0), int(m[6] or 0),
+                  tz)
 
 
 _X_LEGACY_TIME = re.compile(
@@ -333,17 +334,17 @@ def parse_log_time(text: str, tz: str) -> datetime:
     if len(raw) == 16 and raw.isascii() and raw[13] in ":.":
         # The two usual shapes without a regex: 2026-11-17 08:15 and 17/11/2026 08.15.
         # Only ASCII digits are taken here; anything else goes through the patterns below.
-        hour, minute = raw[11:13], raw[14:16]
+        hh, mm = raw[11:13], raw[14:16]
         if (raw[4] == "-" and raw[7] == "-" and raw[10] in "T " and raw[:4].isdigit()
-                and raw[5:7].isdigit() and raw[8:10].isdigit() and hour.isdigit()
-                and minute.isdigit()):
+                and raw[5:7].isdigit() and raw[8:10].isdigit() and hh.isdigit()
+                and mm.isdigit()):
             day = _date(int(raw[:4]), int(raw[5:7]), int(raw[8:10]))
-            return _local(day, int(hour), int(minute), 0, tz)
+            return _local(day, int(hh), int(mm), 0, tz)
         if (raw[2] == "/" and raw[5] == "/" and raw[10] == " " and raw[:2].isdigit()
-                and raw[3:5].isdigit() and raw[6:10].isdigit() and hour.isdigit()
-                and minute.isdigit()):
+                and raw[3:5].isdigit() and raw[6:10].isdigit() and hh.isdigit()
+                and mm.isdigit()):
             day = _date(int(raw[6:10]), int(raw[3:5]), int(raw[:2]))
-            return _local(day, int(hour), int(minute), 0, tz)
+            return _local(day, int(hh), int(mm), 0, tz)
     m = _LOG_ISO.fullmatch(raw)
     if m:
         day = _date(int(m[1]), int(m[2]), int(m[3]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import glob as globmod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -12,8 +12,8 @@ from pathlib import Path
 from medsos_cli.errors import ConfigError, InputError
 from medsos_cli.exports import comments, convention, numbers, spreadsheet
 from medsos_cli.exports.model import ImportResult
-from medsos_cli.exports.sniff import Table, open_sheet, open_table
-from medsos_cli.fileio import read_limited
+from medsos_cli.exports.sniff import MAX_BYTES, Table, open_sheet, open_table
+from medsos_cli.fileio import open_limited, read_limited
 
 # Files a folder gives: exports as platforms download them (CSV, Studio's xlsx and zip).
 EXTENSIONS = (".csv", ".xlsx", ".xlsm", ".xls", ".ods", ".zip", ".json")
@@ -42,10 +42,14 @@ def read_export(path: str | Path, *, tz: str = "Asia/Jakarta", year: int | None 
 
 def read_path(path: str | Path, *, tz: str = "Asia/Jakarta", year: int | None = None,
               near: date | None = None, aliases: str | None = None,
-              strict: bool = False) -> list[ImportResult]:
+              strict: bool = False, window: tuple[date, date] | None = None,
+              ) -> list[ImportResult]:
     """Every export in ``path``: a CSV file, each export sheet of a workbook, or each export
     file inside a zip (read in place). ``InputError`` when it holds none; a zip member that
-    cannot be read comes back as a result with ``error`` set (raised with ``strict``)."""
+    cannot be read comes back as a result with ``error`` set (raised with ``strict``).
+
+    ``window`` (first, last local day in ``tz``): posts published outside it are kept compact,
+    their texts on disk until ``Post.texts()`` (a weekly report's two weeks; exports.spill)."""
     try:
         numbers.zone(tz)
     except ValueError:
@@ -58,7 +62,7 @@ def read_path(path: str | Path, *, tz: str = "Asia/Jakarta", year: int | None = 
                 if isinstance(item, InputError):
                     raise item
         results = [_failed(item) if isinstance(item, InputError) else
-                   _read(item, tz, year, near) for item in tables]
+                   _read(item, tz, year, near, window) for item in tables]
     try:
         mtime = Path(path).stat().st_mtime
     except OSError:
@@ -72,7 +76,7 @@ def _failed(exc: InputError) -> ImportResult:
     return ImportResult(str(exc.path), "tidak_terbaca", error=exc.message, error_line=exc.line)
 
 
-def _tables(name: str, aliases: str | None) -> list[Table | InputError]:
+def _tables(name: str, aliases: str | None) -> Sequence[Table | InputError]:
     kind = spreadsheet.kind(name)
     if kind == "zip":
         found: list[Table | InputError] = []
@@ -96,13 +100,16 @@ def _tables(name: str, aliases: str | None) -> list[Table | InputError]:
     if kind == "json":
         data = read_limited(name, spreadsheet.MAX_BYTES, "sebuah berkas JSON")
         return [open_sheet(name, comments.json_rows(name, data), aliases=aliases)]
-    data = read_limited(name, spreadsheet.MAX_BYTES, "sebuah berkas ekspor")
-    if data.startswith(b"PK\x03\x04"):  # a workbook saved under a .csv name
+    with open_limited(name, MAX_BYTES, "sebuah berkas ekspor") as handle:
+        magic = handle.read(4)
+    if magic == b"PK\x03\x04":  # a workbook saved under a .csv name
         try:
-            return _sheets(name, spreadsheet.sheets(name, data), aliases)
-        except InputError:
-            pass  # decode() says what it is
-    return [open_table(name, data, aliases=aliases)]
+            return _sheets(name, spreadsheet.sheets(name), aliases)
+        except InputError as exc:
+            if exc.message.startswith("berkas terlalu besar"):
+                raise
+            # otherwise open_table() says what it is
+    return [open_table(name, aliases=aliases)]  # streamed: never read whole
 
 
 def _sheets(name: str, sheets: list[tuple[str, list[list[str]]]],
@@ -121,9 +128,12 @@ def _sheets(name: str, sheets: list[tuple[str, list[list[str]]]],
     return found
 
 
-def _read(table: Table, tz: str, year: int | None, near: date | None) -> ImportResult:
+def _read(table: Table, tz: str, year: int | None, near: date | None,
+          window: tuple[date, date] | None = None) -> ImportResult:
     assert table.spec is not None
     table.year, table.near = year, near
+    if window is not None:
+        table.window = (*window, tz)
     if table.spec.family not in _TEXT_FAMILIES:
         convention.decide(table)
     result = table.spec.read_function()(table, tz)

@@ -4,6 +4,11 @@ Encodings: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise strict UTF-8; otherwis
 without BOM when every other byte is zero; otherwise cp1252 with a warning. Rows come from the
 ``csv`` module so quoted multi-line captions work, and every row carries the physical lines
 it spans in the file (``csv.reader.line_num``), also for CR-only and CRLF files.
+
+A file is streamed, never held whole: a first pass over its bytes decides the encoding (and
+validates it to the end), then the rows are decoded and parsed as they are read; a reader that
+needs two passes (the per-file conventions, see ``convention``) reopens the file
+(``Table.reopen``). Memory follows the rows a reader keeps, not the file's size.
 """
 
 from __future__ import annotations
@@ -12,10 +17,11 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from medsos_cli.errors import InputError
 from medsos_cli.exports.formats import (
@@ -26,9 +32,13 @@ from medsos_cli.exports.formats import (
     registry,
     translate,
 )
-from medsos_cli.fileio import read_limited
+from medsos_cli.fileio import open_limited
 
-MAX_BYTES = 200 * 1024 * 1024  # far above a year of provincial exports; guards against mistakes
+# Exports are streamed (memory does not grow with the file), so this bounds time, not memory:
+# about 2 minutes of reading; ten years of a province's busiest Page are far below it.
+MAX_BYTES = 1024 * 1024 * 1024
+_CHUNK = 1 << 18  # bytes per read of the encoding pass (even: UTF-16 pairs stay aligned)
+_HEAD = 65536  # characters sniffed for binary content, the delimiter and the quoting
 
 SUPPORTED = (
     "Yang didukung: Meta Business Suite (ekspor unggahan Facebook, ekspor konten Instagram, "
@@ -39,7 +49,7 @@ SUPPORTED = (
     "Antarmuka berbahasa Inggris atau Indonesia (daftar lengkap di docs/exports.md)."
 )
 
-__all__ = ["SUPPORTED", "Row", "Table", "decode", "is_blank", "iter_rows", "norm", "open_sheet",
+__all__ = ["SUPPORTED", "Row", "Table", "is_blank", "iter_rows", "norm", "open_sheet",
            "open_table"]
 
 
@@ -81,50 +91,161 @@ class Table:
     day_first: bool = False  # D/M/Y in the date-time columns (decided for the whole file)
     year: int | None = None  # the report's ISO year and a day of its week: for year-less
     near: date | None = None  # dates (TikTok)
+    #: a fresh stream of all rows from the start (the file reopened, or a sheet's rows walked
+    #: again), for a second pass; None: ``rows`` can be read once only
+    reopen: Callable[[], Iterator[Row]] | None = None
+    #: (first, last) local day of the posts a weekly report keeps whole, and the zone: other
+    #: posts are kept compact (exports.spill); None keeps every post whole
+    window: tuple[date, date, str] | None = None
+
+    def data_rows(self) -> Iterator[Row]:
+        """The data rows again from the start (``reopen``), or the remaining ``rows``."""
+        if self.reopen is None:
+            return self.rows
+        header_line = self.header_line
+        return (row for row in self.reopen() if row.line > header_line)
 
 
-def decode(path: str, data: bytes) -> tuple[str, str, list[str]]:
-    """Decode ``data`` → (text, encoding, warnings); ``InputError`` for non-text files."""
-    if not data.strip():
+class _Source:
+    """The bytes of an export: its path, reopened for each pass, or bytes already in memory
+    (a zip member)."""
+
+    def __init__(self, path: str, data: bytes | None):
+        self.path, self.data = path, data
+
+    def open(self) -> BinaryIO:
+        if self.data is not None:
+            return io.BytesIO(self.data)
+        return open_limited(self.path, MAX_BYTES, "sebuah berkas ekspor")
+
+
+@dataclass
+class _Encoding:
+    label: str  # as reported: utf-8-sig, utf-8, utf-16-le, utf-16-be, cp1252
+    codec: str
+    skip: int  # BOM bytes
+    errors: str = "strict"
+
+
+def _probe(path: str, source: _Source) -> tuple[_Encoding, list[str]]:
+    """The encoding of the whole file, checked in one pass over its bytes (in chunks):
+    a BOM decides (UTF-8, UTF-16 LE/BE); otherwise strict UTF-8; otherwise UTF-16 without BOM
+    when every other byte is zero; otherwise cp1252 with a warning. ``InputError`` for an
+    empty or binary file, a broken workbook, or a BOM its content contradicts."""
+    with source.open() as stream:
+        first = stream.read(max(_CHUNK, 4))  # the BOM or the zip signature whole
+        if first.startswith(codecs.BOM_UTF8):
+            enc = _Encoding("utf-8-sig", "utf-8", 3)
+        elif first.startswith(codecs.BOM_UTF16_LE):
+            enc = _Encoding("utf-16-le", "utf-16-le", 2)
+        elif first.startswith(codecs.BOM_UTF16_BE):
+            enc = _Encoding("utf-16-be", "utf-16-be", 2)
+        else:
+            enc = _Encoding("utf-8", "utf-8", 0)
+        decoder = codecs.getincrementaldecoder(enc.codec)("strict")
+        content = False  # any byte other than ASCII whitespace (bytes.strip)
+        size = odd_zeros = newlines = 0
+        even_zero = nul = False
+        bad_line = None  # line of the first byte that is not UTF-8 (no BOM)
+        bom_broken = False
+        chunk = first[enc.skip:] if enc.skip else first
+        leading = enc.skip
+        while chunk:
+            size += len(chunk) + leading
+            leading = 0
+            content = content or bool(chunk.strip())
+            if enc.skip == 0:
+                odd_zeros += chunk[1::2].count(0)
+                even_zero = even_zero or b"\0" in chunk[::2]
+                nul = nul or b"\0" in chunk
+            if bad_line is None and not bom_broken:
+                pending = len(decoder.getstate()[0])
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    if enc.skip:
+                        bom_broken = True
+                    else:
+                        bad_line = newlines + chunk[:max(0, exc.start - pending)].count(
+                            b"\n") + 1
+            newlines += chunk.count(b"\n")
+            chunk = stream.read(_CHUNK)
+        if bad_line is None and not bom_broken:
+            try:
+                decoder.decode(b"", True)
+            except UnicodeDecodeError:
+                if enc.skip:
+                    bom_broken = True
+                else:
+                    bad_line = newlines + 1
+    if not content:
         raise InputError(f"berkas kosong, tidak ada data untuk dibaca. {SUPPORTED}", path)
-    if data.startswith(b"PK\x03\x04"):
+    if first.startswith(b"PK\x03\x04"):
         raise InputError("ini berkas Excel/ZIP yang rusak atau tanpa lembar ekspor; unduh "
                          "ulang dari platform (berkas .xlsx dan .zip yang utuh dibaca langsung)",
                          path)
+    if bom_broken:
+        raise _strict(path, enc.codec)
     warnings: list[str] = []
-    if data.startswith(codecs.BOM_UTF8):
-        text, encoding = _strict(path, data[3:], "utf-8"), "utf-8-sig"
-    elif data.startswith(codecs.BOM_UTF16_LE):
-        text, encoding = _strict(path, data[2:], "utf-16-le"), "utf-16-le"
-    elif data.startswith(codecs.BOM_UTF16_BE):
-        text, encoding = _strict(path, data[2:], "utf-16-be"), "utf-16-be"
-    elif len(data) >= 4 and data[1::2].count(0) > 0.9 * (len(data) // 2) and b"\0" not in data[::2]:
-        text, encoding = _strict(path, data, "utf-16-le"), "utf-16-le"
+    if enc.skip:
+        return enc, warnings
+    if size >= 4 and odd_zeros > 0.9 * (size // 2) and not even_zero:
+        enc = _Encoding("utf-16-le", "utf-16-le", 0)
+        _validate(path, source, enc)
         warnings.append("berkas UTF-16 tanpa BOM; dibaca sebagai UTF-16 LE")
-    else:
+    elif bad_line is not None:
+        if nul:
+            raise InputError(f"bukan berkas teks CSV (berisi data biner). {SUPPORTED}",
+                             path) from None
+        enc = _Encoding("cp1252", "cp1252", 0, "replace")
+        warnings.append(
+            f"berkas bukan UTF-8 (bita tidak valid di baris {bad_line}); dibaca sebagai "
+            "Windows-1252, periksa huruf beraksen dan emoji. Simpan ulang sebagai "
+            "CSV UTF-8 bila bisa."
+        )
+    return enc, warnings
+
+
+def _validate(path: str, source: _Source, enc: _Encoding) -> None:
+    decoder = codecs.getincrementaldecoder(enc.codec)("strict")
+    with source.open() as stream:
         try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError as exc:
-            if b"\0" in data:
-                raise InputError(f"bukan berkas teks CSV (berisi data biner). {SUPPORTED}",
-                                 path) from None
-            text, encoding = data.decode("cp1252", errors="replace"), "cp1252"
-            line = data[: exc.start].count(b"\n") + 1
-            warnings.append(
-                f"berkas bukan UTF-8 (bita tidak valid di baris {line}); dibaca sebagai "
-                "Windows-1252, periksa huruf beraksen dan emoji. Simpan ulang sebagai "
-                "CSV UTF-8 bila bisa."
-            )
-    _reject_binary(path, text)
-    return text, encoding, warnings
+            while chunk := stream.read(_CHUNK):
+                decoder.decode(chunk)
+            decoder.decode(b"", True)
+        except UnicodeDecodeError:
+            raise _strict(path, enc.codec) from None
 
 
-def _strict(path: str, data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        raise InputError(f"berkas mengaku {encoding.upper()} (BOM) tetapi isinya tidak valid; "
-                         "ekspor ulang berkas ini", path) from None
+def _text(source: _Source, enc: _Encoding) -> io.TextIOWrapper:
+    """The file decoded as it is read (universal line ends left to the csv module)."""
+    stream = source.open()
+    if enc.skip:
+        stream.read(enc.skip)
+    return io.TextIOWrapper(stream, encoding=enc.codec, errors=enc.errors, newline="")
+
+
+def _head(source: _Source, enc: _Encoding) -> tuple[str, str]:
+    """The first ``_HEAD`` characters (the binary check's sample), and the start of the file
+    for the header checks: a few whole lines (more for a long header line), ending at a line
+    end unless the file ends first."""
+    with _text(source, enc) as text:
+        head = text.read(_HEAD)
+        sample = head
+        while head.count("\n") + head.count("\r") < 6 and len(head) < 64 * _HEAD:
+            more = text.read(_HEAD)
+            if not more:
+                return sample, head
+            head += more
+        if text.read(1) == "":
+            return sample, head
+    cut = max(head.rfind("\n"), head.rfind("\r"))
+    return sample, head[:cut] if cut > 0 else head
+
+
+def _strict(path: str, encoding: str) -> InputError:
+    return InputError(f"berkas mengaku {encoding.upper()} (BOM) tetapi isinya tidak valid; "
+                      "ekspor ulang berkas ini", path)
 
 
 # Control characters other than tab, CR and LF, and the replacement character.
@@ -180,15 +301,20 @@ def _first_lines(text: str) -> Iterator[str]:
             start += len(line)
 
 
-def iter_rows(path: str, text: str, delimiter: str = ",") -> Iterator[Row]:
-    """Every CSV record of ``text`` with its physical line span; ``InputError`` when broken."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+def iter_rows(path: str, text: str | io.TextIOBase, delimiter: str = ",") -> Iterator[Row]:
+    """Every CSV record of ``text`` (a string, or a text stream opened with ``newline=""``,
+    closed at the end) with its physical line span; ``InputError`` when broken."""
+    stream = io.StringIO(text, newline="") if isinstance(text, str) else text
+    reader = csv.reader(stream, delimiter=delimiter, strict=True)
     end = 0  # last physical line of the previous record
     try:
-        for cells in reader:
-            line_num = reader.line_num
-            yield Row(end + 1, line_num, cells)
-            end = line_num
+        with stream:
+            for cells in reader:
+                line_num = reader.line_num
+                yield Row(end + 1, line_num, cells)
+                end = line_num
+    except UnicodeDecodeError:  # validated by the first pass: the file changed meanwhile
+        raise InputError("berkas berubah saat dibaca; jalankan ulang", path, end + 1) from None
     except csv.Error as exc:
         if "unexpected end of data" in str(exc) or "EOF" in str(exc):
             reason = ("berkas terpotong: tanda kutip dibuka di sini tetapi tidak pernah "
@@ -208,20 +334,31 @@ def open_table(path: str | Path, data: bytes | None = None, *,
     """Read, decode and recognise ``path`` (or its bytes ``data``, e.g. a zip member);
     ``InputError`` (Indonesian) when it is not an export. ``aliases``: the user's header file."""
     name = str(path)
-    if data is None:
-        data = read_limited(name, MAX_BYTES, "sebuah berkas ekspor")
-    text, encoding, warnings = decode(name, data)
-    delimiter = _delimiter(text)
-    rows = iter_rows(name, text, delimiter)
-    table = _recognise(name, rows, encoding, warnings, aliases)
-    table.pristine = delimiter == "," and _quoted_header(text)
+    source = _Source(name, data)
+    enc, warnings = _probe(name, source)
+    sample, head = _head(source, enc)
+    _reject_binary(name, sample)
+    delimiter = _delimiter(head)
+
+    def reopen() -> Iterator[Row]:
+        return iter_rows(name, _text(source, enc), delimiter)
+
+    table = _recognise(name, reopen(), enc.label, warnings, aliases)
+    table.reopen = reopen
+    table.pristine = delimiter == "," and _quoted_header(head)
     return table
 
 
 def open_sheet(name: str, rows: list[list[str]], *, aliases: str | None = None) -> Table:
-    """Recognise one spreadsheet sheet (cells already as text, one list per row)."""
-    numbered = iter([Row(i, i, cells) for i, cells in enumerate(rows, start=1)])
-    return _recognise(name, numbered, "xlsx", [], aliases)
+    """Recognise one spreadsheet sheet (cells already as text, one list per row). The rows
+    are walked again for a second pass (``Table.reopen``), never copied."""
+
+    def reopen() -> Iterator[Row]:
+        return (Row(i, i, cells) for i, cells in enumerate(rows, start=1))
+
+    table = _recognise(name, reopen(), "xlsx", [], aliases)
+    table.reopen = reopen
+    return table
 
 
 def _quoted_header(text: str) -> bool:

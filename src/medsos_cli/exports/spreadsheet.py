@@ -12,11 +12,18 @@ import io
 import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import PurePosixPath
+from typing import Any
 
 from medsos_cli.errors import InputError
 from medsos_cli.fileio import read_limited
 
-MAX_BYTES = 200 * 1024 * 1024
+MAX_BYTES = 200 * 1024 * 1024  # a zip or a JSON file (read whole; CSV members then streamed)
+# A workbook is read whole (calamine parses every sheet, then each becomes Python text cells):
+# about 25 times its size in memory, ~500 MB at this limit (85,000 rows of a Facebook export).
+# Platforms' own workbooks are kilobytes to a few MB; a bigger one is better saved as CSV,
+# which is streamed.
+MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
+_WORKBOOK = "sebuah buku kerja (dibaca utuh; simpan sebagai CSV, yang dibaca mengalir)"
 _EXACT = 2**53  # floats above this are not whole numbers any more
 
 
@@ -65,13 +72,18 @@ def sheets(name: str, data: bytes | None = None) -> list[tuple[str, list[list[st
     from python_calamine import CalamineWorkbook
 
     if data is None:
-        data = read_limited(name, MAX_BYTES, "sebuah buku kerja")
+        data = read_limited(name, MAX_WORKBOOK_BYTES, _WORKBOOK)
+    elif len(data) > MAX_WORKBOOK_BYTES:
+        raise InputError(f"berkas terlalu besar untuk {_WORKBOOK} ({len(data) / 2**20:.1f} MB; "
+                         f"batas {MAX_WORKBOOK_BYTES // 2**20} MB)", name)
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        out = []
+        out: list[Any] = []  # rows of cell values, turned into text in place below
         for sheet in book.sheet_names:
             rows = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-            out.append((sheet, [[cell_text(v) for v in row] for row in rows]))
+            for i, row in enumerate(rows):  # in place: one copy of the sheet at a time
+                rows[i] = [cell_text(v) for v in row]
+            out.append((sheet, rows))
     except Exception as exc:  # calamine raises its own error types for broken workbooks
         raise InputError(f"buku kerja tidak bisa dibaca ({type(exc).__name__}); buka dan "
                          "simpan ulang, atau ekspor ulang dari platform", name) from None

@@ -14,7 +14,14 @@ import re
 from datetime import date, datetime
 
 from medsos_cli.exports import numbers
-from medsos_cli.exports.common import Cells, RowError, dedupe_by, dedupe_posts, run_rows
+from medsos_cli.exports.common import (
+    Cells,
+    RowError,
+    dedupe_by,
+    dedupe_posts,
+    post_result,
+    run_rows,
+)
 from medsos_cli.exports.model import DailyValue, ImportResult, Post, Skipped
 from medsos_cli.exports.sniff import Row, Table
 
@@ -128,7 +135,7 @@ def _post_time(text: str, tz: str) -> tuple[datetime, bool]:
 
 def read_content(table: Table, tz: str) -> ImportResult:
     """Per-video content export (not confirmed by the reference: columns read by name)."""
-    result = ImportResult(table.path, table.format, warnings=list(table.warnings))
+    result = post_result(table)
     result.warnings.append("format ekspor konten TikTok belum terkonfirmasi; periksa angkanya")
     loc = table.locale
 

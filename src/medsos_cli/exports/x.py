@@ -20,6 +20,7 @@ from medsos_cli.exports.common import (
     local_date,
     need,
     parsed,
+    post_result,
     run_each,
     text,
 )
@@ -40,7 +41,7 @@ def _type(text: str) -> str | None:
 
 def read_tweet_activity(table: Table, tz: str) -> ImportResult:
     """Legacy analytics.twitter.com export (40 columns, ``3423.0`` counts, UTC times)."""
-    result = ImportResult(table.path, table.format, warnings=list(table.warnings))
+    result = post_result(table)
     layout = Layout(table.header, ("tweet id",), ("time",), ("tweet text",),
                     ("tweet permalink",), ("impressions",), ("engagements",),
                     ("likes", "favorites"), ("replies",), ("retweets",), names=table.names)
@@ -77,7 +78,7 @@ def read_account_analytics(table: Table, tz: str) -> ImportResult:
     when it agrees with that date (within a day, since the file's zone is not stated);
     otherwise ``published_at`` is local midnight and ``time_known`` is False.
     """
-    result = ImportResult(table.path, table.format, warnings=list(table.warnings))
+    result = post_result(table)
     unknown_time: list[int] = []
     layout = Layout(table.header, ("post id",), ("date",), ("post text",), ("post link",),
                     ("impressions",), ("engagements",), ("likes",), ("replies",),

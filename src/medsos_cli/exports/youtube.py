@@ -18,7 +18,13 @@ from collections import defaultdict
 from datetime import date
 
 from medsos_cli.exports import numbers
-from medsos_cli.exports.common import Cells, dedupe_by, dedupe_posts, run_rows
+from medsos_cli.exports.common import (
+    Cells,
+    daily_values,
+    dedupe_posts,
+    post_result,
+    run_rows,
+)
 from medsos_cli.exports.model import DailyValue, ImportResult, Post
 from medsos_cli.exports.sniff import Row, Table
 
@@ -33,7 +39,7 @@ def read_table(table: Table, tz: str) -> ImportResult:
     """One post per video row; the ``Total`` row skipped."""
     names = COLUMNS
     loc = table.locale
-    result = ImportResult(table.path, table.format, warnings=list(table.warnings))
+    result = post_result(table)
     dates_only = [0]
 
     def parse(row: Row, c: Cells) -> bool:
@@ -99,14 +105,4 @@ def read_totals(table: Table, tz: str) -> ImportResult:
     """Totals: ``Date,Views`` of the channel."""
     result = ImportResult(table.path, table.format, warnings=list(table.warnings))
 
-    def parse(row: Row, c: Cells) -> bool:
-        day = c.parse(_day, "date")
-        result.daily.append(DailyValue("youtube", "views", day,
-                                       c.int("views", locale=table.locale),
-                                       source=table.path, line=row.line))
-        return True
-
-    run_rows(table, result, parse)
-    result.daily = dedupe_by(result.daily, lambda d: (d.metric, d.day), "tanggal",
-                             result.warnings)
-    return result
+    return daily_values(table, result, "youtube", "views", _day, "views")

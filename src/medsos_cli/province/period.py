@@ -34,11 +34,13 @@ def period_report(paths: list[str], period: Period, config: Any, *, db: Path | N
         path = Path(db or config.db or default_db_path()) if use_history else work / "h.sqlite3"
         if paths:
             from medsos_cli.exports import read_exports
+            from medsos_cli.exports.spill import COMPACT_ALL
             from medsos_cli.weekly.build import _dedupe_comments, _dedupe_complaints
             from medsos_cli.weekly.metrics import dedupe_daily, dedupe_posts
 
+            # Only the history needs the texts: every post compact (exports.spill).
             results = read_exports(paths, tz=config.timezone, year=period.start.year,
-                                   near=period.start)
+                                   near=period.start, window=COMPACT_ALL)
             with History(path) as history:
                 history.store(dedupe_posts(results), dedupe_daily(results))
                 history.store_comments(_dedupe_comments(results))

@@ -112,8 +112,8 @@ def _tokenize_with_pattern(text: str, start: int, end: int, tokens: list[Token])
     append = tokens.append
     for m in _TOKEN_RE.finditer(text, start, end):
         group = m.lastgroup
-        if group != "space":
-            append(_new(Token, (kinds[group], m.start(), m.end(), m.group())))
+        if group != "space":  # every alternative is a named group: never None
+            append(_new(Token, (kinds[group], m.start(), m.end(), m.group())))  # type: ignore[index]
 
 
 def _plain_word(core: str) -> bool:

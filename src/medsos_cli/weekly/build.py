@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from medsos_cli import __version__
@@ -22,27 +23,37 @@ from medsos_cli.weekly.metrics import compute, dedupe_daily, dedupe_posts, place
 from medsos_cli.weekly.recommend import recommendations
 from medsos_cli.weekly.week import Week, parse_week, today_in
 
+if TYPE_CHECKING:
+    from medsos_cli.weekly.progress import ProgressCallback
+
 REPORT_VERSION = 1
 UNKNOWN_ACCOUNT = "(akun)"
 
 
-def build_report(results: Sequence[ImportResult], *, week: str | None, config: Config,
+def build_report(results: Sequence[ImportResult], *, week: str | Week | None, config: Config,
                  today: date | None = None, db: Path | None = None,
                  use_history: bool = True, linter: object | None = None,
-                 lint_workers: object | None = None) -> dict:
-    """The whole report for ``week`` (``2026-W47``, ``last`` or None for the current week).
+                 lint_workers: object | None = None, now: datetime | None = None,
+                 progress: ProgressCallback | None = None) -> dict:
+    """The whole report for ``week`` (a ``Week``, or ``2026-W47``, ``last``, ``this``, or None
+    for the last complete week).
 
-    ``today`` defaults to today's date in the configured zone. History is read from and
+    ``today`` defaults to today's date in the configured zone. A running week (``this``) is
+    cut at today; its complaints are judged at ``now`` (default: the end of today) and its
+    comparison is with the same weekdays of the week before. History is read from and
     written to ``db`` (else ``config.db``, else the per-user data folder) unless
     ``use_history`` is False; it also keeps lint findings for later runs. ``results`` get
     warnings added (duplicates, rows outside the week); they are reported in ``sources``.
     ``lint_workers`` (``weekly.lintposts.LintWorkers`` for ``config``) lint instead of worker
     processes forked here (the command line forks them before reading the exports).
+    ``progress`` hears of the steps that take time (see ``weekly.progress``).
     """
     tz = config.timezone
-    target = parse_week(week, today=today or today_in(tz))
+    target = week if isinstance(week, Week) else parse_week(week, today=today or today_in(tz))
     previous = target.previous()
     default_account = config.account_name or UNKNOWN_ACCOUNT
+    if progress is not None:  # duplicates, history, figures: one block, no count to give
+        progress("compute", 0, None)
 
     posts = dedupe_posts(results)
     daily = dedupe_daily(results)
@@ -66,26 +77,30 @@ def build_report(results: Sequence[ImportResult], *, week: str | None, config: C
 
         # The workers lint (the costly part) while this process computes the rest.
         pending = start_lint([r.post for r in current_posts], config, linter=linter,
-                             history=history, workers=lint_workers)  # type: ignore[arg-type]
+                             history=history, workers=lint_workers,  # type: ignore[arg-type]
+                             progress=progress)
         stack.callback(pending.close)
         platforms, accounts, posting = compute(rows, daily, target, tz, default_account)
+        if progress is not None:
+            progress("compute", 1, 1)
         report: dict = {
             "version": REPORT_VERSION,
             "generator": f"medsos {__version__}",
             "account": config.account_name,
             "week": target.label,
             "start": target.start.isoformat(),
-            "end": target.end.isoformat(),
+            "end": target.sunday.isoformat(),  # a running week: see "running"
             "timezone": tz,
             "previous_week": previous.label,
+            "running": _running(target, previous),
             "sources": _sources(results, rows, outside, undated, target, tz,
                                 _kept_ids(results, comments, complaints)),
             "platforms": platforms,
             "accounts": accounts,
             "posting": posting,
-            "comments": _comments(comments, target, config),
+            "comments": _comments(comments, target, config, progress),
             "complaints": _complaints(complaints, target, tz, config.sla_hours,
-                                      config.working_days),
+                                      config.working_days, now),
             "lint": pending.result(),
             "comparison_basis": _comparison_basis(),
         }
@@ -94,6 +109,28 @@ def build_report(results: Sequence[ImportResult], *, week: str | None, config: C
                                report["lint"])
     report["recommendations"] = recommendations(report)
     return report
+
+
+def _running(week: Week, previous: Week) -> dict | None:
+    """``null`` for a complete week; for the week so far, up to which day it counts and the
+    days of the week before it is compared with."""
+    if not week.running:
+        return None
+    from medsos_cli.weekly.fmt import WEEKDAYS, date_long
+
+    through = week.end
+    text = (f"Pekan masih berjalan: data s.d. hari ini ({date_long(through)}), yang belum "
+            "selesai dan tidak dihitung sebagai hari tanpa unggahan")
+    later = WEEKDAYS[through.weekday() + 1:]
+    if later:
+        days = later[0] if len(later) == 1 else f"{later[0]}–{later[-1]}"
+        text += f"; {days} belum tiba dan tidak dihitung"
+    weekday = through.weekday()
+    span = WEEKDAYS[0] if weekday == 0 else f"{WEEKDAYS[0]}–{WEEKDAYS[weekday]}"
+    upto = "" if weekday == 0 else "s.d. "
+    text += f". Pembanding: {span} pekan {previous.label} ({upto}{date_long(previous.end)})."
+    return {"through": through.isoformat(), "days": len(week.days()),
+            "previous_through": previous.end.isoformat(), "text": text}
 
 
 def _comparison_basis() -> dict:
@@ -187,24 +224,32 @@ def _week_end(week: Week, tz: str) -> datetime:
     return datetime.combine(week.end + timedelta(days=1), time(0), tzinfo=ZoneInfo(tz))
 
 
-def _comments(comments: list[Comment], week: Week, config: Config) -> dict | None:
+def _comments(comments: list[Comment], week: Week, config: Config,
+              progress: ProgressCallback | None = None) -> dict | None:
     if not comments:
         return None
     from medsos_cli.weekly.conversation import analyse_comments
 
-    return analyse_comments(comments, start=week.start, end=week.end, tz=config.timezone,
-                            samples=3, account=config.account_name, hashtags=config.hashtags)
+    out = analyse_comments(comments, start=week.start, end=week.end, tz=config.timezone,
+                           samples=3, account=config.account_name, hashtags=config.hashtags,
+                           progress=progress)
+    if progress is not None:  # themes and samples done too
+        progress("comments", len(comments), len(comments))
+    return out
 
 
 def _complaints(items: list[Complaint], week: Week, tz: str, sla_hours: float,
-                working_days: tuple[int, ...] = (0, 1, 2, 3, 4)) -> dict | None:
+                working_days: tuple[int, ...] = (0, 1, 2, 3, 4),
+                now: datetime | None = None) -> dict | None:
     if not items:
         return None
     from medsos_cli.weekly.complaints import analyse_complaints
 
+    judged = _week_end(week, tz)  # a running week: at the end of today, or now if earlier
+    if week.running and now is not None and now < judged:
+        judged = now
     return analyse_complaints(items, start=week.start, end=week.end, tz=tz,
-                              sla_hours=sla_hours, now=_week_end(week, tz),
-                              working_days=working_days)
+                              sla_hours=sla_hours, now=judged, working_days=working_days)
 
 
 # -- sources ---------------------------------------------------------------------------------
@@ -221,6 +266,7 @@ class _Tally:
     start: date
     end: date
     first: date  # Monday of the previous week
+    last: date  # its last day counted (Sunday; a running week: the same weekday as today)
     week: int = 0
     previous: int = 0
     away: list[date] = field(default_factory=list)
@@ -228,7 +274,7 @@ class _Tally:
     def add(self, day: date) -> None:
         if self.start <= day <= self.end:
             self.week += 1
-        elif self.first <= day < self.start:
+        elif self.first <= day <= self.last:
             self.previous += 1
         else:
             self.away.append(day)
@@ -247,11 +293,11 @@ def _sources(results: Sequence[ImportResult], rows: list, outside: dict[int, dat
     first = previous.start
     placed = {id(r.post): r.current for r in rows}
     without_time = {id(r.post) for r in rows if r.current and not r.time_known}
-    begin = previous.bounds(tz)[0].timestamp()
+    begin, gap = (moment.timestamp() for moment in previous.bounds(tz))
     middle, stop = (moment.timestamp() for moment in week.bounds(tz))
     out = []
     for result in results:
-        tally = _Tally(week.start, week.end, first)
+        tally = _Tally(week.start, week.end, first, previous.end)
         no_date = no_time = duplicates = 0
         for post in result.posts:
             key = id(post)
@@ -281,7 +327,7 @@ def _sources(results: Sequence[ImportResult], rows: list, outside: dict[int, dat
             stamp = comment.time.timestamp()
             if middle <= stamp < stop:
                 tally.week += 1
-            elif begin <= stamp < middle:
+            elif begin <= stamp < gap:
                 tally.previous += 1
             else:
                 tally.away.append(comment.time.astimezone(zone).date())
@@ -291,7 +337,12 @@ def _sources(results: Sequence[ImportResult], rows: list, outside: dict[int, dat
             tally.add(item.received_at.astimezone(zone).date())
         warnings = list(result.warnings)
         in_week, in_previous, away = tally.week, tally.previous, tally.away
-        if away:
+        if away and week.running:
+            warnings.append(f"{len(away)} baris di luar pekan berjalan {week.label} (s.d. "
+                            f"{week.end.isoformat()}) dan pembandingnya ({previous.label} s.d. "
+                            f"{previous.end.isoformat()}) tidak dihitung (tanggal "
+                            f"{_fmt_range(away)})")
+        elif away:
             warnings.append(f"{len(away)} baris di luar pekan {week.label} dan pekan sebelumnya "
                             f"({previous.label}) tidak dihitung (tanggal {_fmt_range(away)})")
         if no_date:

@@ -25,7 +25,7 @@ INK = "#1f2933"
 MUTED = "#52606d"
 GRID = "#d9e2ec"
 
-_RC = {
+_RC: Any = {  # matplotlib's stubs type rcParams keys as literals
     "svg.fonttype": "none",  # text stays text: small, searchable, selectable
     "svg.hashsalt": "medsos-weekly",  # fixed ids → deterministic output
     "svg.image_inline": True,
@@ -116,11 +116,34 @@ def _tidy(ax: Any) -> None:
     ax.set_axisbelow(True)
 
 
-def daily_chart(report: dict[str, Any]) -> str | None:
+def daily_source(data: dict[str, Any]) -> str:
+    """``"posts"`` or ``"account"``: what a platform's ``daily`` basis figures are (a report
+    without ``daily_source`` tells it by the posts: no per-post export means daily totals)."""
+    source = data.get("daily_source")
+    if source in ("posts", "account"):
+        return source
+    return "account" if data.get("posts") is None else "posts"
+
+
+# The two kinds of daily figure never share an axis: a post's lifetime total placed on its
+# publish day is not what the account gathered that day.
+DAILY_KINDS = {
+    "posts": ("harian", "total seumur unggahan yang terbit hari itu",
+              "Grafik garis jangkauan/tayangan unggahan menurut hari terbit (total seumur "
+              "unggahan, dijumlahkan pada hari terbitnya). "),
+    "account": ("harian-akun", "total akun per hari",
+                "Grafik garis tayangan harian akun (angka per hari dari ringkasan akun). "),
+}
+
+
+def daily_chart(report: dict[str, Any], source: str = "posts") -> str | None:
     """Line chart of each platform's daily basis metric (reach, impressions or views).
 
-    Each platform is drawn in the metric its engagement rate uses, named in the legend, so
-    Facebook reach is never summed with X impressions. ``None`` when no daily figure is known.
+    ``source="posts"``: platforms whose daily figures sum the lifetime totals of the posts
+    published that day; ``source="account"``: platforms with the account's own daily totals
+    (TikTok's overview). Each platform is drawn in the metric its engagement rate uses, named
+    in the legend, so Facebook reach is never summed with X impressions. ``None`` when no
+    such daily figure is known.
     """
     import matplotlib
     from matplotlib.ticker import FuncFormatter, MaxNLocator
@@ -128,6 +151,8 @@ def daily_chart(report: dict[str, Any]) -> str | None:
     platforms = report.get("platforms") or {}
     series = []
     for key, data in platforms.items():
+        if daily_source(data) != source:
+            continue
         basis = data.get("engagement_rate_basis") or "reach"
         days = data.get("daily") or []
         values = [d.get(basis) for d in days]
@@ -135,8 +160,10 @@ def daily_chart(report: dict[str, Any]) -> str | None:
             series.append((key, data, basis, days, values))
     if not series:
         return None
+    name_, ylabel, label = DAILY_KINDS[source]
     with matplotlib.rc_context(_RC):
-        fig = _figure(7.4, 3.0, left=0.1, right=0.73, top=0.95, bottom=0.16)
+        fig = _figure(7.4, 3.0 if source == "posts" else 2.4, left=0.1, right=0.73, top=0.95,
+                      bottom=0.16 if source == "posts" else 0.2)
         ax = fig.add_subplot()
         labels: list[str] = []
         for key, data, basis, days, values in series:
@@ -152,7 +179,7 @@ def daily_chart(report: dict[str, Any]) -> str | None:
         ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
         ax.yaxis.set_major_locator(MaxNLocator(5, integer=True))
         ax.set_ylim(bottom=0)
-        ax.set_ylabel("per hari")
+        ax.set_ylabel(ylabel, fontsize=8)
         _tidy(ax)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5)
     summary = "; ".join(
@@ -160,8 +187,7 @@ def daily_chart(report: dict[str, Any]) -> str | None:
         + ", ".join(f"{fmt.date_short(day.get('date'))} {fmt.number(v)}"
                     for day, v in zip(ds, vs, strict=True))
         for k, d, b, ds, vs in series)
-    return _to_svg(fig, "harian", "Grafik garis jangkauan/tayangan harian per platform. "
-                   + summary)
+    return _to_svg(fig, name_, label + summary)
 
 
 def engagement_chart(report: dict[str, Any]) -> str | None:
@@ -223,6 +249,7 @@ def posting_grid_chart(report: dict[str, Any]) -> str | None:
     if not grid:
         return None
     peak = max((max(row) for row in grid if row), default=0)
+    to_come = fmt.days_to_come(report)  # a running week: shaded, not shown as silent
     with matplotlib.rc_context(_RC):
         fig = _figure(7.4, 2.3, left=0.07, right=0.99, top=0.98, bottom=0.2)
         ax = fig.add_subplot()
@@ -244,6 +271,13 @@ def posting_grid_chart(report: dict[str, Any]) -> str | None:
         if cells:
             ax.add_collection(PolyCollection(cells, facecolors=colours, edgecolors="white",
                                              linewidths=0.8), autolim=False)
+        if to_come:
+            first = to_come[0]
+            ax.add_collection(PolyCollection(
+                [((0, first), (24, first), (24, 7), (0, 7))], facecolors="#f0f4f8",
+                edgecolors=GRID, hatch="//", linewidths=0.6, zorder=1), autolim=False)
+            ax.text(12, (first + 7) / 2, "belum tiba (pekan berjalan)", ha="center",
+                    va="center", color=MUTED, fontsize=8, zorder=2)
         ax.set_xlim(0, 24)
         ax.set_ylim(len(grid), 0)
         # Cell borders as two line collections: minor ticks would cost a tick object each.
@@ -258,6 +292,9 @@ def posting_grid_chart(report: dict[str, Any]) -> str | None:
         ax.set_aspect("equal")
     cells_text = [f"{fmt.WEEKDAYS[d]} {h:02d}.00: {c}" for d, row in enumerate(grid)
                   for h, c in enumerate(row) if c]
+    if to_come:
+        cells_text.append(f"{fmt.WEEKDAYS[to_come[0]]}–{fmt.WEEKDAYS[6]} belum tiba"
+                          if len(to_come) > 1 else f"{fmt.WEEKDAYS[6]} belum tiba")
     return _to_svg(fig, "jadwal", "Peta panas jumlah unggahan per hari dan jam. "
                    + ("; ".join(cells_text) if cells_text else "Tidak ada unggahan."),
                    overlay=lambda height: _cell_counts(ax, labels, height))
@@ -285,9 +322,10 @@ def _cell_counts(ax: Any, labels: list[tuple[float, float, int, bool]], height: 
 
 
 def all_charts(report: dict[str, Any]) -> dict[str, str | None]:
-    """The three charts of the HTML report keyed ``daily``, ``engagement``, ``grid``."""
-    return {"daily": daily_chart(report), "engagement": engagement_chart(report),
-            "grid": posting_grid_chart(report)}
+    """The charts of the HTML report keyed ``daily`` (per publish day), ``daily_account``
+    (the accounts' own daily totals), ``engagement``, ``grid``."""
+    return {"daily": daily_chart(report), "daily_account": daily_chart(report, "account"),
+            "engagement": engagement_chart(report), "grid": posting_grid_chart(report)}
 
 
 # --- drawing in a forked process ----------------------------------------------------------

@@ -192,6 +192,7 @@ def analyse_complaints(items: list[Complaint], *, start: date, end: date, tz: st
                 overdue.append((waited.total_seconds() / 3600, received, complaint, channel))
 
     overdue.sort(key=lambda row: (-row[0], row[1], row[3], row[2].text))
+    previous = _previous_week(items, zone, start, sla)
     return {
         "received": len(week),
         "answered": answered,
@@ -216,7 +217,44 @@ def analyse_complaints(items: list[Complaint], *, start: date, end: date, tz: st
             "hours_waiting": round(hours, 1),
         } for hours, received, complaint, channel in overdue],
         "lapor": _lapor(cases, zone, cutoff, working_days) if cases else None,
+        "previous_week": previous,
+        "change": ({"received": _count_change(len(week), previous["received"]),
+                    "overdue": _count_change(len(overdue), previous["overdue"])}
+                   if previous else None),
     }
+
+
+def _count_change(now: int, before: int) -> dict[str, Any]:
+    """A count against last week's: ``{"count", "previous", "delta", "percent"}`` (percent
+    of last week's, one decimal; ``None`` when last week had none)."""
+    return {"count": now, "previous": before, "delta": now - before,
+            "percent": round((now - before) * 100 / before, 1) if before else None}
+
+
+def _previous_week(items: list[Complaint], zone: ZoneInfo, start: date,
+                   sla: timedelta) -> dict[str, Any] | None:
+    """Received and overdue (against the SLA, judged at that week's end) in the seven days
+    before ``start``; ``None`` when the log starts in the report's week (nothing is known of
+    the week before, which is not the same as none received). LAPOR! cases count as received
+    only: their deadlines are in working days."""
+    begin = start - timedelta(days=7)
+    if not any(_aware(c.received_at, zone).date() < start for c in items):
+        return None
+    cutoff = datetime.combine(start, time(0), tzinfo=zone)
+    received = overdue = 0
+    for complaint in items:
+        moment = _aware(complaint.received_at, zone)
+        if not begin <= moment.date() < start:
+            continue
+        received += 1
+        if complaint.tracking:
+            continue
+        answered = complaint.first_response_at
+        waited = (max(_aware(answered, zone) - moment, timedelta(0)) if answered is not None
+                   else cutoff - moment)
+        overdue += waited > sla
+    return {"start": begin.isoformat(), "end": (start - timedelta(days=1)).isoformat(),
+            "received": received, "overdue": overdue}
 
 
 def _aware(moment: datetime, zone: ZoneInfo) -> datetime:

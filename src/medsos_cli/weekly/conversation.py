@@ -24,7 +24,7 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from itertools import repeat
 from statistics import median
@@ -81,6 +81,7 @@ CLASS_THEMES = 5  # themes shown per class
 WATCHED = ("kritik", "aduan")  # classes whose week-over-week change the report gives
 THEME_MIN_COUNT = 2  # a theme must occur in at least two comments
 _PRUNE_RANK = 100  # phrases are first counted among words near the top 100 (see themes())
+PROGRESS_EVERY = 5000  # comments between two progress reports
 CRISIS_MIN = 5  # a crisis day has at least this many negative comments ...
 CRISIS_FACTOR = 3.0  # ... and at least this many times the other days' median
 HOLDING_COMMAND = "medsos draft holding-statement"
@@ -92,14 +93,18 @@ HOLDING_COMMAND = "medsos draft holding-statement"
 
 def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str,
                      samples: int = 3, account: str = "",
-                     hashtags: Iterable[str] = ()) -> dict[str, Any] | None:
+                     hashtags: Iterable[str] = (),
+                     progress: Callable[..., None] | None = None) -> dict[str, Any] | None:
     """Build the ``comments`` object of the weekly JSON report (docs/weekly-json.md).
 
     Only comments whose local date (in ``tz``) lies in ``[start, end]`` count; those of the
-    seven days before give the ``previous_week`` figures and the ``change`` in criticism and
+    same days of the week before (for a running week: Monday to the same weekday) give the
+    ``previous_week`` figures and the ``change`` in criticism and
     complaints. ``account`` and ``hashtags`` (the account's own name and tags) are left out
     of the themes. Returns ``None`` when no comment was given at all (no comments log), so
-    that an empty log is told apart from a quiet week only by the caller.
+    that an empty log is told apart from a quiet week only by the caller. ``progress`` hears
+    ("comments", comments read, comments) every ``PROGRESS_EVERY`` comments, then (comments,
+    None) while themes and samples are drawn up (weekly/progress.py).
     """
     if not comments:
         return None
@@ -119,15 +124,22 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
     # of the week instead of converting every time to local time.
     edges = _midnights(days, zone) or [0.0]  # no day at all: nothing counts
     first_edge, last_edge = edges[0], edges[-1]
-    before = start - timedelta(days=len(days))
+    # The week before: its same weekdays (a running week Monday–Wednesday is compared with
+    # Monday–Wednesday); a longer period with as many days just before it.
+    before = start - timedelta(days=max(7, len(days)))
+    after = before + timedelta(days=len(days))  # exclusive; == start for a whole week
     prev_edge = datetime.combine(before, time(0), tzinfo=zone).timestamp() if days else 0.0
-    for comment in comments:
+    prev_end = datetime.combine(after, time(0), tzinfo=zone).timestamp() if days else 0.0
+    count = len(comments)
+    for index, comment in enumerate(comments):
+        if progress is not None and index % PROGRESS_EVERY == 0:
+            progress("comments", index, count)
         moment = comment.time
         previous = False
         if moment.tzinfo is not None:
             stamp = moment.timestamp()
             if stamp < first_edge or stamp >= last_edge:
-                if not prev_edge <= stamp < first_edge:
+                if not prev_edge <= stamp < prev_end:
                     continue
                 previous = True
             else:
@@ -135,7 +147,7 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
         else:  # the readers give aware times; a naive one is taken as already local
             day = moment.date()
             if day < start or day > end:
-                if not before <= day < start:
+                if not before <= day < after:
                     continue
                 previous = True
         text = comment.text
@@ -156,6 +168,8 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
         platforms[comment.platform] += 1
         if comment.replied_at is None:
             unanswered += 1
+    if progress is not None:  # every comment classified; themes and samples have no count
+        progress("comments", count, None, "tema dan contoh")
 
     by_class = dict.fromkeys(CLASSES, 0)
     by_sentiment = dict.fromkeys(SENTIMENTS, 0)
@@ -209,14 +223,25 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
                             for cls in CLASSES},
         "previous_week": {
             "start": before.isoformat(),
-            "end": (start - timedelta(days=1)).isoformat(),
+            "end": (after - timedelta(days=1)).isoformat(),
             "total": previous_total,
             "by_class": prev_class,
             "by_sentiment": prev_sentiment,
         },
         "change": {cls: _change(by_class[cls], prev_class[cls], total, previous_total)
                    for cls in WATCHED},
+        # All comments and the negative ones against the week before (same file).
+        "change_total": {
+            "total": _count_change(total, previous_total),
+            "negatif": _count_change(by_sentiment["negatif"], prev_sentiment["negatif"]),
+        },
     }
+
+
+def _count_change(now: int, before: int) -> dict[str, Any]:
+    """``{"count", "previous", "delta", "percent"}``; percent is ``None`` when before is 0."""
+    return {"count": now, "previous": before, "delta": now - before,
+            "percent": round((now - before) * 100 / before, 1) if before else None}
 
 
 def _means(sums: dict[str, float], counts: dict[str, int]) -> dict[str, float | None]:
@@ -317,7 +342,7 @@ def _pick(bulk: list[str], others: list[tuple[tuple[str, ...], int]], words: Cou
     bar = repeat(THEME_BREAK)
     for stream, many in others:
         masked = list(map(allowed, stream, bar))
-        present = set(zip(masked, masked[1:], strict=False))
+        present: set[tuple[str, ...]] = set(zip(masked, masked[1:], strict=False))
         present.update(zip(masked, masked[1:], masked[2:], strict=False))
         if many == 1:
             grams.update(present)

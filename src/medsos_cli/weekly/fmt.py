@@ -57,6 +57,16 @@ WEEKDAYS_SHORT = list(weekdays(short=True))
 HOLDING_COMMAND = "medsos draft holding-statement"
 
 
+def crisis_text(day: dict[str, Any]) -> str:
+    """A crisis day in one sentence: its own message, else one made of its numbers."""
+    message = " ".join(str(day.get("message") or "").split())
+    if message:
+        return message
+    return (f"{date_long(day.get('date'))}: {number(day.get('negative'))} komentar negatif, "
+            f"padahal biasanya {number(day.get('baseline'), 1)} per hari. Siapkan holding "
+            f"statement sesuai prosedur krisis dengan perintah {HOLDING_COMMAND}.")
+
+
 def signed(value: float | int | None) -> str:
     """A count change with its sign: ``+25``, ``−3``, ``0``."""
     if value is None:
@@ -90,6 +100,89 @@ def change(ratio: float | None) -> str:
     return f"{arrow} {words}".strip()
 
 
+def count_change_parts(change: dict[str, Any] | None,
+                       worse_when_up: bool = False) -> tuple[str, str, str] | None:
+    """A count against last week's (``{"count", "previous", "delta", "percent"}``) as
+    ``(arrow, words, css)``: ``("▲", "naik 450,0 % (pekan lalu 2)", "up")``; from zero,
+    ``"naik dari 0 pekan lalu"``. ``None`` when last week is unknown. ``worse_when_up``
+    (overdue complaints, negative comments) adds ``worse``/``better`` to the css class, so
+    a rise there is never coloured as good news."""
+    if not change or change.get("previous") is None or change.get("count") is None:
+        return None
+    before, delta = change["previous"], change.get("delta")
+    if delta is None:
+        delta = change["count"] - before
+    if not before:
+        if not delta:
+            arrow, words, css = SAME, "tetap 0 (pekan lalu juga 0)", "same"
+        else:
+            arrow, words, css = UP, "naik dari 0 pekan lalu", "up"
+    else:
+        arrow, words, css = change_parts(delta / before)
+        words = f"{words} (pekan lalu {number(before)})"
+    if worse_when_up and css in ("up", "down"):
+        css += " worse" if css == "up" else " better"
+    return arrow, words, css
+
+
+POINTS = "poin persentase"
+POINTS_SHORT = "poin"
+
+
+def points_parts(difference: float | None, unit: str = POINTS) -> tuple[str, str, str]:
+    """A change of a rate as ``(arrow, words, css class)``, in percentage points.
+
+    ``0.0044`` (7,0 % → 7,4 %) → ``("▲", "naik 0,4 poin persentase", "up")``: a rate's change
+    is never written as a relative percent next to the rate itself ("7,4 % naik 6,3 %" reads
+    as if the rate rose by 6 points). A difference that rounds to 0,0 is "tetap".
+    """
+    if difference is None:
+        return "", NULL, "unknown"
+    shown = number(abs(difference) * 100, 1)
+    if shown == number(0.0, 1):
+        return SAME, "tetap", "same"
+    if difference > 0:
+        return UP, f"naik {shown} {unit}", "up"
+    return DOWN, f"turun {shown} {unit}", "down"
+
+
+def points(difference: float | None, unit: str = POINTS) -> str:
+    """``0.0044`` → ``▲ naik 0,4 poin persentase``."""
+    arrow, words, _ = points_parts(difference, unit)
+    return f"{arrow} {words}".strip()
+
+
+RATE_KEYS = ("engagement_rate",)  # figures that are rates: their change is in points
+
+
+def rate_difference(data: dict[str, Any] | None, key: str = "engagement_rate") -> float | None:
+    """This week's rate minus the previous week's (a ratio: 0.004 = 0,4 poin persentase).
+
+    Read from ``change_points`` when the report has it, else from the two rates (a report
+    written before that key existed renders the same)."""
+    if not data:
+        return None
+    given = (data.get("change_points") or {}).get(key)
+    if given is not None:
+        return given
+    now = data.get(key)
+    before = (data.get("previous") or {}).get(key)
+    if now is None or before is None:
+        return None
+    return round(now - before, 6)
+
+
+def figure_change_parts(data: dict[str, Any] | None, key: str,
+                        unit: str = POINTS) -> tuple[str, str, str] | None:
+    """Arrow, words and css of one figure's week-over-week change (``None`` when unknown):
+    percentage points for a rate, percent for a count."""
+    if key in RATE_KEYS:
+        difference = rate_difference(data, key)
+        return None if difference is None else points_parts(difference, unit)
+    ratio = ((data or {}).get("change") or {}).get(key)
+    return None if ratio is None else change_parts(ratio)
+
+
 def hours(value: float | None) -> str:
     """``5.5`` → ``5,5 jam``."""
     if value is None:
@@ -107,9 +200,17 @@ def sla(value: float | int | None) -> str:
 
 
 def datetime_short(value: str | None) -> str:
-    """``2026-11-17T08:15:00+07:00`` → ``Sel, 17 Nov 08.15`` (the time as written: report zone)."""
+    """``2026-11-17T08:15:00+07:00`` → ``Sel, 17 Nov 08.15`` (the time as written: report zone).
+
+    A date without a time (``2026-11-22``: YouTube Studio exports only the day) is shown as
+    the date alone, never as a made-up ``00.00``."""
     if not value:
         return NULL
+    if len(value) == 10 and "T" not in value:
+        try:
+            return date_short(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
@@ -126,6 +227,39 @@ def excerpt(text: str | None, limit: int = 100) -> str:
         return line
     cut = line[: limit - 1].rsplit(" ", 1)[0] if " " in line[: limit - 1] else line[: limit - 1]
     return cut.rstrip(" ,.;:") + "…"
+
+
+def unranked_reason(key: str, data: dict[str, Any], which: str = "top") -> str:
+    """Why a top (``which="top"``) or bottom list of posts is empty, in one sentence.
+
+    The reasons differ: a bottom list is empty when every rated post is already in the top
+    list; a platform read from a daily overview (TikTok) has no per-post figures at all; and
+    otherwise no post had both its rate's basis (reach, impressions or views: the platform's
+    own) and its interactions in the export."""
+    label = platform_label(key, data)
+    top = data.get("top_posts") or []
+    if which == "bottom" and top:
+        return (f"Semua unggahan {label} yang ER-nya diketahui ({number(len(top))}) sudah ada "
+                "di daftar teratas.")
+    posts = data.get("posts")
+    basis = BASIS_LABELS.get(data.get("engagement_rate_basis") or "", "penyebut ER")
+    if posts is None:
+        return (f"Ekspor {label} yang dibaca hanya berisi total harian akun (ringkasan), tanpa "
+                f"angka per unggahan; ER {label} dihitung dari total {basis} harian itu.")
+    if posts == 0:
+        return f"Tidak ada unggahan {label} pekan ini."
+    return (f"{number(posts)} unggahan {label}, tetapi tidak ada yang {basis} (penyebut ER "
+            f"{label}) dan interaksinya sama-sama tercantum di ekspor.")
+
+
+def format_label(name: str | None) -> str:
+    """The Indonesian description of an export format (``medsos_complaints`` → "log aduan
+    medsos"), from the export-format table; the JSON keeps the id."""
+    if not name:
+        return NULL
+    from medsos_cli.exports.formats import registry
+
+    return next((f.label for f in registry().formats if f.name == name), name)
 
 
 def platform_label(key: str, data: dict[str, Any] | None = None) -> str:
@@ -187,8 +321,8 @@ def key_changes(report: dict[str, Any], limit: int = 5) -> list[dict[str, str]]:
     """The largest week-on-week changes in basis metric and ER, as short sentences.
 
     Returns ``[{"text": "Jangkauan Instagram", "arrow": "▲", "words": "naik 23,5 %",
-    "css": "up"}, ...]``, biggest absolute change first (ties: platform order), so a reader
-    sees what moved before any table.
+    "css": "up"}, ...]``, biggest relative change first (ties: platform order), so a reader
+    sees what moved before any table. The ER's change is written in percentage points.
     """
     found: list[tuple[float, int, dict[str, str]]] = []
     for order, (key, data) in enumerate((report.get("platforms") or {}).items()):
@@ -201,9 +335,10 @@ def key_changes(report: dict[str, Any], limit: int = 5) -> list[dict[str, str]]:
         candidates.append(("engagement_rate", "Tingkat interaksi " + label))
         for metric_key, text in candidates:
             ratio = changes.get(metric_key)
-            if ratio is None:
+            parts = figure_change_parts(data, metric_key)
+            if ratio is None or parts is None:
                 continue
-            arrow, words, css = change_parts(ratio)
+            arrow, words, css = parts
             found.append((-abs(ratio), order, {"text": text, "arrow": arrow, "words": words,
                                                "css": css}))
     found.sort(key=lambda item: (item[0], item[1]))
@@ -231,14 +366,35 @@ def account_label(key: str, data: dict[str, Any]) -> str:
 
 
 def total_posts_previous(report: dict[str, Any]) -> int | None:
-    """All platforms' posts in the previous week (``None`` when any platform's is unknown)."""
+    """The previous week's posts on the platforms that count posts (``None`` when one of
+    them has no previous figure).
+
+    A platform read only from a daily overview (TikTok) counts no posts in either week: it is
+    left out of both totals, as it is of ``posting.posts``, instead of making the whole
+    change unknown."""
     total = 0
     for data in (report.get("platforms") or {}).values():
         prev = data.get("previous") or {}
+        if data.get("posts") is None and prev.get("posts") is None:
+            continue
         if prev.get("posts") is None:
             return None
         total += prev["posts"]
     return total
+
+
+def days_to_come(report: dict) -> list[int]:
+    """Weekday numbers (Monday 0) a running week has not reached yet; [] for a whole week."""
+    through = (report.get("running") or {}).get("through")
+    if not through:
+        return []
+    return list(range(as_date(through).weekday() + 1, 7))
+
+
+def uncounted_platforms(report: dict[str, Any]) -> list[str]:
+    """Labels of platforms whose posts are not counted (a daily overview only: TikTok)."""
+    return [platform_label(k, d) for k, d in (report.get("platforms") or {}).items()
+            if d.get("posts") is None]
 
 
 def busiest_slot(grid: list[list[int]] | None) -> tuple[str, int] | None:

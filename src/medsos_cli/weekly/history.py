@@ -35,6 +35,9 @@ from medsos_cli.exports.model import Comment, Complaint, DailyValue, Post
 from medsos_cli.weekly.metrics import post_score
 
 _MAX_COUNT = 2**63  # SQLite's INTEGER range; store() never writes more
+# What a damaged database's message advises (the old file is kept as a backup, never deleted).
+REBUILD_HINT = ("bangun ulang dari ekspor dengan “medsos history rebuild EKSPOR... --db BERKAS” "
+                "(berkas lama disimpan sebagai cadangan), atau pakai --no-history / --db lain")
 
 SCHEMA_VERSION = 2
 DB_NAME = "history.sqlite3"
@@ -148,24 +151,27 @@ def _stamp(moment: datetime) -> str:
 class History:
     """An open history database; use as a context manager."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, readonly: bool = False):
         self.path = Path(path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(str(self.path))
-            self._check_schema()
+            if readonly:  # to check a database without changing a byte of it
+                self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(str(self.path))
+            self._check_schema(readonly)
         except sqlite3.DatabaseError as exc:
             if "locked" in str(exc).lower():  # busy, not broken: never advise deleting it
                 raise InputError("basis data riwayat sedang dipakai proses lain (terkunci); "
                                  "jalankan ulang setelah proses itu selesai, atau pakai "
                                  "--no-history", self.path) from None
-            raise InputError(f"basis data riwayat tidak dapat dibuka ({exc}); hapus berkas "
-                             "ini atau pakai --db lain / --no-history", self.path) from None
+            raise InputError(f"basis data riwayat tidak dapat dibuka ({exc}); {REBUILD_HINT}",
+                             self.path) from None
         except OSError as exc:
             raise InputError(f"basis data riwayat tidak dapat dibuat: {exc.strerror or exc}",
                              self.path) from None
 
-    def _check_schema(self) -> None:
+    def _check_schema(self, readonly: bool = False) -> None:
         db = self.db
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         version = SCHEMA_VERSION
@@ -180,11 +186,14 @@ class History:
             raise InputError("berkas ini bukan basis data riwayat medsos; pakai --db lain",
                              self.path)
         self.migrated_from: int | None = None
+        if readonly:
+            return
         if tables and version < SCHEMA_VERSION:
             self._backup(version)
             self.migrated_from = version
         # One transaction for the whole upgrade: an interrupted migration leaves the old
         # schema (and the backup) as they were.
+        implicit = db.isolation_level  # "" (sqlite3's default): restored below
         db.isolation_level = None
         try:
             db.execute("BEGIN IMMEDIATE")
@@ -199,7 +208,7 @@ class History:
                 db.execute("ROLLBACK")
             raise
         finally:
-            db.isolation_level = ""
+            db.isolation_level = implicit
 
     def _backup(self, version: int) -> None:
         """Copy the database before upgrading it (``history.sqlite3.v1.bak``)."""
@@ -232,13 +241,19 @@ class History:
         """
         utc = timezone.utc
         metrics = _metric_values
-        post_rows = [
-            (p.platform, p.post_id, p.account,
-             # same text as _stamp (fixed width, UTC), without strftime's cost
-             p.published_at.astimezone(utc).isoformat(timespec="seconds")[:19],
-             1 if p.time_known else 0, p.permalink, p.post_type,
-             p.caption or "", p.title or "", *metrics(p), p.source, post_score(p))
-            for p in posts if p.published_at is not None]
+
+        def post_row(p: Post) -> tuple:
+            caption, title, permalink = p.texts()  # a compact post reads them from disk
+            # same text as _stamp (fixed width, UTC), without strftime's cost
+            return (p.platform, p.post_id, p.account,
+                    p.published_at.astimezone(utc).isoformat(  # type: ignore[union-attr]
+                        timespec="seconds")[:19],  # post_rows below skips posts without a time
+                    1 if p.time_known else 0, permalink, p.post_type, caption or "",
+                    title or "", *metrics(p), p.source, post_score(p))
+
+        # A generator: executemany steps through it, so a year of captions is never in
+        # memory at once.
+        post_rows = (post_row(p) for p in posts if p.published_at is not None)
         daily_rows = [(v.platform, v.account, v.metric, v.day.isoformat(), v.value, v.source)
                       for v in daily]
         try:
@@ -298,8 +313,7 @@ class History:
         if len(shown) > 40:
             shown = shown[:37] + "..."
         raise InputError(f"basis data riwayat rusak: tabel {table}, {key}, kolom "
-                         f"{column} = {shown}; pakai --no-history atau --db lain (riwayat dibangun "
-                         "lagi dari ekspor)", self.path)
+                         f"{column} = {shown}; {REBUILD_HINT}", self.path)
 
     def daily_between(self, first: date, last: date) -> list[DailyValue]:
         """Stored daily values for days first..last (inclusive)."""

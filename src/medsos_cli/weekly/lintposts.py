@@ -32,12 +32,18 @@ from medsos_cli.config import Config
 from medsos_cli.exports.model import Post
 from medsos_cli.findings import Level
 from medsos_cli.platforms import PLATFORMS
+from medsos_cli.weekly.metrics import caption_excerpt
 
 if TYPE_CHECKING:
     from medsos_cli.weekly.history import History
+    from medsos_cli.weekly.progress import ProgressCallback
 
 # Below this many distinct captions, starting worker processes costs more than it saves.
 PARALLEL_MIN = 2000
+# Captions per chunk sent to a worker at most: small enough for the progress to move.
+CHUNK_MAX = 1000
+# In-process linting reports its progress every this many captions.
+REPORT_EVERY = 200
 
 # (rule id, level, message) of one finding: small to send back from a worker.
 Brief = tuple[str, int, str]
@@ -141,29 +147,44 @@ class _Batch:
         self.linter, self.items = linter, items
         self.pool: Any = None  # a pool of this batch's own, closed with it
         self.pending: Any = None
+        self.sizes: list[int] = []  # captions per chunk, in order
         count = _workers(len(items))
         if count == 1:
             return
         if workers is not None and workers.pool is not None:
-            size = -(-len(items) // (workers.count * 4))  # a few chunks per worker
+            size = _chunk_size(len(items), workers.count)
             chunks = [items[i:i + size] for i in range(0, len(items), size)]
-            self.pending = workers.pool.map_async(_lint_chunk, chunks)
+            self.sizes = [len(c) for c in chunks]
+            # imap hands the chunks out at once and gives the results in order as they come
+            self.pending = workers.pool.imap(_lint_chunk, chunks)
             return
         self.pool = _fork_pool(count, linter, items)
         if self.pool is not None:
-            size = -(-len(items) // (count * 4))
+            size = _chunk_size(len(items), count)
             ranges = [(i, min(i + size, len(items))) for i in range(0, len(items), size)]
-            self.pending = self.pool.map_async(_lint_range, ranges)
+            self.sizes = [b - a for a, b in ranges]
+            self.pending = self.pool.imap(_lint_range, ranges)
 
-    def result(self) -> list[list[Brief]]:
-        """Findings for each item, in order (waits for the workers)."""
+    def result(self, progress: ProgressCallback | None = None) -> list[list[Brief]]:
+        """Findings for each item, in order (waits for the workers). ``progress`` hears
+        ("lint", captions done, captions) as the findings come back."""
+        total = len(self.items)
         if self.pending is None:
-            return [_lint_one(self.linter, *item) for item in self.items]
+            out = []
+            for index, item in enumerate(self.items, 1):
+                out.append(_lint_one(self.linter, *item))
+                if progress is not None and (index % REPORT_EVERY == 0 or index == total):
+                    progress("lint", index, total)
+            return out
+        found: list[list[Brief]] = []
         try:
-            parts = self.pending.get()
+            for part in self.pending:
+                found.extend(part)
+                if progress is not None:
+                    progress("lint", len(found), total)
         finally:
             self.close()
-        return [briefs for part in parts for briefs in part]
+        return found
 
     def close(self) -> None:
         """Stop this batch's own workers (after the results, or when the report failed)."""
@@ -171,6 +192,11 @@ class _Batch:
             self.pool.terminate()
             self.pool.join()
             self.pool = None
+
+
+def _chunk_size(items: int, workers: int) -> int:
+    """A few chunks per worker, none over CHUNK_MAX captions."""
+    return max(1, min(-(-items // (workers * 4)), CHUNK_MAX))
 
 
 def lint_texts(linter: Any, items: list[Item]) -> list[list[Brief]]:
@@ -212,8 +238,8 @@ def _kind(post: Post) -> str:
 
 
 def start_lint(posts: Sequence[Post], config: Config, *, linter: Any = None,
-               history: History | None = None,
-               workers: LintWorkers | None = None) -> PendingLint:
+               history: History | None = None, workers: LintWorkers | None = None,
+               progress: ProgressCallback | None = None) -> PendingLint:
     """Start linting ``posts`` (already in time order); ``.result()`` gives the ``lint`` object.
 
     Large batches are linted by worker processes meanwhile. With ``history`` (an open history
@@ -221,9 +247,10 @@ def start_lint(posts: Sequence[Post], config: Config, *, linter: Any = None,
     reused, and new ones stored; it is not used when a ``linter`` is passed (it may not match
     ``config``) or ``MEDSOS_NO_CACHE`` is set. ``workers`` (see ``LintWorkers``, built for
     the same ``config``) lint instead of processes forked now; their linter is used.
-    Call ``.close()`` if the result is not wanted.
+    Call ``.close()`` if the result is not wanted. ``progress`` hears of the captions linted
+    (``weekly.progress``; those found in the history count as done at once).
     """
-    return PendingLint(posts, config, linter, history, workers)
+    return PendingLint(posts, config, linter, history, workers, progress)
 
 
 def lint_posts(posts: Sequence[Post], config: Config, *, linter: Any = None,
@@ -241,8 +268,10 @@ class PendingLint:
     """Lint of the week's posts under way (see ``start_lint``)."""
 
     def __init__(self, posts: Sequence[Post], config: Config, linter: Any,
-                 history: History | None, workers: LintWorkers | None = None) -> None:
+                 history: History | None, workers: LintWorkers | None = None,
+                 progress: ProgressCallback | None = None) -> None:
         self.config = config
+        self.progress = progress
         self.checked = [p for p in posts if (p.caption or p.title or "").strip()]
         self.keys: list[Item] = []
         self.found: dict[Item, list[Brief]] = {}
@@ -290,7 +319,18 @@ class PendingLint:
         if not checked:
             return result
         assert self.batch is not None
-        new = dict(zip(self.fresh, self.batch.result(), strict=True))
+        progress = self.progress
+        if progress is not None:
+            known, whole = len(self.found), len(self.found) + len(self.fresh)
+            progress("lint", known, whole)
+
+            def relay(step: str, done: int, total: int | None, detail: str = "") -> None:
+                progress(step, known + done, whole, detail)  # captions cached count as done
+
+            briefs = self.batch.result(relay)
+        else:
+            briefs = self.batch.result()
+        new = dict(zip(self.fresh, briefs, strict=True))
         if self.history is not None:
             self.history.lint_store(self.fingerprint,
                                     {_text_key(item): briefs for item, briefs in new.items()})
@@ -318,7 +358,8 @@ class PendingLint:
                 rule_level.setdefault(rule, level)
                 rule_message.setdefault(rule, message)
             result["posts"].append({"platform": post.platform, "id": post.post_id,
-                                    "permalink": post.permalink, "errors": errors,
+                                    "permalink": post.permalink,
+                                    "caption": caption_excerpt(post), "errors": errors,
                                     "warnings": warnings, "rules": sorted(ids)})
         result["rules"] = [
             {"rule": rule, "level": Level(rule_level[rule]).label, "count": count,

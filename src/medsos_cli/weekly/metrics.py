@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from operator import attrgetter
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from medsos_cli.exports.model import DailyValue, ImportResult, Post
@@ -245,6 +246,9 @@ def place_posts(posts: Iterable[Post], week: Week, tz: str, default_account: str
     previous = week.previous()
     first, last = previous.start, week.end
     boundary = week.start
+    # A running week is compared with the same days of the week before (Monday to the same
+    # weekday): the later days of that week are outside both.
+    gap = previous.end
     exported = _exported_terms(posts)
     outside: dict[int, date] = {}
     undated: set[int] = set()
@@ -255,7 +259,7 @@ def place_posts(posts: Iterable[Post], week: Week, tz: str, default_account: str
             continue
         local = post.published_at.astimezone(zone)
         day = local.date()
-        if day < first or day > last:
+        if day < first or day > last or gap < day < boundary:
             outside[id(post)] = day
             continue
         spec = RATE_SPEC.get(post.platform)
@@ -394,7 +398,7 @@ def followers_change(values: Sequence[DailyValue], days: Sequence[date]) -> int 
 
 def change(current: dict, previous: dict | None) -> dict:
     """Relative change of every figure (``(now - before) / |before|``), None where unknown."""
-    out = {}
+    out: dict[str, float | None] = {}
     for key in FIGURE_KEYS:
         now = current.get(key)
         before = previous.get(key) if previous else None
@@ -405,12 +409,32 @@ def change(current: dict, previous: dict | None) -> dict:
     return out
 
 
-def post_dict(row: Row) -> dict:
-    """The ``Post`` object of the contract."""
-    post = row.post
+RATE_FIGURES = ("engagement_rate",)
+
+
+def change_points(current: dict, previous: dict | None) -> dict:
+    """A rate's change as a difference of ratios (``0.0700 - 0.0650`` = ``0.005``, i.e. 0,5
+    percentage points), None where either week's rate is unknown."""
+    out = {}
+    for key in RATE_FIGURES:
+        now = current.get(key)
+        before = previous.get(key) if previous else None
+        out[key] = None if now is None or before is None else round(now - before, 6)
+    return out
+
+
+def caption_excerpt(post: Post) -> str:
+    """The post's caption (else its title) on one line, at most CAPTION_EXCERPT characters."""
     text = " ".join((post.caption or post.title or "").split())
     if len(text) > CAPTION_EXCERPT:
         text = text[:CAPTION_EXCERPT - 1].rstrip() + "…"
+    return text
+
+
+def post_dict(row: Row) -> dict:
+    """The ``Post`` object of the contract."""
+    post = row.post
+    text = caption_excerpt(post)
     published = (row.local.isoformat(timespec="seconds") if row.time_known
                  else row.day.isoformat())
     return {
@@ -432,7 +456,8 @@ def top_bottom(rows: Sequence[Row], count: int = 3) -> tuple[list[dict], list[di
     """
     rated = [r for r in rows if r.rate is not None]
     # nsmallest is sorted(...)[:count] without sorting every post (a heap of ``count``).
-    top = heapq.nsmallest(count, rated, key=lambda r: (-r.rate, -(r.base or 0), r.post.post_id))
+    top = heapq.nsmallest(count, rated,
+                          key=lambda r: (-(r.rate or 0.0), -(r.base or 0), r.post.post_id))
     chosen = {id(r) for r in top}
     rest = [r for r in rated if id(r) not in chosen]
     bottom = heapq.nsmallest(count, rest,
@@ -448,7 +473,7 @@ def content_mix(rows: Sequence[Row]) -> list[dict]:
     mix = [{"type": kind, "posts": len(group),
             "engagement_rate": _rows_rate(group)}
            for kind, group in groups.items()]
-    mix.sort(key=lambda item: (-item["posts"], item["type"]))
+    mix.sort(key=lambda item: (-int(item["posts"] or 0), str(item["type"])))
     return mix
 
 
@@ -545,19 +570,19 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
         values = daily_by_platform.get(platform, [])
         now_rows = cur_rows.get(platform, [])
         current = week_figures(platform, now_rows, values, days, post_based)
-        before = week_figures(platform, prev_rows.get(platform, []), values, prev_days,
-                              post_based)
-        if not _known(before):
-            before = None
+        figures = week_figures(platform, prev_rows.get(platform, []), values, prev_days,
+                               post_based)
+        before = figures if _known(figures) else None
         top, bottom = top_bottom(now_rows)
         basis = RATE_SPEC.get(platform, ((), None))[1]
-        entry = {"label": PLATFORM_LABELS.get(platform, platform)}
+        entry: dict[str, Any] = {"label": PLATFORM_LABELS.get(platform, platform)}
         entry.update(current)
         entry["engagement_rate_basis"] = basis
         entry["engagement_rate_formula"] = rate_formula(platform, missing_terms(now_rows,
                                                                                 platform))
         entry["previous"] = before
         entry["change"] = change(current, before)
+        entry["change_points"] = change_points(current, before)
         entry["top_posts"] = top
         entry["bottom_posts"] = bottom
         entry["content_mix"] = content_mix(now_rows)
@@ -565,6 +590,10 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
         if platform == "tiktok" and any(v.metric in ("video_views", "views") for v in values):
             daily_views = _daily_metric(values, ("video_views", "views"), days)
         entry["daily"] = daily_series(now_rows, days, current, daily_views)
+        # Where the daily basis figure comes from: the posts published that day (their
+        # lifetime totals) or the account's own daily totals (TikTok's overview).
+        entry["daily_source"] = ("account" if daily_views is not None and basis == "views"
+                                 else "posts")
         platforms[platform] = entry
 
     accounts: dict[str, dict] = {}
@@ -575,9 +604,8 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
         post_based = platform in cur_rows or platform in prev_rows
         values = daily_by_acc.get(key, [])
         current = week_figures(platform, acc_cur.get(key, []), values, days, post_based)
-        before = week_figures(platform, acc_prev.get(key, []), values, prev_days, post_based)
-        if not _known(before):
-            before = None
+        figures = week_figures(platform, acc_prev.get(key, []), values, prev_days, post_based)
+        before = figures if _known(figures) else None
         basis = RATE_SPEC.get(platform, ((), None))[1]
         entry = {"label": PLATFORM_LABELS.get(platform, platform), "platform": platform,
                  "account": key.split(":", 1)[1]}
@@ -587,9 +615,12 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
             platform, missing_terms(acc_cur.get(key, []), platform))
         entry["previous"] = before
         entry["change"] = change(current, before)
+        entry["change_points"] = change_points(current, before)
         accounts[key] = entry
 
-    posting = posting_summary([r for r in rows if r.current], days,
+    # Today, in a running week, is not over: it is never a day without posts (yet).
+    judged = days[:-1] if week.running else days
+    posting = posting_summary([r for r in rows if r.current], judged,
                               any_posts=bool(cur_rows or prev_rows))
     return platforms, accounts, posting
 

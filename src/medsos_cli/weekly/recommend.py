@@ -1,7 +1,10 @@
 """Plain Indonesian recommendations derived from the report's numbers (deterministic).
 
-Each rule looks at one part of the report and adds at most a few sentences; the order of the
-rules is the order of the sentences. Numbers use Indonesian formatting (``naik 23,4 %``).
+Each recommendation is an action with the number behind it ("Balas 3 aduan yang lewat 1×24
+jam …"), never a bare observation: the tables already say what moved. Each rule looks at one
+part of the report and adds at most a few sentences; the order of the rules is the order of
+the sentences. Numbers use Indonesian formatting (``naik 23,4 %``; a rate's change in
+percentage points).
 """
 
 from __future__ import annotations
@@ -38,34 +41,70 @@ def _direction(ratio: float) -> str:
     return "naik" if ratio > 0 else "turun"
 
 
-def platform_changes(platforms: dict) -> list[str]:
-    """Basis metric and engagement rate that rose or fell by at least CHANGE_THRESHOLD."""
-    return [sentence for _, sentence in _sized_changes(platforms)]
+def _post_hint(post: dict | None) -> str:
+    """`` («Jembatan Kali Bening dalam…», ER 10,6 %)`` naming one post, or nothing."""
+    if not post:
+        return ""
+    caption = fmt.excerpt(post.get("caption"), 40)
+    rate = post.get("engagement_rate")
+    if caption == fmt.NULL:
+        return f" (ER {fmt_pct(rate)})" if rate is not None else ""
+    return f" («{caption}»" + (f", ER {fmt_pct(rate)})" if rate is not None else ")")
 
 
-def _sized_changes(platforms: dict) -> list[tuple[float, str]]:
-    """(size of the change, sentence); a platform that went silent weighs most."""
+def _first(posts: list | None) -> dict | None:
+    return posts[0] if posts else None
+
+
+def platform_changes(platforms: dict, running: bool = False) -> list[str]:
+    """Basis metric and engagement rate that rose or fell by at least CHANGE_THRESHOLD,
+    each as an action with the change behind it."""
+    return [sentence for _, sentence in _sized_changes(platforms, running)]
+
+
+def _sized_changes(platforms: dict, running: bool = False) -> list[tuple[float, str]]:
+    """(size of the change, sentence); a platform that went silent weighs most.
+
+    A rise says to repeat what worked (the week's top post), a fall to look for the cause
+    (starting with the bottom post); a count's change is in percent, the rate's in points.
+    """
+    # A running week is compared with the same weekdays of the week before (see "running").
+    before = "hari yang sama pekan lalu" if running else "pekan lalu"
     out: list[tuple[float, str]] = []
     for name, data in platforms.items():
         label = data.get("label") or _LABELS.get(name, name)
         previous = data.get("previous") or {}
         change = data.get("change") or {}
         if data.get("posts") == 0 and previous.get("posts"):
-            out.append((float("inf"), f"Tidak ada unggahan {label} pekan ini (pekan lalu "
-                        f"{fmt_int(previous['posts'])}); pastikan akun tetap aktif."))
+            out.append((float("inf"), f"Aktifkan kembali akun {label}: tidak ada unggahan "
+                        f"pekan ini ({before} {fmt_int(previous['posts'])})."))
             continue
+        top, bottom = _first(data.get("top_posts")), _first(data.get("bottom_posts"))
         basis = data.get("engagement_rate_basis")
         ratio = change.get(basis) if basis else None
         if ratio is not None and abs(ratio) >= CHANGE_THRESHOLD:
-            out.append((abs(ratio), f"{_BASIS_NAMES.get(basis, basis)} {label} "
-                        f"{_direction(ratio)} {fmt_pct(abs(ratio))} dibanding pekan lalu "
-                        f"({fmt_int(previous[basis])} → {fmt_int(data[basis])})."))
+            metric = _BASIS_NAMES.get(basis, basis).lower()
+            numbers = (f"{metric} {_direction(ratio)} {fmt_pct(abs(ratio))} dibanding {before} "
+                       f"({fmt_int(previous[basis])} → {fmt_int(data[basis])})")
+            fall = f"Cari penyebab turunnya {metric} {label}, mulai dari unggahan terbawah"
+            out.append((abs(ratio), _act(ratio > 0, label, top, bottom, fall, numbers)))
         ratio = change.get("engagement_rate")
-        if ratio is not None and abs(ratio) >= CHANGE_THRESHOLD:
-            out.append((abs(ratio), f"Tingkat interaksi {label} {_direction(ratio)} "
-                        f"{fmt_pct(abs(ratio))} (dari {fmt_pct(previous['engagement_rate'])} "
-                        f"menjadi {fmt_pct(data['engagement_rate'])})."))
+        points = fmt.rate_difference(data)
+        if (ratio is not None and points is not None and abs(ratio) >= CHANGE_THRESHOLD
+                and fmt.points_parts(points)[2] != "same"):  # 0,0 points is no change to act on
+            numbers = (f"tingkat interaksi {fmt.points(points).split(' ', 1)[1]} "
+                       f"({fmt_pct(previous['engagement_rate'])} → "
+                       f"{fmt_pct(data['engagement_rate'])})")
+            fall = f"Perbaiki unggahan {label} yang sepi interaksi, mulai dari yang terbawah"
+            out.append((abs(ratio), _act(points > 0, label, top, bottom, fall, numbers)))
     return out
+
+
+def _act(rose: bool, label: str, top, bottom, fall: str, numbers: str) -> str:
+    """A rise: repeat what worked (the top post); a fall: start from the bottom post."""
+    if rose:
+        return f"Ulangi pola unggahan teratas {label}{_post_hint(top)}: {numbers}."
+    return f"{fall}{_post_hint(bottom)}: {numbers}."
 
 
 def posting_gaps(posting: dict | None) -> list[str]:
@@ -74,9 +113,9 @@ def posting_gaps(posting: dict | None) -> list[str]:
     if not days:
         return []
     if len(days) == 7:
-        return ["Tidak ada unggahan sama sekali pekan ini; periksa jadwal konten."]
-    return [f"Tidak ada unggahan pada {_join([fmt_day(d) for d in days])}; jadwalkan konten "
-            "agar akun tetap aktif setiap hari."]
+        return ["Susun dan jalankan jadwal konten: tidak ada unggahan sama sekali pekan ini."]
+    return [f"Jadwalkan minimal satu unggahan setiap hari: pekan ini {fmt_int(len(days))} hari "
+            f"tanpa unggahan, yaitu {_join([fmt_day(d) for d in days])}."]
 
 
 def best_formats(platforms: dict) -> list[str]:
@@ -92,52 +131,66 @@ def best_formats(platforms: dict) -> list[str]:
         if best["engagement_rate"] <= second["engagement_rate"] or best["posts"] < MIN_MIX_POSTS:
             continue
         label = data.get("label") or _LABELS.get(name, name)
-        out.append(f"Di {label}, format {best['type']} memberi tingkat interaksi tertinggi "
-                   f"({fmt_pct(best['engagement_rate'])} dari {fmt_int(best['posts'])} unggahan, "
-                   f"dibanding {fmt_pct(second['engagement_rate'])} untuk {second['type']}); "
-                   "perbanyak format ini.")
+        out.append(f"Perbanyak format {best['type']} di {label}: tingkat interaksinya "
+                   f"{fmt_pct(best['engagement_rate'])} dari {fmt_int(best['posts'])} unggahan, "
+                   f"dibanding {fmt_pct(second['engagement_rate'])} untuk {second['type']}.")
     return out
 
 
+def _forwarded(items: list[dict]) -> str:
+    """``bersama DPUPR`` (where most went) or ``bersama DLH, DPUPR, dan lainnya``."""
+    where: dict[str, int] = {}
+    for item in items:
+        target = (item.get("forwarded_to") or "").strip()
+        if target:
+            where[target] = where.get(target, 0) + 1
+    ranked = sorted(where.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+    if not ranked:
+        return ""
+    if ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return f" (terbanyak diteruskan ke {ranked[0][0]})"
+    names = [name for name, _ in ranked[:3]]
+    return f" (diteruskan ke {_join(names)}" + (" dan lainnya)" if len(ranked) > 3 else ")")
+
+
 def complaint_sentences(complaints: dict | None) -> list[str]:
-    """Overdue complaints, and where most of them were forwarded."""
+    """Overdue complaints: the ones still unanswered are to be answered now, the ones
+    answered late call for a faster first response; with the offices they went to."""
     if not complaints:
         return []
     overdue = complaints.get("overdue") or 0
     if not overdue:
         return []
-    sla = _hours(complaints.get("sla_hours") or 24)
-    text = f"{fmt_int(overdue)} aduan melewati batas tanggapan {sla} jam"
-    where: dict[str, int] = {}
-    for item in complaints.get("overdue_items") or []:
-        target = (item.get("forwarded_to") or "").strip()
-        if target:
-            where[target] = where.get(target, 0) + 1
-    ranked = sorted(where.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        text += f" (terbanyak diteruskan ke {ranked[0][0]})"
-    elif ranked:
-        text += f" (diteruskan ke {_join([name for name, _ in ranked[:3]])}"
-        text += " dan lainnya)" if len(ranked) > 3 else ")"
-    return [text + "; segera tanggapi pelapor dan tindak lanjuti dengan OPD terkait."]
+    sla = fmt.sla(complaints.get("sla_hours") or 24)
+    items = complaints.get("overdue_items") or []
+    if not items or len(items) != overdue or any("answered" not in i for i in items):
+        # Without the item list (or its answered flags) every overdue one is to be answered.
+        return [f"Tanggapi {fmt_int(overdue)} aduan yang melewati batas {sla}{_forwarded(items)}"
+                " dan tindak lanjuti dengan OPD terkait."]
+    waiting = [i for i in items if not i.get("answered")]
+    late = [i for i in items if i.get("answered")]
+    out = []
+    if waiting:
+        out.append(f"Balas {fmt_int(len(waiting))} aduan yang lewat {sla} tanpa tanggapan"
+                   f"{_forwarded(waiting)}, lalu kabari pelapor tindak lanjutnya.")
+    if late:
+        longest = max(i.get("hours_waiting") or 0 for i in late)
+        out.append(f"Percepat tanggapan pertama aduan: {fmt_int(len(late))} aduan baru "
+                   f"ditanggapi setelah lewat {sla}, terlama {_hours(longest)} jam"
+                   f"{_forwarded(late)}.")
+    return out
 
 
 def comment_sentences(comments: dict | None) -> list[str]:
-    """Crisis days and unanswered comments."""
+    """Unanswered comments. Crisis days are not repeated here: the report tells them once,
+    in its crisis alert (``comments.crisis_days[].message``), above the recommendations."""
     if not comments:
         return []
-    out = []
-    for day in comments.get("crisis_days") or []:
-        text = f"Komentar negatif melonjak pada {fmt_day(day['date'])}"
-        if day.get("negative") is not None:
-            text += f": {fmt_int(day['negative'])} komentar"
-            if day.get("baseline") is not None:
-                text += f" (biasanya sekitar {_hours(round(day['baseline'], 1))} per hari)"
-        out.append(text + "; siapkan holding statement sesuai prosedur krisis.")
     unanswered = comments.get("unanswered") or 0
     if unanswered:
-        out.append(f"{fmt_int(unanswered)} komentar warga belum dibalas; balas dalam 1×24 jam.")
-    return out
+        return [f"Balas {fmt_int(unanswered)} komentar warga yang belum dibalas, paling lambat "
+                "1×24 jam."]
+    return []
 
 
 def lint_sentences(lint: dict | None) -> list[str]:
@@ -147,11 +200,12 @@ def lint_sentences(lint: dict | None) -> list[str]:
     errors = lint.get("posts_with_errors") or 0
     if not errors:
         return []
-    text = f"{fmt_int(errors)} unggahan melanggar aturan SOP tingkat galat"
+    text = (f"Periksa setiap takarir dengan medsos lint sebelum terbit: {fmt_int(errors)} "
+            "unggahan pekan ini melanggar aturan SOP tingkat galat")
     broken = [r for r in lint.get("rules") or [] if r.get("level") == "error"]
     if broken:
         text += f" (paling sering: {broken[0]['rule']})"
-    return [text + "; periksa takarir dengan medsos lint sebelum terbit."]
+    return [text + "."]
 
 
 # A head of office reads a few sentences, not a list of every change.
@@ -159,31 +213,30 @@ MAX_SENTENCES = 6
 MAX_CHANGES = 2
 
 
-def _biggest(platforms: dict) -> list[str]:
+def _biggest(platforms: dict, running: bool = False) -> list[str]:
     """The MAX_CHANGES largest changes, in platform order."""
-    sized = _sized_changes(platforms)
+    sized = _sized_changes(platforms, running)
     keep = sorted(range(len(sized)), key=lambda i: -sized[i][0])[:MAX_CHANGES]
     return [sized[i][1] for i in sorted(keep)]
 
 
 def recommendations(report: dict) -> list[str]:
-    """The few sentences a head of office should read first, most urgent first: crisis days,
-    overdue complaints, SOP errors, posting gaps, the largest changes, the best format,
-    unanswered comments (at most MAX_SENTENCES)."""
+    """The few actions a head of office should read first, each with the number behind it,
+    most urgent first: overdue complaints, SOP errors, posting gaps, the largest changes, the
+    best format, unanswered comments (at most MAX_SENTENCES). A crisis day is the report's
+    alert, not a recommendation."""
     platforms = report.get("platforms") or {}
-    comments = comment_sentences(report.get("comments"))
-    crisis, unanswered = comments[:-1], comments[-1:]
-    if not (report.get("comments") or {}).get("unanswered"):
-        crisis, unanswered = comments, []
-    out = crisis
-    out += complaint_sentences(report.get("complaints"))
+    unanswered = comment_sentences(report.get("comments"))
+    out = complaint_sentences(report.get("complaints"))
     out += lint_sentences(report.get("lint"))
     out += posting_gaps(report.get("posting"))
-    out += _biggest(platforms)
+    running = bool(report.get("running"))
+    out += _biggest(platforms, running)
     out += best_formats(platforms)[:1]
     out += unanswered
     out = out[:MAX_SENTENCES]
     if not out and platforms:
-        out.append("Tidak ada perubahan besar dibanding pekan lalu; pertahankan jadwal dan "
-                   "format unggahan.")
+        out.append("Pertahankan jadwal dan format unggahan: tidak ada perubahan 10 % atau "
+                   "lebih dibanding " + ("hari yang sama pekan lalu." if running
+                                         else "pekan lalu."))
     return out

@@ -23,6 +23,21 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src
 _SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f\"'<>`\\]+", re.IGNORECASE)
 
 
+def css_string(value: object) -> Any:
+    """``value`` as a quoted CSS string (for ``content:``): quotes, backslashes, line ends
+    and anything that could close the ``<style>`` element are escaped as CSS hex escapes."""
+    from markupsafe import Markup
+
+    text = " ".join(str("" if value is None else value).split())
+    out = []
+    for char in text:
+        if char.isalnum() or char in " .,:;·–—-_()/#@!?+%":
+            out.append(char)
+        else:
+            out.append(f"\\{ord(char):06x} ")  # the space ends the escape (CSS eats it)
+    return Markup('"' + "".join(out) + '"')
+
+
 def safe_url(value: object) -> str | None:
     """``value`` when it is an ``http(s)://`` address, else None: a ``javascript:`` or
     ``data:`` permalink from an export is shown as text, never as a link."""
@@ -81,12 +96,14 @@ def _environment():
         "metric": lambda value, key: fmt.metric(key, value),
         "change": fmt.change,
         "platform": lambda key: fmt.PLATFORM_LABELS.get(key, key),
+        "format_label": fmt.format_label,
         "klass": lambda key: fmt.CLASS_LABELS.get(key, key),
         "sentiment": lambda key: fmt.SENTIMENT_LABELS.get(key, key),
         "level": lambda key: fmt.LEVEL_LABELS.get(key, key),
         "basis": lambda key: fmt.BASIS_LABELS.get(key, key or fmt.NULL),
         "share": fmt.share,
         "safe_url": safe_url,
+        "css_string": css_string,
     }
     env.globals["account_label"] = fmt.account_label
     env.filters.update({name: _known(func) for name, func in filters.items()})
@@ -97,7 +114,11 @@ def _environment():
         "WEEKDAYS": fmt.WEEKDAYS,
         "HOLDING_COMMAND": fmt.HOLDING_COMMAND,
         "change_parts": fmt.change_parts,
+        "rate_change_parts": lambda data: fmt.figure_change_parts(data, "engagement_rate",
+                                                                  fmt.POINTS_SHORT),
         "hidden_note": fmt.hidden_note,
+        "unranked_reason": fmt.unranked_reason,
+        "count_change_parts": fmt.count_change_parts,
         "SKIPPED_LIMIT": fmt.SKIPPED_LIMIT,
         "CSP": Markup(CSP),  # a constant: quotes stay quotes
     })
@@ -124,12 +145,14 @@ def _metric_rows(platforms: dict[str, Any]) -> list[dict[str, Any]]:
         cells = []
         for data in platforms.values():
             value = data.get(key)
-            change = (data.get("change") or {}).get(key) if key != "followers_change" else None
+            # A rate's change in points ("naik 0,4 poin"), a count's in percent.
+            parts = (fmt.figure_change_parts(data, key, fmt.POINTS_SHORT)
+                     if key != "followers_change" else None)
             previous = (data.get("previous") or {}).get(key)
-            arrow, words, css = fmt.change_parts(change)
+            arrow, words, css = parts or fmt.change_parts(None)
             cells.append({"value": fmt.metric(key, value), "known": value is not None,
                           "arrow": arrow, "words": words, "css": css,
-                          "has_change": change is not None,
+                          "has_change": parts is not None,
                           "previous": fmt.metric(key, previous) if key != "followers_change"
                           else None})
         if key in ("saves", "impressions", "views", "reach") and not any(
@@ -137,6 +160,15 @@ def _metric_rows(platforms: dict[str, Any]) -> list[dict[str, Any]]:
             continue  # a metric no platform exports is noise, not information
         rows.append({"key": key, "label": label, "cells": cells})
     return rows
+
+
+def crisis_message(day: dict[str, Any]) -> Any:
+    """A crisis day's sentence as markup: escaped, with the holding-statement command as code."""
+    from markupsafe import Markup, escape
+
+    parts = fmt.crisis_text(day).split(fmt.HOLDING_COMMAND)
+    code = Markup("<code>") + fmt.HOLDING_COMMAND + Markup("</code>")
+    return code.join(escape(part) for part in parts)
 
 
 def build_context(report: dict[str, Any],
@@ -165,7 +197,10 @@ def build_context(report: dict[str, Any],
         "platforms": platforms,
         "metric_rows": _metric_rows(platforms),
         "key_changes": fmt.key_changes(report),
+        "running_header": ("Laporan mingguan media sosial · " + str(report["account"])
+                           if report.get("account") else "Laporan mingguan media sosial"),
         "total_posts": total,
+        "uncounted": fmt.uncounted_platforms(report),
         "total_change": total_change,
         "previous_total": previous_total,
         "busiest": slot,
@@ -175,6 +210,9 @@ def build_context(report: dict[str, Any],
         "overdue_items": overdue_items,
         "overdue_hidden": overdue_hidden,
         "charts": drawn() if drawn is not None else charts.all_charts(report),
+        "crisis_message": crisis_message,
+        "crisis_names_command": all(fmt.HOLDING_COMMAND in fmt.crisis_text(d) for d in
+                                    (report.get("comments") or {}).get("crisis_days") or []),
     }
 
 

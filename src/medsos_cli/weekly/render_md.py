@@ -32,8 +32,16 @@ def table(headers: list[str], rows: list[list[str]], align: list[str] | None = N
     return "\n".join(lines)
 
 
-def _change(ratio: float | None) -> str:
-    return "" if ratio is None else f" ({fmt.change(ratio)})"
+def _count_change(change: dict[str, Any] | None) -> str:
+    """``, ▲ naik 450,0 % (pekan lalu 2)`` for a count against last week, or nothing."""
+    parts = fmt.count_change_parts(change)
+    return "" if parts is None else f", {parts[0]} {parts[1]}"
+
+
+def _figure_change(data: dict[str, Any], key: str) -> str:
+    """`` (▲ naik 0,4 poin)`` for a rate, `` (▲ naik 12,5 %)`` for a count, or nothing."""
+    parts = fmt.figure_change_parts(data, key, fmt.POINTS_SHORT)
+    return "" if parts is None else f" ({parts[0]} {parts[1]})"
 
 
 def _header(r: dict[str, Any]) -> list[str]:
@@ -45,7 +53,10 @@ def _header(r: dict[str, Any]) -> list[str]:
             f"zona waktu {text(r.get('timezone'))}"]
     if r.get("previous_week"):
         meta.append(f"dibandingkan dengan pekan {text(r['previous_week'])}")
-    return [title, "", " · ".join(meta) + "  ", f"Keterangan: {fmt.NULL_LEGEND}"]
+    out = [title, "", " · ".join(meta) + "  ", f"Keterangan: {fmt.NULL_LEGEND}"]
+    if (r.get("running") or {}).get("text"):  # the week so far (--week this)
+        out += ["", f"> **{text(r['running']['text'])}**"]
+    return out
 
 
 def _summary(r: dict[str, Any]) -> list[str]:
@@ -55,9 +66,14 @@ def _summary(r: dict[str, Any]) -> list[str]:
     previous = fmt.total_posts_previous(r) if platforms else None
     change = (total - previous) / previous if total is not None and previous else None
     out = ["## Ringkasan", ""]
-    posts_line = f"- **Unggahan:** {fmt.number(total)} di {len(platforms)} platform"
+    uncounted = fmt.uncounted_platforms(r)
+    counted = len(platforms) - len(uncounted)
+    posts_line = f"- **Unggahan:** {fmt.number(total)} di {counted} platform"
     posts_line += (f" ({fmt.change(change)}; pekan lalu {fmt.number(previous)})"
                    if change is not None else " (perubahan –, data pekan lalu tidak lengkap)")
+    if uncounted:
+        posts_line += (f"; jumlah unggahan {text(', '.join(uncounted))} tidak tercatat "
+                       "(ekspornya hanya ringkasan harian)")
     out.append(posts_line)
     empty_days = posting.get("days_without_posts")
     if posting:
@@ -66,16 +82,23 @@ def _summary(r: dict[str, Any]) -> list[str]:
     c = r.get("comments")
     if c:
         negative = (c.get("by_sentiment") or {}).get("negatif")
-        out.append(f"- **Komentar:** {fmt.number(c.get('total'))} ({fmt.number(negative)} "
-                   f"negatif, {fmt.share(negative, c.get('total'))}; "
-                   f"{fmt.number(c.get('unanswered'))} belum dibalas)")
+        out.append(f"- **Komentar:** {fmt.number(c.get('total'))}"
+                   + _count_change((c.get("change_total") or {}).get("total"))
+                   + f"; {fmt.number(negative)} negatif ({fmt.share(negative, c.get('total'))})"
+                   + _count_change((c.get("change_total") or {}).get("negatif"))
+                   + f"; {fmt.number(c.get('unanswered'))} belum dibalas")
     else:
         out.append(f"- **Komentar:** {fmt.NULL} (berkas komentar tidak diberikan)")
     a = r.get("complaints")
     if a:
-        out.append(f"- **Aduan:** {fmt.number(a.get('received'))} diterima, "
-                   f"{fmt.number(a.get('overdue'))} melewati SLA {fmt.sla(a.get('sla_hours'))}; "
-                   f"median respons pertama {fmt.hours(a.get('first_response_median_hours'))}")
+        changes = a.get("change") or {}
+        out.append(f"- **Aduan:** {fmt.number(a.get('received'))} diterima"
+                   + _count_change(changes.get("received"))
+                   + f"; {fmt.number(a.get('overdue'))} melewati SLA "
+                   f"{fmt.sla(a.get('sla_hours'))}" + _count_change(changes.get("overdue"))
+                   + "; median respons pertama "
+                   f"{fmt.hours(a.get('first_response_median_hours'))}"
+                   + ("" if a.get("previous_week") else "; pekan lalu tidak ada di log aduan"))
     else:
         out.append(f"- **Aduan:** {fmt.NULL} (log aduan tidak diberikan)")
     lint = r.get("lint")
@@ -86,10 +109,13 @@ def _summary(r: dict[str, Any]) -> list[str]:
     crisis = (c or {}).get("crisis_days") or []
     if crisis:
         out.append("")
+        # The one place the crisis is told; the comments section points here.
         out.append("> ⚠ **Kemungkinan krisis**")
         for day in crisis:
-            out.append(f"> - **{fmt.date_long(day.get('date'))}:** {text(day.get('message'))}")
-        out.append(f"> - Ikuti prosedur holding statement: `{fmt.HOLDING_COMMAND}`")
+            out.append("> - " + text(fmt.crisis_text(day)).replace(
+                fmt.HOLDING_COMMAND, f"`{fmt.HOLDING_COMMAND}`"))
+        if not all(fmt.HOLDING_COMMAND in fmt.crisis_text(d) for d in crisis):
+            out.append(f"> - Siapkan holding statement: `{fmt.HOLDING_COMMAND}`")
     out += ["", "### Perubahan utama dibanding pekan lalu", ""]
     changes = fmt.key_changes(r)
     out += ([f"- {c['arrow']} {c['text']} **{c['words']}**" for c in changes]
@@ -107,7 +133,8 @@ def _platforms(r: dict[str, Any]) -> list[str]:
     if not platforms:
         return out + ["Tidak ada data platform untuk pekan ini."]
     out.append(f"Angka pekan {text(r.get('week'))}; dalam kurung: perubahan dibanding pekan "
-               f"{text(r.get('previous_week') or 'lalu')} (▲ naik, ▼ turun, ■ tetap).")
+               f"{text(r.get('previous_week') or 'lalu')} (▲ naik, ▼ turun, ■ tetap); jumlah "
+               "berubah dalam persen, ER dalam poin persentase (7,0 % → 7,4 % = naik 0,4 poin).")
     out.append("")
     names = fmt.account_names(r)
     headers = ["Metrik"] + [text(fmt.platform_label(k, d)
@@ -120,8 +147,8 @@ def _platforms(r: dict[str, Any]) -> list[str]:
             continue
         cells = []
         for d in platforms.values():
-            ratio = None if key == "followers_change" else (d.get("change") or {}).get(key)
-            cells.append(fmt.metric(key, d.get(key)) + _change(ratio))
+            cells.append(fmt.metric(key, d.get(key))
+                         + ("" if key == "followers_change" else _figure_change(d, key)))
         name = f"**{label}**" if key == "engagement_rate" else label
         rows.append([name] + cells)
     out.append(table(headers, rows, ["l"] + ["r"] * len(platforms)))
@@ -141,8 +168,7 @@ def _platforms(r: dict[str, Any]) -> list[str]:
         rows = [[text(fmt.account_label(key, a)), fmt.number(a.get("posts")),
                  fmt.number(a.get("reach")), fmt.number(a.get("views")),
                  fmt.number(a.get("impressions")), fmt.number(a.get("engagements")),
-                 fmt.percent(a.get("engagement_rate"))
-                 + _change((a.get("change") or {}).get("engagement_rate")),
+                 fmt.percent(a.get("engagement_rate")) + _figure_change(a, "engagement_rate"),
                  fmt.signed(a.get("followers_change"))] for key, a in accounts.items()]
         out.append(table(["Akun", "Unggahan", "Jangkauan", "Tayangan", "Impresi", "Interaksi",
                           "ER", "Pengikut"], rows, ["l"] + ["r"] * 7))
@@ -159,19 +185,31 @@ def _posts(r: dict[str, Any]) -> list[str]:
         rows = []
         for mark, posts in (("▲", d.get("top_posts") or []), ("▼", d.get("bottom_posts") or [])):
             for i, p in enumerate(posts, 1):
-                rows.append([f"{mark} {i}", text(fmt.excerpt(p.get("caption"), 90)),
+                rows.append([f"{mark} {i}", _post_label(p),
                              text(p.get("type")), fmt.datetime_short(p.get("published_at")),
                              fmt.number(p.get(basis)), fmt.number(p.get("engagements")),
                              fmt.percent(p.get("engagement_rate")),
                              text(p.get("permalink"))])
         if not rows:
-            out.append("Tidak ada unggahan dengan ER yang diketahui.")
+            out.append(text(fmt.unranked_reason(key, d, "top")))
             continue
         out.append(table(["Peringkat", "Takarir (cuplikan)", "Jenis", "Waktu",
                           fmt.BASIS_LABELS.get(basis, basis).capitalize(), "Interaksi", "ER",
                           "Tautan"], rows, ["l", "l", "l", "l", "r", "r", "r", "l"]))
+        if not d.get("bottom_posts"):
+            out += ["", "▼ " + text(fmt.unranked_reason(key, d, "bottom"))]
     out += ["", "▲ = teratas, ▼ = terbawah."]
     return out
+
+
+def _post_label(post: dict[str, Any], limit: int = 90) -> str:
+    """A post as its shortened caption with its id after it (``… (ID 123)``); the id alone
+    when the post has no caption."""
+    caption = post.get("caption")
+    ident = post.get("id")
+    if not caption:
+        return text(ident)
+    return text(fmt.excerpt(caption, limit)) + (f" (ID {text(ident)})" if ident else "")
 
 
 def _content(r: dict[str, Any]) -> list[str]:
@@ -203,8 +241,10 @@ def _content(r: dict[str, Any]) -> list[str]:
     if grid:
         hours = [h for h in range(24) if any(row[h] for row in grid)]
         if hours:
+            to_come = fmt.days_to_come(r)  # a running week's days to come are not silent
             rows = [[fmt.WEEKDAYS[i]] + [str(row[h]) if row[h] else "" for h in hours]
-                    + [fmt.number(sum(row))] for i, row in enumerate(grid)]
+                    + ["belum tiba" if i in to_come else fmt.number(sum(row))]
+                    for i, row in enumerate(grid)]
             out += ["", table(["Hari"] + [f"{h:02d}" for h in hours] + ["Jumlah"], rows,
                               ["l"] + ["r"] * (len(hours) + 1)),
                     "", "Kolom = jam (hanya jam yang ada unggahannya); sel kosong = tidak ada "
@@ -235,14 +275,9 @@ def _comments(r: dict[str, Any]) -> list[str]:
                "belum dibalas.")
     crisis = c.get("crisis_days") or []
     if crisis:
-        out.append("")
-        out.append("> ⚠ **Hari dengan lonjakan komentar negatif**")
-        for d in crisis:
-            out.append(f"> - **{fmt.date_long(d.get('date'))}:** {fmt.number(d.get('negative'))}"
-                       f" komentar negatif, padahal biasanya {fmt.number(d.get('baseline'), 1)}"
-                       " per hari.")
-        out.append("> - Langkah: konfirmasi fakta (waktu, lokasi, dampak), lalu siapkan holding "
-                   f"statement dengan `{fmt.HOLDING_COMMAND}` dan ikuti prosedur krisis di SOP.")
+        out += ["", "⚠ Lonjakan komentar negatif pada "
+                + "; ".join(f"**{fmt.date_long(d.get('date'))}**" for d in crisis)
+                + ": lihat peringatan di Ringkasan."]
     out += _counts("Menurut kelas", "Kelas", c.get("by_class"), c.get("total"),
                    fmt.CLASS_LABELS)
     out += _counts("Menurut sentimen", "Sentimen", c.get("by_sentiment"), c.get("total"),
@@ -309,20 +344,23 @@ def _understanding(c: dict[str, Any]) -> list[str]:
                 table(["Kelas", "Keyakinan", "Tidak yakin"], rows, ["l", "r", "r"])]
     change = c.get("change") or {}
     prev = c.get("previous_week") or {}
-    if change:
+    totals = c.get("change_total") or {}
+    if change or totals:
         rows = []
-        for k, v in change.items():
+        names = {"total": "Semua komentar", "negatif": "Sentimen negatif"}
+        for k, v in list(totals.items()) + list(change.items()):
             delta = v.get("delta")
             sign = "+" if delta and delta > 0 else ""
             pct = v.get("percent")
-            rows.append([text(fmt.CLASS_LABELS.get(k, k)), fmt.number(v.get("count")),
+            rows.append([text(names.get(k) or fmt.CLASS_LABELS.get(k, k)),
+                         fmt.number(v.get("count")),
                          fmt.number(v.get("previous")),
                          f"{sign}{fmt.number(delta)}"
                          + (f" ({sign}{fmt.percent(pct / 100)})" if pct is not None else "")])
         out += ["", f"**Dibanding pekan sebelumnya** ({fmt.date_long(prev.get('start'))} – "
                 f"{fmt.date_long(prev.get('end'))}: {fmt.number(prev.get('total'))} komentar "
                 "dalam berkas yang sama)", "",
-                table(["Kelas", "Pekan ini", "Pekan lalu", "Perubahan"], rows,
+                table(["Komentar", "Pekan ini", "Pekan lalu", "Perubahan"], rows,
                       ["l", "r", "r", "r"])]
     per_class = c.get("themes_by_class") or {}
     if any(per_class.values()):
@@ -341,12 +379,14 @@ def _complaints(r: dict[str, Any]) -> list[str]:
         return out + [f"Log aduan tidak diberikan, jadi bagian ini kosong ({fmt.NULL})."]
     received = a.get("received")
     sla_hours = a.get("sla_hours")
+    changes = a.get("change") or {}
     out.append(table(
         ["Diterima", "Ditanggapi", "Selesai", "Masih terbuka", "Melewati SLA"],
-        [[fmt.number(received),
+        [[fmt.number(received) + _count_change(changes.get("received")),
           f"{fmt.number(a.get('answered'))} ({fmt.share(a.get('answered'), received)})",
           f"{fmt.number(a.get('resolved'))} ({fmt.share(a.get('resolved'), received)})",
-          fmt.number(a.get("open")), fmt.number(a.get("overdue"))]], ["r"] * 5))
+          fmt.number(a.get("open")),
+          fmt.number(a.get("overdue")) + _count_change(changes.get("overdue"))]], ["r"] * 5))
 
     def status(value: float | None) -> str:
         if value is None or sla_hours is None:
@@ -428,9 +468,10 @@ def _lint(r: dict[str, Any]) -> list[str]:
     posts, hidden = fmt.lint_posts(lint)
     if posts:
         out += ["", "**Unggahan dengan temuan** (galat terbanyak lebih dulu)", "",
-                table(["Platform", "Unggahan", "Galat", "Peringatan", "Aturan", "Tautan"],
+                table(["Platform", "Takarir (cuplikan)", "Galat", "Peringatan", "Aturan",
+                       "Tautan"],
                       [[text(fmt.PLATFORM_LABELS.get(p.get("platform"), p.get("platform"))),
-                        text(p.get("id")), fmt.number(p.get("errors")),
+                        _post_label(p), fmt.number(p.get("errors")),
                         fmt.number(p.get("warnings")),
                         ", ".join(f"`{x}`" for x in p.get("rules") or []) or fmt.NULL,
                         text(p.get("permalink"))] for p in posts],
@@ -450,8 +491,9 @@ def _sources(r: dict[str, Any]) -> list[str]:
     else:
         out.append(table(
             ["Berkas", "Format", "Baris", "Dipakai", "Dilewati", "Peringatan"],
-            [[text(s.get("path")), text(s.get("format")), fmt.number(s.get("rows")),
-              fmt.number(s.get("used")), fmt.number(len(s.get("skipped") or [])),
+            [[text(s.get("path")), text(fmt.format_label(s.get("format"))),
+              fmt.number(s.get("rows")), fmt.number(s.get("used")),
+              fmt.number(len(s.get("skipped") or [])),
               "; ".join(text(w) for w in s.get("warnings") or []) or fmt.NULL]
              for s in sources], ["l", "l", "r", "r", "r", "l"]))
         if any(s.get("skipped") for s in sources):

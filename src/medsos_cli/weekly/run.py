@@ -8,12 +8,19 @@ where ``fork`` exists; elsewhere everything runs in this process with the same r
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from medsos_cli.config import Config
 from medsos_cli.weekly.week import Week
 
-FORMATS = ("html", "md", "json")
+if TYPE_CHECKING:
+    from medsos_cli.exports.model import ImportResult
+    from medsos_cli.weekly.progress import ProgressCallback
+
 # Below this much export data there are too few captions to lint with worker processes.
 FORK_MIN_BYTES = 1_000_000
 
@@ -25,13 +32,16 @@ EXIT_PARTIAL = 1
 
 def make_report(paths: list[str], target: Week, config: Config, *, output_format: str,
                 db: Path | None = None, use_history: bool = True,
-                strict: bool = False) -> tuple[dict, str]:
+                strict: bool = False, now: datetime | None = None,
+                progress: ProgressCallback | None = None) -> tuple[dict, str]:
     """Read the exports named by ``paths``, build the report of week ``target`` and render it
     as ``output_format`` (html, md, json). Returns the report dict and the text.
 
     A file that cannot be read is named in the report's sources (``error``) and the others are
-    used; with ``strict`` it raises ``InputError`` instead, as does any skipped row."""
-    from medsos_cli.exports import read_exports
+    used; with ``strict`` it raises ``InputError`` instead, as does any skipped row. A week
+    for which no export has a single row is an ``InputError`` naming the weeks they cover.
+    ``now`` judges the complaints of a running week; ``progress`` hears of each step
+    (``weekly.progress``)."""
     from medsos_cli.lint.run import prepare_batch
     from medsos_cli.weekly import charts
     from medsos_cli.weekly.build import build_report
@@ -45,20 +55,117 @@ def make_report(paths: list[str], target: Week, config: Config, *, output_format
             # Reading makes hundreds of thousands of long-lived, acyclic records: frequent
             # full collections would only walk them again (about 1 s at provincial scale).
             prepare_batch()
-            results = read_exports(paths, tz=config.timezone, year=target.year,
-                                   near=target.start, strict=strict,
-                                   aliases=config.headers)
+            results = read_all(paths, config, target, strict=strict, progress=progress)
             if strict:
                 _refuse_skipped(results)
             _refuse_all_failed(results)
-            report = build_report(results, week=target.label, config=config, db=db,
-                                  use_history=use_history, lint_workers=workers)
+            refuse_empty(results, target, config.timezone)
+            report = build_report(results, week=target, config=config, db=db,
+                                  use_history=use_history, lint_workers=workers, now=now,
+                                  progress=progress)
             from medsos_cli.registry import warn_unknown
 
             warn_unknown(report, results, config)  # accounts missing from accounts.yaml
-        return report, render(report, output_format)
+        if progress is not None:
+            progress("render", 0, None)
+        text = render(report, output_format)
+        if progress is not None:
+            progress("render", 1, 1)
+        return report, text
     finally:
         charts.stop_worker()  # a no-op once the worker has drawn; ends it after an error
+
+
+def read_all(paths: list[str], config: Config, target: Week, *, strict: bool = False,
+             progress: ProgressCallback | None = None) -> list[ImportResult]:
+    """Every export of ``paths`` (files and folders), read one file at a time so that
+    ``progress`` hears of each ("read", files done, files, the file's name)."""
+    from medsos_cli.exports import expand, read_exports
+
+    # Posts outside the report's two weeks are kept compact (a year's export in one file:
+    # memory follows the weeks' rows, not the file).
+    options: dict[str, Any] = {"tz": config.timezone, "year": target.year, "near": target.start,
+                               "strict": strict, "aliases": config.headers,
+                               "window": (target.previous().start, target.end)}
+    if progress is None:
+        return read_exports(paths, **options)
+    files = expand(paths)
+    results: list[ImportResult] = []
+    for done, path in enumerate(files):
+        progress("read", done, len(files), path.name)
+        results.extend(read_exports([str(path)], **options))
+    progress("read", len(files), len(files))
+    return results
+
+
+def refuse_empty(results: Sequence[ImportResult], target: Week, tz: str) -> None:
+    """No row of any export (posts, daily values, comments, complaints) in ``target``: an
+    ``InputError`` naming the weeks the exports do cover, instead of a report of zeros. Rows
+    of the previous week alone (or the history's) do not make a report of this week."""
+    from medsos_cli.errors import InputError
+
+    begin, end = (moment.timestamp() for moment in target.bounds(tz))
+    first, last = target.start, target.end
+    for result in results:
+        if any(first <= v.day <= last for v in result.daily):
+            return
+        for items, attr in ((result.posts, "published_at"), (result.comments, "time"),
+                            (result.complaints, "received_at")):
+            for item in items:
+                moment = getattr(item, attr)
+                if moment is None:
+                    continue
+                if moment.tzinfo is None:  # a naive time is already local
+                    if first <= moment.date() <= last:
+                        return
+                elif begin <= moment.timestamp() < end:
+                    return
+    shown = f"{first.isoformat()}–{last.isoformat()}"
+    what = f"pekan berjalan {target.label} ({shown})" if target.running else \
+        f"pekan {target.label} ({shown})"
+    counts = covered_weeks(results, tz)
+    if not counts:
+        raise InputError(f"tidak ada baris untuk {what} di ekspor mana pun; ekspor tidak "
+                         "memuat satu pun baris bertanggal")
+    busiest = min(counts, key=lambda week: (-counts[week], -week.start.toordinal()))
+    raise InputError(f"tidak ada baris untuk {what} di ekspor mana pun; ekspor mencakup "
+                     f"{week_spans(sorted(counts))}; pilih pekan dengan --week, mis. --week "
+                     f"{busiest.label} (baris terbanyak)")
+
+
+def covered_weeks(results: Sequence[ImportResult], tz: str) -> Counter[Week]:
+    """Rows per ISO week (local dates in ``tz``) of every dated row of ``results``; the error
+    path only, as it converts each time to the zone."""
+    from zoneinfo import ZoneInfo
+
+    from medsos_cli.weekly.week import week_of
+
+    zone = ZoneInfo(tz)
+    days: Counter[date] = Counter()
+    for result in results:
+        days.update(v.day for v in result.daily)
+        for items, attr in ((result.posts, "published_at"), (result.comments, "time"),
+                            (result.complaints, "received_at")):
+            for item in items:
+                moment = getattr(item, attr)
+                if moment is not None:
+                    days[moment.astimezone(zone).date() if moment.tzinfo else moment.date()] += 1
+    weeks: Counter[Week] = Counter()
+    for day, count in days.items():
+        weeks[week_of(day)] += count
+    return weeks
+
+
+def week_spans(weeks: Sequence[Week]) -> str:
+    """``2026-W40, 2026-W46–2026-W47``: sorted weeks with consecutive runs joined."""
+    runs: list[list[Week]] = []
+    for week in weeks:
+        if runs and runs[-1][-1].start.toordinal() + 7 == week.start.toordinal():
+            runs[-1].append(week)
+        else:
+            runs.append([week])
+    return ", ".join(run[0].label if len(run) == 1 else f"{run[0].label}–{run[-1].label}"
+                     for run in runs)
 
 
 def _refuse_all_failed(results) -> None:
@@ -116,18 +223,10 @@ def input_bytes(paths: list[str]) -> int:
 
 
 def render(report: dict, output_format: str) -> str:
-    """The report as JSON, Markdown or HTML text."""
-    if output_format == "json":
-        from medsos_cli.weekly.build import to_json
+    """The report as text in one of the report formats (weekly/formats.py)."""
+    from medsos_cli.weekly.formats import BY_NAME
 
-        return to_json(report)
-    if output_format == "md":
-        from medsos_cli.weekly.render_md import render_markdown
-
-        return render_markdown(report)
-    from medsos_cli.weekly.render_html import render_html  # matplotlib: only for HTML
-
-    return render_html(report)
+    return BY_NAME[output_format].renderer("weekly")(report)
 
 
 def summary(report: dict, target: Path | None) -> list[str]:
@@ -142,9 +241,14 @@ def summary(report: dict, target: Path | None) -> list[str]:
     failed = [s for s in sources if s.get("error")]
     lines = [f"tidak terbaca: {line}; laporan ditulis tanpa berkas ini"
              for line in problems(report)]
+    running = report.get("running")
+    week = f"pekan {report['week']} ({report['start']} s.d. {report['end']})"
+    if running:
+        week = (f"pekan berjalan {report['week']} ({report['start']} s.d. "
+                f"{running['through']}, hari berikutnya belum dihitung)")
     lines += [f"{fmt_int(len(sources) - len(failed))} berkas dibaca, {fmt_int(rows)} baris, "
-             f"{fmt_int(used)} dipakai untuk pekan {report['week']} ({report['start']} s.d. "
-             f"{report['end']}) dan pekan sebelumnya, {fmt_int(skipped)} baris dilewati, "
+             f"{fmt_int(used)} dipakai untuk {week} dan pekan sebelumnya, "
+             f"{fmt_int(skipped)} baris dilewati, "
              f"{fmt_int(warnings)} peringatan (lihat bagian sumber data di laporan)."]
     for source in sources:  # a file that gave nothing to this week deserves a look now
         if source["rows"] and not source["used"]:

@@ -1,9 +1,14 @@
-"""ISO weeks of the report: parse ``--week`` and give the Monday–Sunday dates in the zone."""
+"""ISO weeks of the report: parse ``--week`` and give the Monday–Sunday dates in the zone.
+
+A week may be *running* (``--week this``): it then ends on ``through`` (today), and the week
+before it is cut at the same weekday, so the comparison is like for like.
+"""
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,10 +19,12 @@ _WEEK = re.compile(r"(\d{4})-?[wW](\d{1,2})")
 
 @dataclass(frozen=True, order=True)
 class Week:
-    """One ISO week (Monday to Sunday)."""
+    """One ISO week (Monday to Sunday), or its first days up to ``through`` (a running week:
+    the days after ``through`` have not happened yet and are never counted)."""
 
     year: int
     number: int
+    through: date | None = field(default=None, compare=False)
 
     @property
     def label(self) -> str:
@@ -30,18 +37,37 @@ class Week:
         return date.fromisocalendar(self.year, self.number, 1)
 
     @property
-    def end(self) -> date:
-        """The Sunday."""
+    def sunday(self) -> date:
+        """The Sunday (the calendar end, also of a running week)."""
         return date.fromisocalendar(self.year, self.number, 7)
 
+    @property
+    def end(self) -> date:
+        """The last day counted: the Sunday, or ``through`` for a running week."""
+        return self.through if self.through is not None else self.sunday
+
+    @property
+    def running(self) -> bool:
+        """True for the week so far (``--week this``)."""
+        return self.through is not None
+
     def days(self) -> list[date]:
-        """The seven dates, Monday first."""
+        """The dates counted, Monday first (seven, or up to ``through``)."""
         start = self.start
-        return [start + timedelta(days=i) for i in range(7)]
+        return [start + timedelta(days=i) for i in range((self.end - start).days + 1)]
 
     def previous(self) -> Week:
-        """The ISO week before this one."""
-        return week_of(self.start - timedelta(days=7))
+        """The ISO week before this one; cut at the same weekday when this one is running."""
+        before = week_of(self.start - timedelta(days=7))
+        if self.through is None:
+            return before
+        return Week(before.year, before.number, self.through - timedelta(days=7))
+
+    def so_far(self, today: date) -> Week:
+        """This week up to ``today`` (which must lie in it)."""
+        if not self.start <= today <= self.sunday:
+            raise ValueError(f"{today} is not in {self.label}")
+        return Week(self.year, self.number, today)
 
     def bounds(self, tz: str) -> tuple[datetime, datetime]:
         """Aware datetimes [Monday 00:00, next Monday 00:00) in ``tz``."""
@@ -65,29 +91,56 @@ def weeks_in_year(year: int) -> int:
     return date(year, 12, 28).isocalendar()[1]
 
 
+# Pins "today" (``2026-11-25``) for reproducing a report as it was on that day, and for tests.
+TODAY_ENV = "MEDSOS_TODAY"
+
+
 def today_in(tz: str) -> date:
-    """Today's date in the zone ``tz`` (the report is written for the admin's local week)."""
+    """Today's date in the zone ``tz`` (the report is written for the admin's local week);
+    ``MEDSOS_TODAY=YYYY-MM-DD`` pins it."""
+    pinned = os.environ.get(TODAY_ENV, "").strip()
+    if pinned:
+        try:
+            return date.fromisoformat(pinned)
+        except ValueError:
+            raise InputError(f"{TODAY_ENV} “{pinned}” tidak sah: tulis tanggal seperti "
+                             "2026-11-25") from None
     return datetime.now(ZoneInfo(tz)).date()
 
 
-def parse_week(value: str | None, *, today: date) -> Week:
-    """Parse ``--week``: ``2026-W47`` (any case, hyphen optional), ``last`` or ``ini``.
+def now_in(tz: str) -> datetime:
+    """The present moment in ``tz``; with ``MEDSOS_TODAY`` pinned, the end of that day (what a
+    report run late that day would see)."""
+    zone = ZoneInfo(tz)
+    if os.environ.get(TODAY_ENV, "").strip():
+        return datetime.combine(today_in(tz) + timedelta(days=1), time(0), tzinfo=zone)
+    return datetime.now(zone)
 
-    None (not given) means the week containing ``today``; ``last`` the week before it.
+
+def last_complete(today: date) -> Week:
+    """The last ISO week that has ended before ``today`` (today itself is not over yet)."""
+    return week_of(today).previous()
+
+
+def parse_week(value: str | None, *, today: date) -> Week:
+    """Parse ``--week``: ``2026-W47`` (any case, hyphen optional), ``last`` or ``this``.
+
+    None (not given) and ``last`` mean the last complete week (the one before the week
+    containing ``today``); ``this`` (``ini``) the week so far, up to and including ``today``.
     A week that does not exist (``2026-W53``) is an InputError with an Indonesian message.
     """
     if value is None or not value.strip():
-        return week_of(today)
+        return last_complete(today)
     text = value.strip()
     low = text.lower()
     if low in ("last", "lalu", "kemarin"):
-        return week_of(today).previous()
+        return last_complete(today)
     if low in ("this", "ini", "current"):
-        return week_of(today)
+        return week_of(today).so_far(today)
     match = _WEEK.fullmatch(text)
     if match is None:
-        raise InputError(f"--week “{value}” tidak sah: tulis pekan ISO seperti 2026-W47, atau "
-                         "“last” untuk pekan lalu")
+        raise InputError(f"--week “{value}” tidak sah: tulis pekan ISO seperti 2026-W47, "
+                         "“last” untuk pekan lalu, atau “this” untuk pekan berjalan")
     year, number = int(match.group(1)), int(match.group(2))
     if not 1900 <= year <= 2999:
         raise InputError(f"--week “{value}”: tahun {year} di luar rentang 1900–2999")
@@ -184,8 +237,9 @@ def parse_period(week: str | None = None, month: str | None = None, start: str |
                  end: str | None = None, *, today: date) -> Period:
     """One period from ``--week``, ``--month`` or ``--from``/``--to`` (only one kind at a time).
 
-    Nothing given means the week containing ``today``. ``--from`` without ``--to`` runs to the
-    end of the week containing ``today``; dates and ISO weeks are both accepted as bounds.
+    Nothing given means the last complete week (as ``parse_week``). ``--from`` without ``--to``
+    runs to the end of the week containing ``today``; dates and ISO weeks are both accepted as
+    bounds.
     """
     given = [name for name, value in (("--week", week), ("--month", month),
                                       ("--from/--to", start or end)) if value]

@@ -1,0 +1,40 @@
+"""The output formats of the weekly report and the province roll-up: one table.
+
+A format is a name (``--format``), a file extension, the renderer of each report (named as
+``module:function`` and imported on use, so that JSON never imports matplotlib) and the
+optional packages it needs. The CLI takes its choices and default file names from here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReportFormat:
+    """One output format of the weekly report and the roll-up."""
+
+    name: str
+    extension: str
+    weekly: str  # module:function rendering a weekly report dict to text
+    rollup: str  # module:function rendering a roll-up report dict to text
+    needs: tuple[str, ...] = ()  # modules of the ``laporan`` extra it imports
+
+    def renderer(self, which: str) -> Callable[[dict], str]:
+        """The renderer of ``which`` report ("weekly" or "rollup")."""
+        module, _, function = getattr(self, which).partition(":")
+        return getattr(importlib.import_module(module), function)
+
+
+REPORT_FORMATS = (
+    ReportFormat("html", "html", "medsos_cli.weekly.render_html:render_html",
+                 "medsos_cli.province.render:render_html", ("matplotlib",)),
+    ReportFormat("md", "md", "medsos_cli.weekly.render_md:render_markdown",
+                 "medsos_cli.province.render:render_markdown"),
+    ReportFormat("json", "json", "medsos_cli.weekly.build:to_json",
+                 "medsos_cli.province.render:to_json"),
+)
+BY_NAME = {f.name: f for f in REPORT_FORMATS}
+NAMES = tuple(BY_NAME)
