@@ -182,3 +182,34 @@ def test_rule_errors_name_rule_key_and_line(tmp_path, old, new, needle, message)
     expected = next(i for i, line in enumerate(text.splitlines(), 1)
                     if line.strip().startswith(needle + ":"))
     assert err.line == expected and err.path.endswith("a.yaml")
+
+
+SWAP_RULE = """
+id: uji.baku
+kind: substitution
+level: warning
+message: "Gunakan “{suggestion}”."
+source: "uji"
+swap:
+  aktifitas: aktivitas
+  analisa:
+    to: analisis
+    sumber: KBBI
+examples: {bad: ["Aktifitas naik."], good: ["Aktivitas naik."]}
+"""
+
+
+def test_swap_entry_mapping_is_declared_too(tmp_path):
+    text = rule_yaml(SWAP_RULE)
+    folder = write_rulebook(tmp_path / "rb", {"a.yaml": text})
+    with pytest.raises(RulebookError) as info:
+        load_rulebook(folder, use_cache=False)
+    err = info.value
+    assert err.message.startswith("aturan uji.baku: swap “analisa”: kunci “sumber” tidak dikenal "
+                                  "pada swap; yang sah: hint, source, to"), err.message
+    assert err.line == next(i for i, line in enumerate(text.splitlines(), 1)
+                            if "sumber:" in line)
+    fixed = rule_yaml(SWAP_RULE.replace("sumber: KBBI", "source: 5"))
+    folder = write_rulebook(tmp_path / "rb2", {"a.yaml": fixed})
+    with pytest.raises(RulebookError, match="swap “analisa”: “source” harus berupa teks"):
+        load_rulebook(folder, use_cache=False)

@@ -59,18 +59,18 @@ class SubstitutionRule(Rule):
                                            hint=not targets))
 
 
+# A swap entry written as a mapping: ``analisa: {to: analisis, source: "KBBI: analisis"}``.
+_ENTRY = fs.Spec(fs.strings("to"), fs.string("source"), fs.string("hint"))
+
+
 def _entry(value: object, where: Where, rule_id: str, key: str,
            line: int) -> tuple[tuple[str, ...], str | None, str | None]:
     """Parse one swap value: a string, a list, or ``{to, source, hint}``."""
     source = hint = None
     if isinstance(value, dict):
-        unknown = set(value) - {"to", "source", "hint"}
-        if unknown:
-            raise where.error(f"aturan {rule_id}: kunci tidak dikenal pada “{key}”: "
-                              f"{', '.join(sorted(unknown))}", line)
-        source = value.get("source")
-        hint = value.get("hint")
-        value = value.get("to", [])
+        entry = _ENTRY.read(value, lambda message, at: where.error(
+            f"aturan {rule_id}: swap “{key}”: {message}", at or line), context=" pada swap")
+        source, hint, value = entry["source"], entry["hint"], entry["to"]
     if isinstance(value, str):
         targets: tuple[str, ...] = (value,)
     elif isinstance(value, list) and all(isinstance(v, str) for v in value):
