@@ -17,9 +17,9 @@ PACKAGE = SRC / "medsos_cli"
 # Bottom to top. A unit (a top-level module or subpackage of medsos_cli) may import units of
 # its own layer or of the layers below it, never one above.
 LAYERS: list[tuple[str, set[str]]] = [
-    ("dasar", {"medsos_cli", "errors", "ydata", "parse_messages", "fileio", "yamlio", "extras",
-               "bundled", "cache", "forms", "findings", "text", "platforms", "config",
-               "roster", "registry"}),
+    ("dasar", {"medsos_cli", "errors", "ydata", "fieldspec", "parse_messages", "fileio",
+               "yamlio", "extras", "bundled", "cache", "forms", "findings", "text", "platforms",
+               "config", "roster", "registry"}),
     ("bahasa", {"lexicon", "understanding", "rulebook"}),
     ("lint", {"lint", "formats"}),
     ("fitur", {"drafting", "exports"}),

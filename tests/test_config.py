@@ -249,3 +249,26 @@ def test_empty_rulebooks_list_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError) as info:
         build_rulebook(config)
     assert "rulebooks" in info.value.message and info.value.line == 2
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ('[lint]\nfail-on = "error"\n', 2,
+     "kunci “lint.fail-on” tidak dikenal (mungkin maksud Anda “lint.fail_on”); yang sah: "
+     "lint.disable, lint.exclude,"),
+    ('[lint]\nplatform = "friendster"\n', 2,
+     "lint.platform “friendster” tidak dikenal; pilih instagram, x,"),
+    ('[lint]\nregex_timeout = 0\n', 2, "“lint.regex_timeout” harus angka positif sampai 60"),
+    ('[report]\nsla_hours = -2\n', 2,
+     "“report.sla_hours” harus angka jam positif (mis. 24 untuk 1×24 jam)"),
+    ('[rollup]\nmin_posts_week = 1.5\n', 2, "“rollup.min_posts_week” harus bilangan bulat 0 atau "
+                                           "lebih"),
+    ('[account]\nname = 12\n', 2, "“account.name” harus berupa teks"),
+    ('lint = 3\n', 1, "“lint” harus berupa tabel"),
+    ('[lint.vocabulary]\naccept = [1]\n', 2, "“lint.vocabulary.accept” harus berupa daftar teks"),
+    ('[[lint.exemptions]]\nrule = "a.b"\ntext = "x"\nreason = "r"\n', 2,
+     "“lint.exemptions.approved_by” wajib diisi teks"),
+])
+def test_declared_tables_name_key_and_line(tmp_path, text, line, message):
+    err = config_error(write(tmp_path / "medsos.toml", text))
+    assert err.message.startswith(message), err.message
+    assert err.line == line

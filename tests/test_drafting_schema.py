@@ -48,12 +48,13 @@ HEAD = "name: contoh\nplatforms: [x]\nfields:\n"
      "kolom “a” ditulis dua kali"),
     (HEAD + "  - name: a\n    type: choice\n", 4, "memerlukan choices"),
     (HEAD + "  - name: a\n    type: text\n    domains: [x.id]\n", 6, "domains hanya untuk"),
-    (HEAD + "  - name: a\n    type: text\n    max_length: -1\n", 6, "max_length harus"),
+    (HEAD + "  - name: a\n    type: text\n    max_length: -1\n", 6,
+     "kolom a: “max_length” harus bilangan bulat ≥ 0"),
     (HEAD + "  - name: a\n    type: text\n    required: kadang\n", 6, "true atau false"),
     ("name: lain\nplatforms: [x]\nfields:\n  - {name: a, type: text}\n", 1,
      "harus sama dengan nama folder “contoh”"),
     ("name: contoh\nplatforms: [x, linkedin]\nfields:\n  - {name: a, type: text}\n", 2,
-     "platform “linkedin” tidak dikenal"),
+     "nilai “linkedin” pada “platforms” tidak dikenal; pilih instagram,"),
     ("name: contoh\nplatforms: [x]\nfields: [\n", 4, "YAML tidak sah"),
 ])
 def test_schema_errors(tmp_path, body, line, message):
@@ -95,7 +96,7 @@ def test_roster_unknown_key_suggests():
 
 @pytest.mark.parametrize(("body", "line", "message"), [
     ("- key: a\n  jabatan: J\n  nama: N\n  gelar: Dr.\n", 4, "kunci “gelar” tidak dikenal"),
-    ("- key: a\n  jabatan: J\n", 1, "wajib mengisi “nama”"),
+    ("- key: a\n  jabatan: J\n", 1, "“nama” wajib diisi teks"),
     ("- key: a\n  jabatan: J\n  nama: N\n- key: a\n  jabatan: K\n  nama: M\n", 4,
      "sudah dipakai di baris 1"),
     ("- key: Wali Kota\n  jabatan: J\n  nama: N\n", 1, "tidak sah"),

@@ -9,6 +9,7 @@ import types
 
 from helpers import FIXTURES, rule_yaml, write_rulebook
 
+from medsos_cli import fieldspec as fs
 from medsos_cli import formats
 from medsos_cli.config import load_config
 from medsos_cli.drafting import lock
@@ -18,21 +19,17 @@ from medsos_cli.lint.engine import Linter
 from medsos_cli.lint.rulebooks import load_rulebook
 from medsos_cli.platforms import BY_NAME, LABELS, PLATFORMS, REPORT_PLATFORMS, TABLE
 from medsos_cli.rulebook import kinds
-from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule
+from medsos_cli.rulebook.model import Context, Hit, Rule
 
 
 class LongWordRule(Rule):
     """A toy kind: words longer than ``max`` letters."""
 
     kind = "kata-panjang"
-    KEYS = COMMON_KEYS | {"max"}
+    FIELDS = Rule.FIELDS + fs.Spec(fs.integer("max", low=1, required=True))
 
-    def __init__(self, data, where):
-        super().__init__(data, where)
-        self.max = data.get("max")
-        if not isinstance(self.max, int) or isinstance(self.max, bool) or self.max < 1:
-            raise where.error(f"aturan {self.id}: “max” harus bilangan bulat positif",
-                              data.line_of("max"))
+    def setup(self, v, data):
+        self.max = v["max"]
 
     def check(self, doc, ctx: Context) -> list[Hit]:
         return [Hit(w.start, w.end - w.start, doc.text[w.start:w.end])

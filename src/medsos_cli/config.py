@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from medsos_cli import fieldspec as fs
 from medsos_cli.errors import ConfigError
 from medsos_cli.findings import LEVEL_NAMES
 from medsos_cli.platforms import PLATFORMS
@@ -24,20 +25,57 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAME = "medsos.toml"
-TOP_KEYS = {"lint", "account", "draft", "report", "accounts", "rollup"}
-LINT_KEYS = {"rulebooks", "platform", "fail_on", "disable", "levels", "exemptions",
-             "max_file_size_mb", "regex_timeout", "vocabulary", "include", "exclude",
-             "gitignore"}
-VOCABULARY_KEYS = {"accept", "reject"}
-ACCOUNT_KEYS = {"name", "hashtags", "website", "contacts", "timezone"}
-DRAFT_KEYS = {"templates", "roster", "allowed_domains"}
-REPORT_KEYS = {"sla_hours", "db", "headers", "working_days"}
-ACCOUNTS_KEYS = {"registry", "office"}  # province view
-ROLLUP_KEYS = {"min_posts_week"}
 DEFAULT_TIMEZONE = "Asia/Jakarta"
-EXEMPTION_KEYS = {"rule", "text", "file", "reason", "approved_by"}
 MAX_FILE_SIZE_MB = 100.0  # lint.max_file_size_mb may raise the caption limit up to this
 MAX_TIMEOUT = 60.0  # seconds, lint.regex_timeout
+
+# The tables of medsos.toml and their keys (TOML keeps no lines: Config.line_of finds them).
+TOP = fs.Spec(*(fs.mapping(name, what="tabel") for name in
+                ("lint", "account", "draft", "report", "accounts", "rollup")))
+LINT = fs.Spec(
+    fs.strings("rulebooks"),
+    fs.choice("platform", PLATFORMS, fold=True),
+    fs.choice("fail_on", (*LEVEL_NAMES, "none"), fold=True),
+    fs.strings("disable"),
+    fs.mapping("levels", what="tabel id = level"),
+    fs.anything("exemptions"),
+    fs.number("max_file_size_mb", low=0, low_open=True, high=MAX_FILE_SIZE_MB),
+    fs.number("regex_timeout", low=0, low_open=True, high=MAX_TIMEOUT),
+    fs.mapping("vocabulary",
+               what="tabel dengan accept dan/atau reject, mis. accept = [\"Sobat\"]"),
+    fs.strings("include"),
+    fs.strings("exclude"),
+    fs.flag("gitignore", None),
+)
+VOCABULARY = fs.Spec(fs.strings("accept"), fs.strings("reject"))
+ACCOUNT = fs.Spec(
+    fs.string("name"),
+    fs.strings("hashtags"),
+    fs.string("website"),
+    fs.mapping("contacts", what="tabel label = \"nilai\", mis. whatsapp = \"0811-2000-3000\""),
+    fs.string("timezone"),
+)
+DRAFT = fs.Spec(fs.string("templates"), fs.string("roster"), fs.strings("allowed_domains"))
+REPORT = fs.Spec(
+    fs.number("sla_hours", low=0, low_open=True, high=24 * 366,
+              what="angka jam positif (mis. 24 untuk 1×24 jam)"),
+    fs.string("db"),
+    fs.string("headers"),
+    fs.anything("working_days"),
+)
+ACCOUNTS = fs.Spec(fs.string("registry"), fs.string("office"))  # province view
+ROLLUP = fs.Spec(fs.integer("min_posts_week", low=0, what="bilangan bulat 0 atau lebih "
+                            "(unggahan per akun per pekan)"))
+EXEMPTION = fs.Spec(
+    fs.string("rule", required=True),
+    fs.string("reason", required=True),
+    fs.string("approved_by", required=True),
+    fs.string("text"),
+    fs.string("file"),
+)
+TOP_KEYS, LINT_KEYS, VOCABULARY_KEYS = TOP.names, LINT.names, VOCABULARY.names
+ACCOUNT_KEYS, DRAFT_KEYS, REPORT_KEYS = ACCOUNT.names, DRAFT.names, REPORT.names
+ACCOUNTS_KEYS, ROLLUP_KEYS, EXEMPTION_KEYS = ACCOUNTS.names, ROLLUP.names, EXEMPTION.names
 
 
 @dataclass(frozen=True)
@@ -231,99 +269,86 @@ def _check_plain(config: Config, data: Any, where: str, depth: int) -> None:
             _check_plain(config, value, name, depth + 1)
 
 
+def _table(config: Config, spec: fs.Spec, data: Any, label: str,
+          line_of: Callable[[str], int | None] | None = None) -> dict[str, Any]:
+    """The values of one table of the configuration, checked against ``spec``."""
+    return spec.read(data, lambda message, line: ConfigError(message, config.path, line),
+                     label=label, line_of=line_of or config.line_of)
+
+
 def _apply(config: Config, data: dict[str, Any]) -> None:
-    _known(config, data, TOP_KEYS, "")
-    lint = data.get("lint", {})
-    account = data.get("account", {})
-    _known(config, lint, LINT_KEYS, "lint.")
-    _known(config, account, ACCOUNT_KEYS, "account.")
-    if "rulebooks" in lint:
-        books = _str_list(config, lint, "rulebooks")
+    top = _table(config, TOP, data, "")
+    lint_data = top["lint"] or {}
+    account_data = top["account"] or {}
+    lint = _table(config, LINT, lint_data, "lint.")
+    account = _table(config, ACCOUNT, account_data, "account.")
+    if "rulebooks" in lint_data:
         base = config.path.parent if config.path else Path.cwd()
         config.rulebooks = [b if b == "default" else str(_usable_path(config, "rulebooks",
                                                                       base / b))
-                            for b in books]
-    if "platform" in lint:
-        platform = str(lint["platform"]).lower()
-        if platform not in PLATFORMS:
-            raise _error(config, "platform", f"platform “{platform}” tidak dikenal; pilih "
-                         f"{', '.join(PLATFORMS)}")
-        config.platform = platform
-    if "fail_on" in lint:
-        fail_on = str(lint["fail_on"]).lower()
-        if fail_on not in LEVEL_NAMES + ("none",):
-            raise _error(config, "fail_on", f"fail_on “{fail_on}” tidak dikenal; pilih "
-                         "error, warning, suggestion, atau none")
-        config.fail_on = fail_on
-    config.disable = _str_list(config, lint, "disable")
-    levels = lint.get("levels", {})
-    if not isinstance(levels, dict):
-        raise _error(config, "levels", "lint.levels harus berupa tabel id = level")
+                            for b in lint["rulebooks"]]
+    if lint["platform"] is not None:
+        config.platform = str(lint["platform"]).lower()
+    if lint["fail_on"] is not None:
+        config.fail_on = str(lint["fail_on"]).lower()
+    config.disable = lint["disable"]
+    levels = lint["levels"] or {}
     for rule_id, level in levels.items():
         if str(level).lower() not in LEVEL_NAMES:
             raise _error(config, rule_id, f"level “{level}” untuk {rule_id} tidak dikenal; pilih "
                          "error, warning, atau suggestion")
     config.levels = {k: str(v).lower() for k, v in levels.items()}
-    for key, most in (("max_file_size_mb", MAX_FILE_SIZE_MB), ("regex_timeout", MAX_TIMEOUT)):
-        if key in lint:
-            value = lint[key]
-            if (isinstance(value, bool) or not isinstance(value, (int, float))
-                    or not math.isfinite(value) or not 0 < value <= most):
-                raise _error(config, key, f"{key} harus angka positif sampai {most:g}")
-            setattr(config, key, float(value))
-    _apply_vocabulary(config, lint)
-    _apply_scope(config, lint)
-    exemptions = lint.get("exemptions", [])
+    for key in ("max_file_size_mb", "regex_timeout"):
+        if lint[key] is not None:
+            setattr(config, key, float(lint[key]))
+    vocabulary = _table(config, VOCABULARY, lint["vocabulary"] or {}, "lint.vocabulary.")
+    config.vocabulary_accept = vocabulary["accept"]
+    config.vocabulary_reject = vocabulary["reject"]
+    _apply_scope(config, lint_data, lint)
+    exemptions = lint["exemptions"] if lint["exemptions"] is not None else []
     if not isinstance(exemptions, list):
         raise _error(config, "exemptions", "lint.exemptions harus berupa [[lint.exemptions]]")
     for item in exemptions:
         config.exemptions.append(_exemption(config, item))
-    if "name" in account:
-        config.account_name = str(account["name"])
-    tags = _str_list(config, account, "hashtags")
+    if account["name"] is not None:
+        config.account_name = account["name"]
+    tags = account["hashtags"]
     for tag in tags:
         if not re.fullmatch(r"#\w+", tag):
             raise _error(config, "hashtags", f"tagar “{tag}” tidak sah: tulis seperti #KotaContoh")
     config.hashtags = tags
     _apply_account(config, account)
-    draft = data.get("draft", {})
-    _known(config, draft, DRAFT_KEYS, "draft.")
+    draft = _table(config, DRAFT, top["draft"] or {}, "draft.")
     base = config.path.parent if config.path else Path.cwd()
     for key in ("templates", "roster"):
-        if key in draft:
-            if not isinstance(draft[key], str) or not draft[key].strip():
+        if draft[key] is not None:
+            if not draft[key].strip():
                 raise _error(config, key, f"draft.{key} harus berupa path folder/berkas")
             setattr(config, key, _usable_path(config, key, base / draft[key]))
     if config.roster is None and config.path is not None:
         beside = config.path.parent / "roster.yaml"
         if beside.is_file():
             config.roster = beside
-    domains = _str_list(config, draft, "allowed_domains")
+    domains = draft["allowed_domains"]
     for domain in domains:
         if not re.fullmatch(r"(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+", domain.lower()):
             raise _error(config, "allowed_domains", f"domain “{domain}” tidak sah: tulis seperti "
                          "kotacontoh.go.id atau *.kotacontoh.go.id (tanpa https://)")
     config.allowed_domains = [d.lower() for d in domains]
-    report = data.get("report", {})
-    _known(config, report, REPORT_KEYS, "report.")
-    if "sla_hours" in report:
-        value = report["sla_hours"]
-        if (isinstance(value, bool) or not isinstance(value, (int, float))
-                or not math.isfinite(value) or not 0 < value <= 24 * 366):
-            raise _error(config, "sla_hours", "report.sla_hours harus angka jam positif "
-                         "(mis. 24 untuk 1×24 jam)")
-        config.sla_hours = float(value)
-    if "db" in report:
-        if not isinstance(report["db"], str) or not report["db"].strip():
+    report = _table(config, REPORT, top["report"] or {}, "report.")
+    if report["sla_hours"] is not None:
+        config.sla_hours = float(report["sla_hours"])
+    if report["db"] is not None:
+        if not report["db"].strip():
             raise _error(config, "db", "report.db harus berupa path berkas")
         config.db = _usable_path(config, "db", base / report["db"])
-    if "headers" in report:
-        if not isinstance(report["headers"], str) or not report["headers"].strip():
+    if report["headers"] is not None:
+        if not report["headers"].strip():
             raise _error(config, "headers", "report.headers harus berupa path berkas YAML")
         config.headers = str((base / report["headers"]).resolve())
-    if "working_days" in report:
+    if report["working_days"] is not None:
         config.working_days = _working_days(config, report["working_days"])
-    _apply_province(config, data, base)
+    _apply_province(config, top, base)
 
 
 def _working_days(config: Config, value: Any) -> tuple[int, ...]:
@@ -339,33 +364,27 @@ def _working_days(config: Config, value: Any) -> tuple[int, ...]:
     return tuple(sorted(set(days)))  # type: ignore[arg-type]
 
 
-def _apply_province(config: Config, data: dict[str, Any], base: Path) -> None:
-    accounts = data.get("accounts", {})
-    _known(config, accounts, ACCOUNTS_KEYS, "accounts.")
-    if "registry" in accounts:
-        if not isinstance(accounts["registry"], str) or not accounts["registry"].strip():
+def _apply_province(config: Config, top: dict[str, Any], base: Path) -> None:
+    accounts = _table(config, ACCOUNTS, top["accounts"] or {}, "accounts.")
+    if accounts["registry"] is not None:
+        if not accounts["registry"].strip():
             raise _error(config, "registry", "accounts.registry harus berupa path berkas YAML")
         config.registry = (base / accounts["registry"]).resolve()
-    if "office" in accounts:
-        if not isinstance(accounts["office"], str) or not accounts["office"].strip():
+    if accounts["office"] is not None:
+        if not accounts["office"].strip():
             raise _error(config, "office", "accounts.office harus berupa id kantor di daftar akun")
         config.office = accounts["office"].strip()
-    rollup = data.get("rollup", {})
-    _known(config, rollup, ROLLUP_KEYS, "rollup.")
-    if "min_posts_week" in rollup:
-        value = rollup["min_posts_week"]
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise _error(config, "min_posts_week", "rollup.min_posts_week harus bilangan bulat "
-                         "0 atau lebih (unggahan per akun per pekan)")
-        config.min_posts_week = value
+    rollup = _table(config, ROLLUP, top["rollup"] or {}, "rollup.")
+    if rollup["min_posts_week"] is not None:
+        config.min_posts_week = rollup["min_posts_week"]
 
 
-def _apply_scope(config: Config, lint: dict[str, Any]) -> None:
+def _apply_scope(config: Config, lint_data: dict[str, Any], lint: dict[str, Any]) -> None:
     """``[lint] include``, ``exclude`` (gitignore-style patterns) and ``gitignore``."""
     for key in ("include", "exclude"):
-        if key not in lint:
+        if key not in lint_data:
             continue
-        patterns = _str_list(config, lint, key)
+        patterns = lint[key]
         if key == "include" and not patterns:
             raise _error(config, key, "lint.include kosong: tidak ada berkas yang akan "
                          "diperiksa; hapus kuncinya untuk bawaan (*.txt, *.md)")
@@ -376,39 +395,25 @@ def _apply_scope(config: Config, lint: dict[str, Any]) -> None:
         except (ValueError, TypeError) as exc:
             raise _error(config, key, f"pola lint.{key} tidak sah: {exc}") from None
         setattr(config, key, patterns)
-    if "gitignore" in lint:
-        if not isinstance(lint["gitignore"], bool):
-            raise _error(config, "gitignore", "lint.gitignore harus true atau false")
+    if lint["gitignore"] is not None:
         config.gitignore = lint["gitignore"]
 
 
-def _apply_vocabulary(config: Config, lint: dict[str, Any]) -> None:
-    """``[lint.vocabulary]``: words the spelling rules accept, and words they always flag."""
-    vocabulary = lint.get("vocabulary", {})
-    if not isinstance(vocabulary, dict):
-        raise _error(config, "vocabulary", "lint.vocabulary harus berupa tabel dengan accept "
-                     "dan/atau reject, mis. accept = [\"Sobat\"]")
-    _known(config, vocabulary, VOCABULARY_KEYS, "lint.vocabulary.")
-    config.vocabulary_accept = _str_list(config, vocabulary, "accept")
-    config.vocabulary_reject = _str_list(config, vocabulary, "reject")
-
-
 def _apply_account(config: Config, account: dict[str, Any]) -> None:
-    if "website" in account:
+    if account["website"] is not None:
         website = account["website"]
-        if not isinstance(website, str) or not re.fullmatch(r"https?://\S+", website):
+        if not re.fullmatch(r"https?://\S+", website):
             raise _error(config, "website", "account.website harus alamat lengkap, mis. "
                          "https://kotacontoh.go.id")
         config.website = website
-    contacts = account.get("contacts", {})
-    if not isinstance(contacts, dict) or not all(
-            isinstance(v, str) and v.strip() for v in contacts.values()):
+    contacts = account["contacts"] or {}
+    if not all(isinstance(v, str) and v.strip() for v in contacts.values()):
         raise _error(config, "contacts", "account.contacts harus berupa tabel label = \"nilai\", "
                      "mis. whatsapp = \"0811-2000-3000\"")
     config.contacts = {str(k): v.strip() for k, v in contacts.items()}
-    if "timezone" in account:
+    if account["timezone"] is not None:
         zone = account["timezone"]
-        if not isinstance(zone, str) or not _valid_zone(zone):
+        if not _valid_zone(zone):
             raise _error(config, "timezone", f"zona waktu “{zone}” tidak dikenal; pakai nama IANA "
                          "seperti Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)")
         config.timezone = zone
@@ -427,27 +432,24 @@ def _valid_zone(name: str) -> bool:
 def _exemption(config: Config, item: Any) -> Exemption:
     if not isinstance(item, dict):
         raise _error(config, "exemptions", "setiap [[lint.exemptions]] harus berupa tabel")
-    unknown = set(item) - EXEMPTION_KEYS
-    if unknown:
-        key = sorted(unknown)[0]
-        raise _error(config, key, f"kunci “{key}” tidak dikenal di [[lint.exemptions]]; yang sah: "
-                     f"{', '.join(sorted(EXEMPTION_KEYS))}")
-    for key in ("rule", "reason", "approved_by"):
-        if not isinstance(item.get(key), str) or not item[key].strip():
-            raise _error(config, "rule", f"[[lint.exemptions]] wajib mengisi “{key}”")
+    # A key left out has no line of its own: the exemption's ``rule`` line stands for it.
+    values = _table(config, EXEMPTION, item, "lint.exemptions.",
+                   lambda key: config.line_of(key if key in item else "rule"))
     for key in ("text", "file"):
-        if key in item and (not isinstance(item[key], str) or not item[key].strip()):
+        if values[key] is not None and not values[key].strip():
             raise _error(config, key, f"[[lint.exemptions]]: “{key}” harus berupa teks yang "
                          "tidak kosong")
-    if item.get("text") is None and item.get("file") is None:
+    if values["text"] is None and values["file"] is None:
         raise _error(config, "rule", "[[lint.exemptions]] wajib mengisi “text” atau “file” "
                      "(pengecualian tidak boleh berlaku untuk semua teks)")
-    if item["rule"].strip() == "*" and item.get("text") is None and _matches_all(item["file"]):
+    if values["rule"].strip() == "*" and values["text"] is None \
+            and _matches_all(values["file"]):
         raise _error(config, "file", "[[lint.exemptions]] dengan rule = \"*\" dan file "
-                     f"= \"{item['file']}\" membungkam semua aturan di semua berkas; "
+                     f"= \"{values['file']}\" membungkam semua aturan di semua berkas; "
                      "sebutkan aturan, teks, atau berkas tertentu")
-    return Exemption(rule=item["rule"], reason=item["reason"], approved_by=item["approved_by"],
-                     text=item.get("text"), file=item.get("file"))
+    return Exemption(rule=values["rule"], reason=values["reason"],
+                     approved_by=values["approved_by"], text=values["text"],
+                     file=values["file"])
 
 
 _PROBES = ("a.txt", "b.md", "posts/c.x.txt", "d/e/f.instagram.md")  # lint reads .txt, .md
@@ -470,24 +472,6 @@ def _matches_all(pattern: str) -> bool:
     a set of typical input names."""
     probe = Exemption(rule="*", reason="", approved_by="", file=pattern)
     return all(probe.applies("x", "", path) for path in _PROBES)
-
-
-def _known(config: Config, data: Any, allowed: set[str], prefix: str) -> None:
-    if not isinstance(data, dict):
-        raise _error(config, prefix.rstrip("."), f"[{prefix.rstrip('.')}] harus berupa tabel")
-    for key in data:
-        if key not in allowed:
-            raise _error(config, key, f"kunci “{prefix}{key}” tidak dikenal; yang sah: "
-                         f"{', '.join(prefix + k for k in sorted(allowed))}")
-
-
-def _str_list(config: Config, data: dict, key: str) -> list[str]:
-    value = data.get(key, [])
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _error(config, key, f"“{key}” harus berupa daftar teks")
-    return list(value)
 
 
 def _error(config: Config, key: str, message: str) -> ConfigError:

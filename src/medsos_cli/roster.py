@@ -7,10 +7,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from medsos_cli import fieldspec as fs
 from medsos_cli.errors import InputError, RulebookError
 from medsos_cli.ydata import YDict, YList
 
-ROSTER_KEYS = frozenset({"key", "jabatan", "nama", "gelar_depan", "gelar_belakang"})
+# The keys of one official, in the order they are checked.
+ROSTER = fs.Spec(
+    fs.string("key", required=True),
+    fs.string("jabatan", required=True),
+    fs.string("nama", required=True),
+    fs.string("gelar_depan", default=""),
+    fs.string("gelar_belakang", default=""),
+)
+ROSTER_KEYS = ROSTER.names
 _KEY_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
@@ -97,21 +106,9 @@ def load_roster(path: Path) -> Roster:
         if not isinstance(item, YDict):
             raise InputError("setiap pejabat harus berupa pemetaan (key, jabatan, nama, ...)",
                              path, line)
-        for key in item:
-            if key not in ROSTER_KEYS:
-                raise InputError(f"kunci “{key}” tidak dikenal di roster; yang sah: "
-                                 f"{', '.join(sorted(ROSTER_KEYS))}", path, item.line_of(key))
-        values = {}
-        for key in ROSTER_KEYS:
-            value = item.get(key, "")
-            if value is None:
-                value = ""
-            if not isinstance(value, str):
-                raise InputError(f"“{key}” harus berupa teks", path, item.line_of(key))
-            values[key] = " ".join(value.split())
-        for key in ("key", "jabatan", "nama"):
-            if not values[key]:
-                raise InputError(f"pejabat wajib mengisi “{key}”", path, item.line)
+        values = {key: " ".join(value.split()) for key, value in ROSTER.read(
+            item, lambda message, at: InputError(message, path, at),
+            context=" di roster").items()}
         if not _KEY_RE.fullmatch(values["key"]):
             raise InputError(f"key “{values['key']}” tidak sah: pakai huruf kecil, angka, - dan _",
                              path, item.line_of("key"))

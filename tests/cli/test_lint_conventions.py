@@ -114,8 +114,8 @@ def test_force_exclude_applies_the_scope_to_named_files(invoke, repo):
 
 @pytest.mark.parametrize(("toml", "message"), [
     ('include = []', "lint.include kosong"),
-    ('exclude = "a"\ninclude = [1]', "“include” harus berupa daftar teks"),
-    ('gitignore = "ya"', "lint.gitignore harus true atau false"),
+    ('exclude = "a"\ninclude = [1]', "“lint.include” harus berupa daftar teks"),
+    ('gitignore = "ya"', "“lint.gitignore” harus true atau false"),
 ])
 def test_bad_scope_settings_are_config_errors(invoke, repo, toml, message):
     _write(repo, {"medsos.toml": f"[lint]\n{toml}\n"})

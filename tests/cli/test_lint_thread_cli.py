@@ -80,7 +80,7 @@ def test_unknown_kind_lists_title(invoke, tmp_path, monkeypatch):
     (tmp_path / "a.md").write_text("---\nkind: judul\n---\nHalo\n", encoding="utf-8")
     result = invoke("lint", "a.md")
     assert result.exit_code == 2
-    assert "kind “judul” tidak dikenal; pilih caption, reply, title" in result.stderr
+    assert "kind “judul” tidak dikenal; pilih caption, reply, atau title" in result.stderr
 
 
 def test_thread_on_standard_input_with_platform_flag(invoke, tmp_path, monkeypatch):

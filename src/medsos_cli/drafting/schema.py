@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from medsos_cli import fieldspec as fs
 from medsos_cli.errors import InputError, RulebookError
 from medsos_cli.platforms import PLATFORMS
 from medsos_cli.ydata import YDict, YList
@@ -14,11 +15,32 @@ from medsos_cli.ydata import YDict, YList
 SCHEMA_FILE = "schema.yaml"
 FIELD_TYPES = ("text", "multiline", "alt_text", "date", "time", "datetime", "url", "list",
                "choice", "official", "number")
-SCHEMA_KEYS = frozenset({"name", "title", "description", "version", "kind", "platforms",
-                         "fields"})
 TEXT_KINDS = ("caption", "reply")  # what the rendered text is, for the SOP rules
-FIELD_KEYS = frozenset({"name", "type", "required", "description", "max_length", "example",
-                        "choices", "domains", "min_items", "max_items", "default"})
+# The keys of schema.yaml and of each of its fields, in the order they are checked.
+SCHEMA = fs.Spec(
+    fs.string("name", required=True),
+    fs.string("title", default=""),
+    fs.string("description", default=""),
+    fs.integer("version", low=1, default=1),
+    fs.strings("platforms", min_items=1, item="platform", choices=PLATFORMS),
+    fs.choice("kind", TEXT_KINDS, default="caption"),
+    fs.anything("fields", required=True),
+)
+FIELD = fs.Spec(
+    fs.string("name", required=True),
+    fs.choice("type", FIELD_TYPES, required=True),
+    fs.flag("required", True),
+    fs.string("description", default=""),
+    fs.integer("max_length", low=0),
+    fs.integer("min_items", low=0),
+    fs.integer("max_items", low=0),
+    fs.anything("example"),
+    fs.anything("choices"),
+    fs.anything("domains"),
+    fs.anything("default"),
+)
+SCHEMA_KEYS = SCHEMA.names
+FIELD_KEYS = FIELD.names
 # Names the renderer provides itself; a field may not shadow them.
 RESERVED = frozenset({"akun", "platform"})
 DEFAULT_DOMAINS = ("*.go.id",)
@@ -82,24 +104,23 @@ def load_schema(path: Path) -> Schema:
         raise InputError(exc.message, exc.path, exc.line) from None
     if not isinstance(data, YDict):
         raise InputError("schema.yaml harus berupa pemetaan (kunci: nilai)", path, 1)
-    _unknown_keys(data, SCHEMA_KEYS, path, "schema.yaml")
+    values = SCHEMA.read(data, lambda message, at: InputError(message, path, at),
+                         context=" di schema.yaml")
     folder_name = path.parent.name
-    name = _text(data, "name", path, required=True)
+    name = values["name"]
     if not _TYPE_NAME_RE.fullmatch(name):
         raise InputError(f"name “{name}” tidak sah: pakai huruf kecil, angka, dan tanda -",
                          path, data.line_of("name"))
     if name != folder_name:
         raise InputError(f"name “{name}” harus sama dengan nama folder “{folder_name}”", path,
                          data.line_of("name"))
-    version = data.get("version", 1)
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise InputError("version harus bilangan bulat ≥ 1", path, data.line_of("version"))
-    platforms = _platforms(data, path)
-    kind = data.get("kind", "caption")
-    if kind not in TEXT_KINDS:
-        raise InputError(f"kind “{kind}” tidak dikenal; pilih caption (unggahan) atau reply "
-                         "(balasan kepada warga)", path, data.line_of("kind"))
-    raw_fields = data.get("fields")
+    version = values["version"]
+    platforms = tuple(values["platforms"])
+    if len(set(platforms)) != len(platforms):
+        raise InputError("platforms menyebut platform yang sama dua kali", path,
+                         data.line_of("platforms"))
+    kind = values["kind"]
+    raw_fields = values["fields"]
     if not isinstance(raw_fields, YList) or not raw_fields:
         raise InputError("fields harus berupa daftar kolom (sedikitnya satu)", path,
                          data.line_of("fields"))
@@ -111,80 +132,30 @@ def load_schema(path: Path) -> Schema:
             raise InputError(f"kolom “{field.name}” ditulis dua kali", path, line)
         seen.add(field.name)
         fields.append(field)
-    return Schema(name=name, title=_text(data, "title", path) or name,
-                  description=_text(data, "description", path), version=version,
+    return Schema(name=name, title=" ".join(values["title"].split()) or name,
+                  description=" ".join(values["description"].split()), version=version,
                   platforms=platforms, fields=tuple(fields), path=path,
                   platforms_line=data.line_of("platforms"), kind=kind)
-
-
-def _unknown_keys(data: YDict, allowed: frozenset[str], path: Path, where: str) -> None:
-    import difflib
-
-    for key in data:
-        if key not in allowed:
-            close = difflib.get_close_matches(key, sorted(allowed), n=1)
-            hint = f" (mungkin maksud Anda “{close[0]}”)" if close else ""
-            raise InputError(f"kunci “{key}” tidak dikenal di {where}{hint}; yang sah: "
-                             f"{', '.join(sorted(allowed))}", path, data.line_of(key))
-
-
-def _text(data: YDict, key: str, path: Path, *, required: bool = False) -> str:
-    value = data.get(key)
-    if value is None:
-        if required:
-            raise InputError(f"“{key}” wajib diisi", path, data.line)
-        return ""
-    if not isinstance(value, str):
-        raise InputError(f"“{key}” harus berupa teks", path, data.line_of(key))
-    return " ".join(value.split())
-
-
-def _platforms(data: YDict, path: Path) -> tuple[str, ...]:
-    value = data.get("platforms")
-    if not isinstance(value, list) or not value or not all(isinstance(p, str) for p in value):
-        raise InputError("platforms harus berupa daftar platform, mis. [instagram, x]", path,
-                         data.line_of("platforms"))
-    for platform in value:
-        if platform not in PLATFORMS:
-            raise InputError(f"platform “{platform}” tidak dikenal; pilih "
-                             f"{', '.join(PLATFORMS)}", path, data.line_of("platforms"))
-    if len(set(value)) != len(value):
-        raise InputError("platforms menyebut platform yang sama dua kali", path,
-                         data.line_of("platforms"))
-    return tuple(value)
 
 
 def _field(item: Any, line: int, path: Path) -> Field:
     if not isinstance(item, YDict):
         raise InputError("setiap kolom harus berupa pemetaan (name, type, ...)", path, line)
-    _unknown_keys(item, FIELD_KEYS, path, "kolom skema")
-    name = item.get("name")
-    if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
+    raw_name = item.get("name")
+    prefix = f"kolom {raw_name}: " if isinstance(raw_name, str) and raw_name else ""
+    values = FIELD.read(item, lambda message, at: InputError(prefix + message, path, at),
+                        context=" di kolom skema")
+    name = values["name"]
+    if not _NAME_RE.fullmatch(name):
         raise InputError("name kolom wajib diisi dengan huruf kecil, angka, dan garis bawah "
                          "(mis. tanggal_acara)", path, item.line_of("name"))
     if name in RESERVED:
         raise InputError(f"nama kolom “{name}” dipakai medsos sendiri; pilih nama lain", path,
                          item.line_of("name"))
-    kind = item.get("type")
-    if kind not in FIELD_TYPES:
-        raise InputError(f"kolom {name}: type “{kind}” tidak dikenal; pilih "
-                         f"{', '.join(FIELD_TYPES)}", path, item.line_of("type"))
-    required = item.get("required", True)
-    if not isinstance(required, bool):
-        raise InputError(f"kolom {name}: required harus true atau false", path,
-                         item.line_of("required"))
-    description = item.get("description", "")
-    if not isinstance(description, str):
-        raise InputError(f"kolom {name}: description harus berupa teks", path,
-                         item.line_of("description"))
-    ints = {}
-    for key in ("max_length", "min_items", "max_items"):
-        value = item.get(key)
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool)
-                                  or value < 0):
-            raise InputError(f"kolom {name}: {key} harus bilangan bulat ≥ 0", path,
-                             item.line_of(key))
-        ints[key] = value
+    kind = values["type"]
+    required = values["required"]
+    description = values["description"]
+    ints = {key: values[key] for key in ("max_length", "min_items", "max_items")}
     if (ints["min_items"] is not None or ints["max_items"] is not None) and kind != "list":
         raise InputError(f"kolom {name}: min_items/max_items hanya untuk type list", path,
                          item.line)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from medsos_cli import fieldspec as fs
 from medsos_cli.errors import InputError
 from medsos_cli.fileio import display_path, read_limited
 from medsos_cli.lint.scope import EXTENSIONS, Scope
@@ -242,6 +243,14 @@ def _front_matter(source: Source) -> None:
     raise InputError("front matter dibuka dengan “---” tetapi tidak ditutup", source.path, 1)
 
 
+# What medsos reads from a caption's front matter (other keys belong to other tools).
+FRONT_MATTER = fs.Spec(
+    fs.choice("platform", PLATFORMS, fold=True),
+    fs.choice("kind", TEXT_KINDS, fold=True),
+    ignore_unknown=True,
+)
+
+
 def _parse_front_matter(source: Source, block: str, end: int) -> None:
     from medsos_cli.errors import RulebookError
     from medsos_cli.yamlio import load_yaml_text
@@ -256,18 +265,11 @@ def _parse_front_matter(source: Source, block: str, end: int) -> None:
     if not isinstance(data, dict):
         raise InputError("front matter harus berupa pemetaan (kunci: nilai)", source.path, 2)
     line_of = data.line_of if isinstance(data, YDict) else (lambda key: 2)
-    platform = data.get("platform")
-    if platform is not None:
-        platform = str(platform).lower()
-        if platform not in PLATFORMS:
-            raise InputError(f"front matter: platform “{platform}” tidak dikenal; pilih "
-                             f"{', '.join(PLATFORMS)}", source.path, line_of("platform") + 1)
-        source.platform = platform
-    kind = data.get("kind")
-    if kind is not None:
-        kind = str(kind).lower()
-        if kind not in TEXT_KINDS:
-            raise InputError(f"front matter: kind “{kind}” tidak dikenal; pilih "
-                             f"{', '.join(TEXT_KINDS)}", source.path, line_of("kind") + 1)
-        source.kind = kind
+    values = FRONT_MATTER.read(
+        data, lambda message, line: InputError(f"front matter: {message}", source.path, line),
+        line_of=lambda key: line_of(key) + 1)
+    if values["platform"] is not None:
+        source.platform = str(values["platform"]).lower()
+    if values["kind"] is not None:
+        source.kind = str(values["kind"]).lower()
     source.start = end

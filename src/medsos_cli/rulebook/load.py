@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from medsos_cli import fieldspec as fs
 from medsos_cli.bundled import bundled_path
 from medsos_cli.errors import RulebookError
 from medsos_cli.findings import Level
@@ -17,7 +18,6 @@ from medsos_cli.ydata import YDict
 
 DEFAULT = "default"
 META_FILE = "rulebook.yaml"
-META_KEYS = frozenset({"name", "description", "extends", "levels", "disable"})
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9.-]*[a-z0-9]$")
 
 
@@ -89,10 +89,10 @@ def _load(folder: Path, seen: set[Path], verify_rule: Callable[[Rule], None] | N
     if folder in seen:
         raise RulebookError("buku aturan saling memperluas (extends melingkar)", folder)
     seen = seen | {folder}
-    meta = _read_meta(folder)
-    book = Rulebook(name=str(meta.get("name") or folder.name), paths=[folder])
+    meta, values = _read_meta(folder)
+    book = Rulebook(name=values["name"] or folder.name, paths=[folder])
     meta_path = folder / META_FILE
-    for parent in _list(meta, "extends", meta_path):
+    for parent in values["extends"]:
         base = _load(_resolve(parent, folder), seen, verify_rule, verify_book)
         book.paths[:0] = base.paths
         book.rules.update(base.rules)
@@ -111,45 +111,38 @@ def _load(folder: Path, seen: set[Path], verify_rule: Callable[[Rule], None] | N
         for rule in own.values():
             verify_rule(rule)
     book.rules.update(own)
-    _apply_overrides(book, meta, meta_path)
+    _apply_overrides(book, meta, values, meta_path)
     if verify_book is not None:
         verify_book(book)
     return book
 
 
-def _read_meta(folder: Path) -> YDict:
+# The keys of rulebook.yaml.
+META = fs.Spec(
+    fs.string("name"),
+    fs.string("description"),
+    fs.strings("extends"),
+    fs.mapping("levels", what="pemetaan id: level"),
+    fs.strings("disable"),
+)
+
+
+def _read_meta(folder: Path) -> tuple[YDict, dict]:
+    """The mapping of ``rulebook.yaml`` (for its lines) and its checked values."""
     from medsos_cli.yamlio import load_yaml_file
 
     path = folder / META_FILE
-    if not path.exists():
-        return YDict()
-    data = load_yaml_file(path)
+    data = load_yaml_file(path) if path.exists() else None
     if data is None:
-        return YDict()
+        data = YDict()
     if not isinstance(data, YDict):
         raise RulebookError("rulebook.yaml harus berupa pemetaan (kunci: nilai)", path, 1)
-    for key in data:
-        if key not in META_KEYS:
-            raise RulebookError(f"kunci “{key}” tidak dikenal; yang sah: "
-                                f"{', '.join(sorted(META_KEYS))}", path, data.line_of(key))
-    return data
+    return data, META.read(data, lambda message, line: RulebookError(message, path, line))
 
 
-def _list(meta: YDict, key: str, path: Path) -> list[str]:
-    value = meta.get(key) or []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RulebookError(f"“{key}” harus berupa daftar teks", path, meta.line_of(key))
-    return value
-
-
-def _apply_overrides(book: Rulebook, meta: YDict, path: Path) -> None:
-    levels = meta.get("levels") or {}
-    if not isinstance(levels, dict):
-        raise RulebookError("“levels” harus berupa pemetaan id: level", path,
-                            meta.line_of("levels"))
-    apply_overrides(book, levels, _list(meta, "disable", path), path,
+def _apply_overrides(book: Rulebook, meta: YDict, values: dict, path: Path) -> None:
+    levels = values["levels"] or {}
+    apply_overrides(book, levels, values["disable"], path,
                     lambda key: levels.line_of(key) if isinstance(levels, YDict) else None,
                     meta.line_of("disable"))
 
@@ -206,8 +199,4 @@ def build_rule(item: YDict, path: Path, bundled: bool = False) -> Rule:
     if cls is None:
         raise where.error(f"aturan {rule_id}: kind “{kind}” tidak dikenal; pilih "
                           f"{', '.join(KINDS)}", item.line_of("kind"))
-    for key in item:
-        if key not in cls.KEYS:
-            raise where.error(f"aturan {rule_id}: kunci “{key}” tidak dikenal untuk kind {kind}; "
-                              f"yang sah: {', '.join(sorted(cls.KEYS))}", item.line_of(key))
-    return cls(item, where)
+    return cls(item, where)  # its fields, unknown keys first, are checked by cls.FIELDS

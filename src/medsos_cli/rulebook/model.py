@@ -5,20 +5,17 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from medsos_cli import fieldspec as fs
 from medsos_cli.errors import RulebookError
-from medsos_cli.findings import Level
+from medsos_cli.findings import LEVEL_NAMES, Level
 from medsos_cli.platforms import LABELS, PLATFORMS, TEXT_KINDS
 from medsos_cli.ydata import YDict, YList
 
 if TYPE_CHECKING:
     from medsos_cli.text.document import Document
 
-COMMON_KEYS = frozenset(
-    {"id", "kind", "level", "message", "source", "summary", "description", "platforms", "kinds",
-     "examples"}
-)
 PLACEHOLDERS = frozenset({"match", "suggestion", "count", "max", "min", "platform", "value"})
 
 
@@ -83,28 +80,47 @@ class Examples:
 
 
 class Rule:
-    """Base class of every rule kind; subclasses define ``KEYS`` and ``check``."""
+    """Base class of every rule kind: a subclass declares ``kind`` and ``FIELDS`` (the common
+    fields plus its own: ``FIELDS = Rule.FIELDS + fs.Spec(...)``), takes its values in
+    ``setup`` and defines ``check``. ``KEYS`` (the declared names) follows from ``FIELDS``."""
 
     kind: ClassVar[str] = ""
+    FIELDS: ClassVar[fs.Spec]
     KEYS: ClassVar[frozenset[str]] = frozenset()
     uses_terms: ClassVar[bool] = False
     # From the bundled rulebook: its patterns are vetted by its tests (which also run the
     # catastrophic-backtracking probe), so they skip the probe at load and the per-call limit.
     trusted: bool = False
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.KEYS = cls.FIELDS.names
+
     def __init__(self, data: YDict, where: Where):
         self.where = where
         self.trusted = where.bundled
-        self.id: str = data["id"]
-        self.level: Level = _level(data, where)
-        self.message: str = _text(data, "message", where)
-        self.source: str = _text(data, "source", where)
-        self.description: str = str(data.get("description", "") or "")
-        self._summary: str = _summary(data, where)
-        self.platforms: tuple[str, ...] = _choices(data, "platforms", PLATFORMS, where)
-        self.kinds: tuple[str, ...] = _choices(data, "kinds", TEXT_KINDS, where)
-        self.examples = _examples(data, where)
+        rule_id = data.get("id")
+
+        def fail(message: str, line: int | None) -> RulebookError:
+            return where.error(f"aturan {rule_id}: {message}", line)
+
+        v = self.FIELDS.read(data, fail, context=f" untuk kind {self.kind}",
+                             options={"probe": not where.bundled})
+        self.id: str = v["id"]
+        self.level: Level = Level.parse(str(v["level"]))
+        self.message: str = v["message"].strip()
+        self.source: str = v["source"].strip()
+        self.description: str = v["description"]
+        self._summary: str = v["summary"]
+        self.platforms: tuple[str, ...] = tuple(v["platforms"])
+        self.kinds: tuple[str, ...] = tuple(v["kinds"])
+        self.examples: Examples = v["examples"]
         self._check_message()
+        self.setup(v, data)
+
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """Take the kind's own values ``v`` (checked against ``FIELDS``); raise
+        ``self.where.error(...)`` for what spans fields (``max`` or ``min``)."""
 
     # -- scope -------------------------------------------------------------------------------
     def applies_to(self, platform: str | None, kind: str) -> bool:
@@ -175,16 +191,6 @@ class Rule:
 
 
 
-def _level(data: YDict, where: Where) -> Level:
-    raw = data.get("level")
-    try:
-        return Level.parse(str(raw))
-    except ValueError:
-        raise where.error(
-            f"aturan {data.get('id')}: level “{raw}” tidak dikenal; pilih error, warning, "
-            "atau suggestion", data.line_of("level")) from None
-
-
 _PLACEHOLDER = re.compile(r"\{[a-z]+\}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
 
@@ -194,103 +200,46 @@ def _first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
 
 
-def _summary(data: YDict, where: Where) -> str:
-    value = data.get("summary")
-    if value is None:
-        return ""
-    if not isinstance(value, str) or not value.strip():
-        raise where.error(f"aturan {data.get('id')}: “summary” harus berupa teks",
-                          data.line_of("summary"))
+def _summary(value: str, values: dict, options: object) -> str:
+    if not value.strip():
+        raise fs.FieldError("“summary” harus berupa teks")
     if "{" in value or "}" in value:
         # The summary is shown where no finding exists (SARIF, rules list): nothing to fill in.
-        raise where.error(f"aturan {data.get('id')}: “summary” adalah kalimat biasa tanpa "
-                          "penanda {…}; penanda hanya untuk message", data.line_of("summary"))
+        raise fs.FieldError("“summary” adalah kalimat biasa tanpa penanda {…}; penanda hanya "
+                            "untuk message")
     return " ".join(value.split())
 
 
-def _text(data: YDict, key: str, where: Where) -> str:
-    value = data.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise where.error(f"aturan {data.get('id')}: “{key}” wajib diisi teks",
-                          data.line_of(key))
-    return value.strip()
-
-
-def _choices(data: YDict, key: str, allowed: tuple[str, ...], where: Where) -> tuple[str, ...]:
-    value = data.get(key)
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        raise where.error(f"aturan {data.get('id')}: “{key}” harus berupa daftar",
-                          data.line_of(key))
-    for item in value:
-        if item not in allowed:
-            raise where.error(
-                f"aturan {data.get('id')}: nilai “{item}” pada “{key}” tidak dikenal; pilih "
-                f"{', '.join(allowed)}", data.line_of(key))
-    return tuple(value)
-
-
-def _examples(data: YDict, where: Where) -> Examples:
-    raw = data.get("examples")
-    if not isinstance(raw, dict):
-        raise where.error(f"aturan {data.get('id')}: “examples” wajib berisi bad dan good",
-                          data.line_of("examples"))
-    raw = cast(YDict, raw)  # a mapping read from YAML keeps its lines
+def _examples(raw: YDict, values: dict, options: object) -> Examples:
     unknown = set(raw) - {"bad", "good"}
     if unknown:
-        raise where.error(f"aturan {data.get('id')}: kunci examples tidak dikenal: "
-                          f"{', '.join(sorted(unknown))}", raw.line_of(sorted(unknown)[0]))
+        raise fs.FieldError(f"kunci examples tidak dikenal: {', '.join(sorted(unknown))}",
+                            raw.line_of(sorted(unknown)[0]))
     result: dict[str, list[tuple[str, int]]] = {}
     fixed: dict[int, str] = {}
     for key in ("bad", "good"):
         items = raw.get(key)
         if not isinstance(items, list) or not items:
-            raise where.error(f"aturan {data.get('id')}: examples.{key} wajib berisi sedikitnya "
-                              "satu contoh", raw.line_of(key))
+            raise fs.FieldError(f"examples.{key} wajib berisi sedikitnya satu contoh",
+                                raw.line_of(key))
         lines = items.item_lines if isinstance(items, YList) else [raw.line_of(key)] * len(items)
         pairs: list[tuple[str, int]] = []
         for item, line in zip(items, lines, strict=True):
             if key == "bad" and isinstance(item, dict) and set(item) == {"text", "fixed"}:
                 text, after = item["text"], item["fixed"]
                 if not isinstance(text, str) or not isinstance(after, str):
-                    raise where.error(f"aturan {data.get('id')}: “text” dan “fixed” contoh "
-                                      "harus berupa teks", line)
+                    raise fs.FieldError("“text” dan “fixed” contoh harus berupa teks", line)
                 fixed[len(pairs)] = after
                 item = text
-            pairs.append((_example_text(item, where, str(data.get("id")), line), line))
+            pairs.append((_example_text(item, line), line))
         result[key] = pairs
     return Examples(bad=result["bad"], good=result["good"], fixed=fixed)
-
-
-def str_list(data: YDict, key: str, where: Where, rule_id: str) -> list[str]:
-    """Read an optional list of strings (a single string is accepted)."""
-    value = data.get(key)
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise where.error(f"aturan {rule_id}: “{key}” harus berupa daftar teks",
-                          data.line_of(key))
-    return list(value)
-
-
-def flag(data: YDict, key: str, default: bool, where: Where, rule_id: str) -> bool:
-    """Read an optional boolean."""
-    value = data.get(key, default)
-    if not isinstance(value, bool):
-        raise where.error(f"aturan {rule_id}: “{key}” harus true atau false", data.line_of(key))
-    return value
-
 
 
 _REPEAT_KEYS = frozenset({"repeat", "times", "separator", "after"})
 
 
-def _example_text(item: object, where: Where, rule_id: str, line: int) -> str:
+def _example_text(item: object, line: int) -> str:
     """An example: a string, or ``{repeat, times, separator, after}`` for very long texts."""
     if isinstance(item, str):
         return item
@@ -302,5 +251,21 @@ def _example_text(item: object, where: Where, rule_id: str, line: int) -> str:
                 and (after is None or isinstance(after, str))):
             text = separator.join([unit] * times)
             return text + separator + after if after else text
-    raise where.error(f"aturan {rule_id}: contoh harus berupa teks, {{text, fixed}} (contoh buruk "
-                      "dengan hasil --fix), atau {repeat, times, separator, after}", line)
+    raise fs.FieldError("contoh harus berupa teks, {text, fixed} (contoh buruk dengan hasil "
+                        "--fix), atau {repeat, times, separator, after}", line)
+
+
+# The keys every rule has, in the order they are checked.
+Rule.FIELDS = fs.Spec(
+    fs.string("id", required=True),
+    fs.string("kind", required=True),
+    fs.choice("level", LEVEL_NAMES, required=True, fold=True),
+    fs.string("message", required=True),
+    fs.string("source", required=True),
+    fs.string("description", default=""),
+    fs.string("summary", default="", convert=_summary),
+    fs.strings("platforms", choices=PLATFORMS),
+    fs.strings("kinds", choices=TEXT_KINDS),
+    fs.mapping("examples", required=True, what="pemetaan bad dan good", convert=_examples),
+)
+COMMON_KEYS = Rule.FIELDS.names

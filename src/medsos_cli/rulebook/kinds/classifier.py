@@ -17,9 +17,10 @@ The model is loaded on the first check, never at import or rulebook load from th
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where, str_list
+from medsos_cli import fieldspec as fs
+from medsos_cli.rulebook.model import Context, Hit, Rule, Where
 from medsos_cli.ydata import YDict
 
 if TYPE_CHECKING:
@@ -32,38 +33,35 @@ class ClassifierRule(Rule):
     """Fires when the model gives the flagged labels at least ``threshold`` probability."""
 
     kind = "classifier"
-    KEYS = COMMON_KEYS | {"model", "task", "labels", "threshold", "scope", "requires"}
+    # The model names are the keys of understanding.model.MODEL_FILES; that module is read
+    # only when a classifier rule is built (see setup), so the field is a string here.
+    FIELDS = Rule.FIELDS + fs.Spec(
+        fs.string("model", required=True),
+        fs.string("task", required=True),
+        fs.strings("labels", min_items=1, item="label"),
+        fs.number("threshold", low=0, high=1, low_open=True, high_open=True, required=True),
+        fs.strings("requires"),
+        fs.choice("scope", ("text", "sentence"), default="text"),
+    )
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """The model, task, labels and threshold, checked against the model itself."""
         from medsos_cli.understanding.model import MODEL_FILES
 
-        self.model = data.get("model")
+        where = self.where
+        self.model = v["model"]
         if self.model not in MODEL_FILES:
-            raise where.error(f"aturan {self.id}: “model” harus salah satu dari "
+            raise where.error(f"aturan {self.id}: model “{self.model}” tidak dikenal; pilih "
                               f"{', '.join(MODEL_FILES)}", data.line_of("model"))
-        self.task = data.get("task")
-        if not isinstance(self.task, str) or not self.task:
-            raise where.error(f"aturan {self.id}: “task” wajib diisi", data.line_of("task"))
-        self.labels = tuple(str_list(data, "labels", where, self.id))
-        if not self.labels:
-            raise where.error(f"aturan {self.id}: “labels” wajib berisi sedikitnya satu label",
-                              data.line_of("labels"))
-        threshold = data.get("threshold")
-        if (isinstance(threshold, bool) or not isinstance(threshold, (int, float))
-                or not 0 < threshold < 1):
-            raise where.error(f"aturan {self.id}: “threshold” harus angka di antara 0 dan 1",
-                              data.line_of("threshold"))
-        self.threshold = float(threshold)
+        self.task = v["task"]
+        self.labels = tuple(v["labels"])
+        self.threshold = float(v["threshold"])
         # the text must hold one of these words (or words starting so) for the model to run
-        words = [r.lower() for r in str_list(data, "requires", where, self.id)]
+        words = [r.lower() for r in v["requires"]]
         self.requires = (re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + ")")
                          if words else None)
         self._required = tuple(dict.fromkeys(words))
-        self.scope = data.get("scope", "text")
-        if self.scope not in ("text", "sentence"):
-            raise where.error(f"aturan {self.id}: “scope” harus text atau sentence",
-                              data.line_of("scope"))
+        self.scope = v["scope"]
         self._validate(data, where)
 
     def _validate(self, data: YDict, where: Where) -> None:

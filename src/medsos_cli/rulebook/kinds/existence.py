@@ -2,33 +2,37 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from medsos_cli import fieldspec as fs
 from medsos_cli.rulebook.kinds._terms import compile_exceptions, split_key
-from medsos_cli.rulebook.model import COMMON_KEYS, Rule, Where, flag, str_list
+from medsos_cli.rulebook.model import Rule
 from medsos_cli.rulebook.terms import term
 from medsos_cli.text.morphology import affixed_pairs
-from medsos_cli.ydata import YDict, YList
+from medsos_cli.ydata import YDict
 
 
 class ExistenceRule(Rule):
     """Flags every occurrence of its tokens, except inside its exceptions."""
 
     kind = "existence"
-    KEYS = COMMON_KEYS | {"tokens", "affixes", "ignorecase", "exceptions"}
+    FIELDS = Rule.FIELDS + fs.Spec(
+        fs.flag("affixes", False),
+        fs.flag("ignorecase", True),
+        fs.strings("exceptions"),
+        fs.strings("tokens", min_items=1, item="istilah"),
+    )
     uses_terms = True
     fix = False
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
-        self.affixes = flag(data, "affixes", False, where, self.id)
-        self.ignorecase = flag(data, "ignorecase", True, where, self.id)
-        self.exceptions = compile_exceptions(
-            str_list(data, "exceptions", where, self.id), self.ignorecase)
-        tokens = str_list(data, "tokens", where, self.id)
-        if not tokens:
-            raise where.error(f"aturan {self.id}: “tokens” wajib berisi sedikitnya satu istilah",
-                              data.line_of("tokens"))
-        raw = data.get("tokens")
-        lines = raw.item_lines if isinstance(raw, YList) else [data.line_of("tokens")] * len(tokens)
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """The tokens as terms (with their affixed forms when ``affixes``)."""
+        where = self.where
+        self.affixes = v["affixes"]
+        self.ignorecase = v["ignorecase"]
+        self.exceptions = compile_exceptions(v["exceptions"], self.ignorecase)
+        tokens = v["tokens"]
+        lines = fs.item_lines(data, "tokens")
         self.terms: list[tuple] = []
         self.pairs: list[tuple[str, tuple[str, ...]]] = []
         for token, line in zip(tokens, lines, strict=True):

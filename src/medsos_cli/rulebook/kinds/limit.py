@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from medsos_cli import fieldspec as fs
 from medsos_cli.platforms import (
     COUNT_MODES,
     THREAD_PLATFORMS,
@@ -15,7 +16,7 @@ from medsos_cli.platforms import (
     x_overflow_span,
     x_weighted_span,
 )
-from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where
+from medsos_cli.rulebook.model import Context, Hit, Rule
 from medsos_cli.text import tokens as tk
 from medsos_cli.ydata import YDict
 
@@ -33,22 +34,21 @@ class LimitRule(Rule):
     """Counts something in the text and reports what goes beyond ``max`` (or below ``min``)."""
 
     kind = "limit"
-    KEYS = COMMON_KEYS | {"count", "mode", "max", "min"}
+    FIELDS = Rule.FIELDS + fs.Spec(
+        fs.choice("count", COUNTS, required=True),
+        fs.choice("mode", COUNT_MODES, default="chars"),
+        fs.integer("max", low=0),
+        fs.integer("min", low=0),
+    )
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
-        self.count = data.get("count")
-        if self.count not in COUNTS:
-            raise where.error(f"aturan {self.id}: “count” harus salah satu dari "
-                              f"{', '.join(COUNTS)}", data.line_of("count"))
-        self.mode = data.get("mode", "chars")
-        if self.mode not in COUNT_MODES:
-            raise where.error(f"aturan {self.id}: “mode” harus salah satu dari "
-                              f"{', '.join(COUNT_MODES)}", data.line_of("mode"))
-        self.max = _int(data, "max", where, self.id)
-        self.min = _int(data, "min", where, self.id)
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """What is counted, how, and the bounds (at least one)."""
+        self.count = v["count"]
+        self.mode = v["mode"]
+        self.max: int | None = v["max"]
+        self.min: int | None = v["min"]
         if self.max is None and self.min is None:
-            raise where.error(f"aturan {self.id}: isi “max” atau “min”", data.line)
+            raise self.where.error(f"aturan {self.id}: isi “max” atau “min”", data.line)
 
     def check(self, doc: Document, ctx: Context) -> list[Hit]:
         """The hits of this rule (see ``_check``)."""
@@ -157,12 +157,3 @@ def _original_index(body: str, index: int) -> int:
         seen += 1
     return pos
 
-
-def _int(data: YDict, key: str, where: Where, rule_id: str) -> int | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise where.error(f"aturan {rule_id}: “{key}” harus bilangan bulat ≥ 0",
-                          data.line_of(key))
-    return value

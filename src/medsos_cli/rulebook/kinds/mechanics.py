@@ -9,10 +9,11 @@ the YAML, not code.
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from medsos_cli import fieldspec as fs
 from medsos_cli.rulebook.kinds._words import distinct_lower, sentence_starts
-from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where, flag, str_list
+from medsos_cli.rulebook.model import Context, Hit, Rule
 from medsos_cli.ydata import YDict
 
 if TYPE_CHECKING:
@@ -23,8 +24,8 @@ _TEXT = attrgetter("text")
 _PLACE_BEFORE = frozenset({"di", "ke", "dari", "asal", "menuju", "sampai", "hingga"})
 
 
-def _lower_set(data: YDict, key: str, where: Where, rule_id: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in str_list(data, key, where, rule_id))
+def _lower_set(words: list[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
 class RepeatedWordRule(Rule):
@@ -32,12 +33,12 @@ class RepeatedWordRule(Rule):
     (``single``) is a slip and ``--fix`` drops the copy; any other word gets both readings."""
 
     kind = "repeated-word"
-    KEYS = COMMON_KEYS | {"single", "ignore"}
+    FIELDS = Rule.FIELDS + fs.Spec(fs.strings("single"), fs.strings("ignore"))
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
-        self.single = _lower_set(data, "single", where, self.id)
-        self.ignore = _lower_set(data, "ignore", where, self.id)
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """The function words and the words never reported."""
+        self.single = _lower_set(v["single"])
+        self.ignore = _lower_set(v["ignore"])
 
     def check(self, doc: Document, ctx: Context) -> list[Hit]:
         """Adjacent equal words separated by spaces only."""
@@ -72,11 +73,11 @@ class SentenceCapitalRule(Rule):
     """A sentence that starts with a lower-case letter after ``.``, ``!`` or ``?``."""
 
     kind = "sentence-capital"
-    KEYS = COMMON_KEYS | {"ignore"}
+    FIELDS = Rule.FIELDS + fs.Spec(fs.strings("ignore"))
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
-        self.ignore = _lower_set(data, "ignore", where, self.id)
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """The words never reported."""
+        self.ignore = _lower_set(v["ignore"])
 
     def check(self, doc: Document, ctx: Context) -> list[Hit]:
         """First words in lower case after a sentence end."""
@@ -122,13 +123,12 @@ class CommonCapitalRule(Rule):
     Kebudayaan is a name), not after a title."""
 
     kind = "common-capital"
-    KEYS = COMMON_KEYS | {"always", "titles"}
+    FIELDS = Rule.FIELDS + fs.Spec(fs.strings("always"), fs.strings("titles"))
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
-        self.always = _lower_set(data, "always", where, self.id)
-        self.titles = frozenset(w.rstrip(".") for w in _lower_set(data, "titles", where,
-                                                                    self.id))
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """Words capitalised anyway, and titles before names."""
+        self.always = _lower_set(v["always"])
+        self.titles = frozenset(w.rstrip(".") for w in _lower_set(v["titles"]))
 
     def check(self, doc: Document, ctx: Context) -> list[Hit]:
         """Isolated capitalised dictionary words inside sentences."""
@@ -181,15 +181,20 @@ class ConnectorCommaRule(Rule):
     (``openers``), one before ``comma_before`` conjunctions, none before ``no_comma_before``."""
 
     kind = "connector-comma"
-    KEYS = COMMON_KEYS | {"openers", "comma_before", "no_comma_before", "fix"}
+    FIELDS = Rule.FIELDS + fs.Spec(
+        fs.strings("openers"),
+        fs.strings("comma_before"),
+        fs.strings("no_comma_before"),
+        fs.flag("fix", True),
+    )
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
-        self.openers = sorted((tuple(p.lower().split()) for p in
-                               str_list(data, "openers", where, self.id)), key=len, reverse=True)
-        self.comma_before = _lower_set(data, "comma_before", where, self.id)
-        self.no_comma_before = _lower_set(data, "no_comma_before", where, self.id)
-        self.fix = flag(data, "fix", True, where, self.id)
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """The connector lists (openers longest first)."""
+        self.openers = sorted((tuple(p.lower().split()) for p in v["openers"]),
+                              key=len, reverse=True)
+        self.comma_before = _lower_set(v["comma_before"])
+        self.no_comma_before = _lower_set(v["no_comma_before"])
+        self.fix = v["fix"]
         self._opener_words = {o[0] for o in self.openers}
         self._opener_tail = frozenset(o[-1] for o in self.openers)  # "Namun, karena …" stays
         self._all_words = self._opener_words | self.comma_before | self.no_comma_before
@@ -247,14 +252,11 @@ class NameCaseRule(Rule):
     without one costs one set operation."""
 
     kind = "name-case"
-    KEYS = COMMON_KEYS | {"words"}
+    FIELDS = Rule.FIELDS + fs.Spec(fs.strings("words", min_items=1, item="kata"))
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
-        self.words = {w.lower(): w for w in str_list(data, "words", where, self.id)}
-        if not self.words:
-            raise where.error(f"aturan {self.id}: “words” wajib berisi sedikitnya satu kata",
-                              data.line_of("words"))
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """The words by their lower-case form."""
+        self.words = {w.lower(): w for w in v["words"]}
         self._keys = frozenset(self.words)
 
     def check(self, doc: Document, ctx: Context) -> list[Hit]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where
+from medsos_cli import fieldspec as fs
+from medsos_cli.rulebook.model import Context, Hit, Rule
 from medsos_cli.text.metrics import sentence_metric, text_metric
 from medsos_cli.ydata import YDict
 
@@ -20,24 +21,25 @@ class MetricRule(Rule):
     """Fires when a metric goes above ``max`` (up to ``upto``) or below ``min``."""
 
     kind = "metric"
-    KEYS = COMMON_KEYS | {"metric", "scope", "max", "min", "upto", "min_words"}
+    FIELDS = Rule.FIELDS + fs.Spec(
+        fs.choice("metric", METRICS, required=True),
+        fs.choice("scope", ("sentence", "text"), default="text"),
+        fs.number("max"),
+        fs.number("min"),
+        fs.number("upto"),
+        fs.number("min_words", default=0),
+    )
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
-        self.metric: str = data.get("metric")  # type: ignore[assignment]  # checked below
-        if self.metric not in METRICS:
-            raise where.error(f"aturan {self.id}: “metric” harus salah satu dari "
-                              f"{', '.join(METRICS)}", data.line_of("metric"))
-        self.scope = data.get("scope", "text")
-        if self.scope not in ("sentence", "text"):
-            raise where.error(f"aturan {self.id}: “scope” harus sentence atau text",
-                              data.line_of("scope"))
-        self.max = _number(data, "max", where, self.id)
-        self.min = _number(data, "min", where, self.id)
-        self.upto = _number(data, "upto", where, self.id)
-        self.min_words = _number(data, "min_words", where, self.id) or 0
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """The metric, its scope and thresholds (``max`` or ``min`` at least)."""
+        self.metric: str = v["metric"]
+        self.scope: str = v["scope"]
+        self.max: float | None = v["max"]
+        self.min: float | None = v["min"]
+        self.upto: float | None = v["upto"]
+        self.min_words: float = v["min_words"] or 0
         if self.max is None and self.min is None:
-            raise where.error(f"aturan {self.id}: isi “max” atau “min”", data.line)
+            raise self.where.error(f"aturan {self.id}: isi “max” atau “min”", data.line)
 
     def check(self, doc: Document, ctx: Context) -> list[Hit]:
         """A hit per offending sentence, or one for the whole text."""
@@ -83,11 +85,3 @@ class MetricRule(Rule):
 
         return number(float(value), 1)
 
-
-def _number(data: YDict, key: str, where: Where, rule_id: str) -> float | None:
-    value = data.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise where.error(f"aturan {rule_id}: “{key}” harus berupa angka", data.line_of(key))
-    return value

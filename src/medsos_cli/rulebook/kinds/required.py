@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import regex
 
-from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where, str_list
-from medsos_cli.rulebook.regex_budget import repetition_problem
+from medsos_cli import fieldspec as fs
+from medsos_cli.rulebook.model import Context, Hit, Rule
+from medsos_cli.rulebook.regex_budget import regex_field
 from medsos_cli.ydata import YDict
 
 if TYPE_CHECKING:
@@ -21,35 +22,26 @@ class RequiredRule(Rule):
     """Reports at the start of the text when none (or not all) of the values is present."""
 
     kind = "required"
-    KEYS = COMMON_KEYS | {"values_from", "example_values", "tokens", "pattern", "match"}
+    FIELDS = Rule.FIELDS + fs.Spec(
+        fs.choice("values_from", SOURCES),
+        fs.strings("tokens"),
+        fs.strings("example_values"),
+        # searched with a time limit at lint time, so not probed at load
+        regex_field("pattern", ignorecase=True, probe=False),
+        fs.choice("match", ("any", "all"), default="any"),
+    )
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
-        self.values_from = data.get("values_from")
-        if self.values_from is not None and self.values_from not in SOURCES:
-            raise where.error(f"aturan {self.id}: “values_from” harus salah satu dari "
-                              f"{', '.join(SOURCES)}", data.line_of("values_from"))
-        self.tokens = str_list(data, "tokens", where, self.id)
-        self.example_values = tuple(str_list(data, "example_values", where, self.id))
-        self.pattern: regex.Pattern | None = None
-        if "pattern" in data:
-            problem = repetition_problem(str(data["pattern"]))
-            if problem is not None:
-                raise where.error(f"aturan {self.id}: ekspresi reguler ditolak: {problem}",
-                                  data.line_of("pattern"))
-            try:
-                self.pattern = regex.compile(str(data["pattern"]), regex.IGNORECASE)
-            except regex.error as exc:
-                raise where.error(f"aturan {self.id}: ekspresi reguler tidak sah: {exc}",
-                                  data.line_of("pattern")) from None
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """Exactly one of values_from, tokens and pattern; any or all of them."""
+        self.values_from: str | None = v["values_from"]
+        self.tokens: list[str] = v["tokens"]
+        self.example_values = tuple(v["example_values"])
+        self.pattern: regex.Pattern | None = v["pattern"]
         if sum(x is not None and x != [] for x in (self.values_from, self.tokens or None,
                                                    self.pattern)) != 1:
-            raise where.error(f"aturan {self.id}: isi tepat satu dari values_from, tokens, "
-                              "atau pattern", data.line)
-        self.match = data.get("match", "any")
-        if self.match not in ("any", "all"):
-            raise where.error(f"aturan {self.id}: “match” harus any atau all",
-                              data.line_of("match"))
+            raise self.where.error(f"aturan {self.id}: isi tepat satu dari values_from, "
+                                   "tokens, atau pattern", data.line)
+        self.match: str = v["match"]
 
     def values(self, ctx: Context) -> tuple[str, ...]:
         """The values that must be present (from the rule or from the configuration)."""

@@ -12,10 +12,11 @@ capitalised word followed by another, a word after a title (``titles``), a place
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from medsos_cli import fieldspec as fs
 from medsos_cli.rulebook.kinds._words import distinct_lower, remember, sentence_starts
-from medsos_cli.rulebook.model import COMMON_KEYS, Context, Hit, Rule, Where, flag, str_list
+from medsos_cli.rulebook.model import Context, Hit, Rule
 from medsos_cli.ydata import YDict
 
 if TYPE_CHECKING:
@@ -34,18 +35,17 @@ def _lexicon() -> Lexicon:
 class _DictionaryRule(Rule):
     """Shared word selection of the dictionary rules."""
 
-    KEYS = COMMON_KEYS | {"accept", "titles", "min_length"}
+    FIELDS = Rule.FIELDS + fs.Spec(
+        fs.strings("accept"),
+        fs.strings("titles"),
+        fs.integer("min_length", low=1, default=3),
+    )
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
-        self.accept = frozenset(w.lower() for w in str_list(data, "accept", where, self.id))
-        self.titles = frozenset(w.lower().rstrip(".")
-                                for w in str_list(data, "titles", where, self.id))
-        value = data.get("min_length", 3)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise where.error(f"aturan {self.id}: “min_length” harus bilangan bulat positif",
-                              data.line_of("min_length"))
-        self.min_length = value
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """The rule's accept list, titles and shortest word checked."""
+        self.accept = frozenset(w.lower() for w in v["accept"])
+        self.titles = frozenset(w.lower().rstrip(".") for w in v["titles"])
+        self.min_length: int = v["min_length"]
 
     def _words(self, doc: Document, ctx: Context):
         """(index, token, lower, capitalised, sentence-initial) of each word worth checking."""
@@ -111,14 +111,12 @@ class SpellingRule(_DictionaryRule):
     without a suggestion."""
 
     kind = "spelling"
-    KEYS = _DictionaryRule.KEYS | {"report"}
+    FIELDS = _DictionaryRule.FIELDS + fs.Spec(fs.choice("report", _REPORTS, default="typo"))
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
-        self.report = str(data.get("report", "typo"))
-        if self.report not in _REPORTS:
-            raise where.error(f"aturan {self.id}: “report” harus salah satu dari "
-                              f"{', '.join(_REPORTS)}", data.line_of("report"))
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """What is reported: typos or unknown words."""
+        super().setup(v, data)
+        self.report: str = v["report"]
 
     def check(self, doc: Document, ctx: Context) -> list[Hit]:
         """Unknown words, as typos (with suggestions) or as unknown words."""
@@ -172,11 +170,12 @@ class AffixRule(_DictionaryRule):
     decided by the dictionary: the melted form must be a known word."""
 
     kind = "affixation"
-    KEYS = _DictionaryRule.KEYS | {"fix"}
+    FIELDS = _DictionaryRule.FIELDS + fs.Spec(fs.flag("fix", True))
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
-        self.fix = flag(data, "fix", True, where, self.id)
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """Whether ``--fix`` melts the prefix."""
+        super().setup(v, data)
+        self.fix: bool = v["fix"]
 
     def check(self, doc: Document, ctx: Context) -> list[Hit]:
         """Unassimilated nasal prefixes with their melted form."""
@@ -209,18 +208,19 @@ class PrepositionRule(_DictionaryRule):
     separated pair whose solid form the dictionary generates from a verb root is a passive."""
 
     kind = "preposition"
-    KEYS = _DictionaryRule.KEYS | {"fix", "places", "apart"}
+    FIELDS = _DictionaryRule.FIELDS + fs.Spec(
+        fs.flag("fix", True), fs.strings("places"), fs.strings("apart"))
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
-        self.fix = flag(data, "fix", True, where, self.id)
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """Place words and roots that stay apart after ``di``."""
+        super().setup(v, data)
+        self.fix: bool = v["fix"]
         # Words after ``di`` that stay apart even if the dictionary has di+word (place and
         # direction words: di tempat, di sana).
-        self.places = frozenset(w.lower() for w in str_list(data, "places", where, self.id))
+        self.places = frozenset(w.lower() for w in v["places"])
         self._glued = frozenset("di" + w for w in self.places)
         # Roots that are nouns as well as verbs: "di pesan berantai" stays apart.
-        self.apart = self.places | frozenset(
-            w.lower() for w in str_list(data, "apart", where, self.id))
+        self.apart = self.places | frozenset(w.lower() for w in v["apart"])
 
     def check(self, doc: Document, ctx: Context) -> list[Hit]:
         """Solid prepositions and separated passives."""
@@ -283,21 +283,21 @@ class ForeignRule(_DictionaryRule):
     one), with the Badan Bahasa equivalent where ``padanan`` knows it."""
 
     kind = "foreign"
-    KEYS = _DictionaryRule.KEYS | {"padanan"}
+    FIELDS = _DictionaryRule.FIELDS + fs.Spec(
+        fs.mapping("padanan", what="pemetaan kata → padanan"))
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
-        raw = data.get("padanan") or {}
-        if not isinstance(raw, dict):
-            raise where.error(f"aturan {self.id}: “padanan” harus pemetaan kata → padanan",
-                              data.line_of("padanan"))
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """The Badan Bahasa equivalents by lower-case word."""
+        super().setup(v, data)
+        raw = v["padanan"] or {}
         self.padanan: dict[str, tuple[str, ...]] = {}
         for key, value in raw.items():
             if isinstance(value, str):
                 value = [value]
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise where.error(f"aturan {self.id}: padanan “{key}” harus teks atau daftar",
-                                  raw.line_of(key) if isinstance(raw, YDict) else where.line)
+            if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+                raise self.where.error(
+                    f"aturan {self.id}: padanan “{key}” harus teks atau daftar",
+                    raw.line_of(key) if isinstance(raw, YDict) else self.where.line)
             self.padanan[str(key).lower()] = tuple(value)
 
     def check(self, doc: Document, ctx: Context) -> list[Hit]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from medsos_cli import fieldspec as fs
 from medsos_cli.rulebook.kinds._terms import compile_exceptions, split_key
-from medsos_cli.rulebook.model import COMMON_KEYS, Rule, Where, flag, str_list
+from medsos_cli.rulebook.model import Rule, Where
 from medsos_cli.rulebook.terms import term
 from medsos_cli.text.morphology import affixed_pairs
 from medsos_cli.ydata import YDict
@@ -13,19 +16,26 @@ class SubstitutionRule(Rule):
     """Swap map of terms to suggestions; unambiguous ones can be applied by ``--fix``."""
 
     kind = "substitution"
-    KEYS = COMMON_KEYS | {"swap", "affixes", "ignorecase", "fix", "title", "exceptions"}
+    FIELDS = Rule.FIELDS + fs.Spec(
+        fs.flag("affixes", False),
+        fs.flag("ignorecase", True),
+        fs.flag("fix", True),
+        fs.flag("title", False),
+        fs.strings("exceptions"),
+        fs.mapping("swap", required=True, what="pasangan bentuk → saran"),
+    )
     uses_terms = True
 
-    def __init__(self, data: YDict, where: Where):
-        super().__init__(data, where)
-        self.affixes = flag(data, "affixes", False, where, self.id)
-        self.ignorecase = flag(data, "ignorecase", True, where, self.id)
-        self.fix = flag(data, "fix", True, where, self.id)
-        self.title = flag(data, "title", False, where, self.id)
-        self.exceptions = compile_exceptions(
-            str_list(data, "exceptions", where, self.id), self.ignorecase)
-        swap = data.get("swap")
-        if not isinstance(swap, dict) or not swap:
+    def setup(self, v: dict[str, Any], data: YDict) -> None:
+        """The swap map as terms (with their affixed forms when ``affixes``)."""
+        where = self.where
+        self.affixes = v["affixes"]
+        self.ignorecase = v["ignorecase"]
+        self.fix = v["fix"]
+        self.title = v["title"]
+        self.exceptions = compile_exceptions(v["exceptions"], self.ignorecase)
+        swap = v["swap"]
+        if not swap:
             raise where.error(f"aturan {self.id}: “swap” wajib berisi pasangan bentuk → saran",
                               data.line_of("swap"))
         self.terms: list[tuple] = []
@@ -49,18 +59,18 @@ class SubstitutionRule(Rule):
                                            hint=not targets))
 
 
+# A swap entry written as a mapping: ``analisa: {to: analisis, source: "KBBI: analisis"}``.
+_ENTRY = fs.Spec(fs.strings("to"), fs.string("source"), fs.string("hint"))
+
+
 def _entry(value: object, where: Where, rule_id: str, key: str,
            line: int) -> tuple[tuple[str, ...], str | None, str | None]:
     """Parse one swap value: a string, a list, or ``{to, source, hint}``."""
     source = hint = None
     if isinstance(value, dict):
-        unknown = set(value) - {"to", "source", "hint"}
-        if unknown:
-            raise where.error(f"aturan {rule_id}: kunci tidak dikenal pada “{key}”: "
-                              f"{', '.join(sorted(unknown))}", line)
-        source = value.get("source")
-        hint = value.get("hint")
-        value = value.get("to", [])
+        entry = _ENTRY.read(value, lambda message, at: where.error(
+            f"aturan {rule_id}: swap “{key}”: {message}", at or line), context=" pada swap")
+        source, hint, value = entry["source"], entry["hint"], entry["to"]
     if isinstance(value, str):
         targets: tuple[str, ...] = (value,)
     elif isinstance(value, list) and all(isinstance(v, str) for v in value):
