@@ -138,3 +138,37 @@ def test_recipe_report_output_format(monkeypatch):
     report = json.loads((FIXTURES / "weekly" / "report.json").read_text(encoding="utf-8"))
     assert render(report, "csv") == f"{report['week']};{len(report['platforms'])}\n"
     assert render(report, "json").startswith("{")  # the real rows are untouched
+
+
+def test_recipe_export_format(tmp_path, monkeypatch):
+    """An export format is one entry of the format table (exports/headers.yaml) plus a reader
+    function in exports/: a file with its header is recognised and read, by header alone."""
+    import dataclasses
+
+    from medsos_cli.exports import formats as export_formats
+    from medsos_cli.exports import numbers, sniff
+    from medsos_cli.exports.common import daily_values
+    from medsos_cli.exports.model import ImportResult
+    from medsos_cli.exports.reader import read_export
+
+    def read_toy(table, tz):
+        result = ImportResult(table.path, table.format, warnings=list(table.warnings))
+        return daily_values(table, result, "instagram", "reach", numbers.parse_iso_day, "reach")
+
+    module = types.ModuleType("medsos_cli.exports.toy")
+    module.read_toy = read_toy
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    real = export_formats.registry()
+    toy = export_formats.ExportFormat(
+        key="toy_reach", name="toy_reach", family="toy", label="ekspor jangkauan uji",
+        required=frozenset({"date", "reach", "toy account"}), platform="instagram",
+        reader="toy:read_toy")
+    with_toy = dataclasses.replace(real, formats=[toy, *real.formats])
+    monkeypatch.setattr(sniff, "registry", lambda aliases=None: with_toy)
+    path = tmp_path / "apa-saja.csv"  # the name says nothing: the header decides
+    path.write_text("Date,Reach,Toy account\n2026-11-16,1200,uji\n2026-11-17,900,uji\n",
+                    encoding="utf-8")
+    result = read_export(path)
+    assert result.format == "toy_reach"
+    assert [(d.platform, d.metric, d.day.isoformat(), d.value) for d in result.daily] == [
+        ("instagram", "reach", "2026-11-16", 1200), ("instagram", "reach", "2026-11-17", 900)]
