@@ -1,4 +1,4 @@
-"""Assemble the weekly report (the dict of docs/weekly-json.md) from imported exports.
+"""Assemble the weekly report (``weekly.model.WeeklyReport``, docs/weekly-json.md) from exports.
 
 The output depends only on the inputs, the configuration, the week and the history database:
 no run timestamps, stable order everywhere, so the same inputs give the same bytes.
@@ -6,7 +6,6 @@ no run timestamps, stable order everywhere, so the same inputs give the same byt
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from medsos_cli import __version__
 from medsos_cli.config import Config
 from medsos_cli.exports.model import Comment, Complaint, DailyValue, ImportResult, Post
 from medsos_cli.weekly.metrics import compute, dedupe_daily, dedupe_posts, place_posts
+from medsos_cli.weekly.model import WeeklyReport, to_json
 from medsos_cli.weekly.recommend import recommendations
 from medsos_cli.weekly.week import Week, parse_week, today_in
 
@@ -34,7 +34,7 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
                  today: date | None = None, db: Path | None = None,
                  use_history: bool = True, linter: object | None = None,
                  lint_workers: object | None = None, now: datetime | None = None,
-                 progress: ProgressCallback | None = None) -> dict:
+                 progress: ProgressCallback | None = None) -> WeeklyReport:
     """The whole report for ``week`` (a ``Week``, or ``2026-W47``, ``last``, ``this``, or None
     for the last complete week).
 
@@ -83,7 +83,8 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
         platforms, accounts, posting = compute(rows, daily, target, tz, default_account)
         if progress is not None:
             progress("compute", 1, 1)
-        report: dict = {
+        lint = pending.result()
+        parts: dict = {
             "version": REPORT_VERSION,
             "generator": f"medsos {__version__}",
             "account": config.account_name,
@@ -101,13 +102,14 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
             "comments": _comments(comments, target, config, progress),
             "complaints": _complaints(complaints, target, tz, config.sla_hours,
                                       config.working_days, now),
-            "lint": pending.result(),
+            "lint": lint,
             "comparison_basis": _comparison_basis(),
         }
         if history is not None:  # the complete history (comments, complaints, findings)
-            history.store_week(comments, complaints, [r.post for r in current_posts],
-                               report["lint"])
-    report["recommendations"] = recommendations(report)
+            history.store_week(comments, complaints, [r.post for r in current_posts], lint)
+    # The analysers give the contract's objects; from here on the report is typed.
+    report = WeeklyReport.from_dict(parts)
+    report.recommendations = recommendations(report)
     return report
 
 
@@ -143,9 +145,7 @@ def _comparison_basis() -> dict:
                     "unggahan yang sama"}
 
 
-def to_json(report: dict) -> str:
-    """The report as JSON text (UTF-8 characters kept, two-space indent, final newline)."""
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+__all__ = ["build_report", "to_json"]  # to_json: weekly.model's, the one JSON writer
 
 
 # -- history ---------------------------------------------------------------------------------
