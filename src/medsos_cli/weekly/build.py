@@ -83,7 +83,6 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
         platforms, accounts, posting = compute(rows, daily, target, tz, default_account)
         if progress is not None:
             progress("compute", 1, 1)
-        lint = pending.result()
         parts: dict = {
             "version": REPORT_VERSION,
             "generator": f"medsos {__version__}",
@@ -102,11 +101,12 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
             "comments": _comments(comments, target, config, progress),
             "complaints": _complaints(complaints, target, tz, config.sla_hours,
                                       config.working_days, now),
-            "lint": lint,
+            "lint": pending.result(),  # after the comments: the workers lint meanwhile
             "comparison_basis": _comparison_basis(),
         }
         if history is not None:  # the complete history (comments, complaints, findings)
-            history.store_week(comments, complaints, [r.post for r in current_posts], lint)
+            history.store_week(comments, complaints, [r.post for r in current_posts],
+                               parts["lint"])
     # The analysers give the contract's objects; from here on the report is typed.
     report = WeeklyReport.from_dict(parts)
     report.recommendations = recommendations(report)
