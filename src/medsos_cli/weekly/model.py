@@ -605,7 +605,9 @@ def _decode(kind: Any, value: Any) -> Any:
         return [_decode(item, v) for v in value]
     if origin is dict and isinstance(value, Mapping):
         key_kind, item = typing.get_args(kind)
-        parse = AccountKey.parse if key_kind is AccountKey else (lambda k: k)
-        return {parse(k): _decode(item, v) for k, v in value.items()}
+        if key_kind is AccountKey:  # "platform:account" in JSON; metrics gives the key itself
+            return {k if isinstance(k, AccountKey) else AccountKey.parse(k): _decode(item, v)
+                    for k, v in value.items()}
+        return {k: _decode(item, v) for k, v in value.items()}
     return value
 
