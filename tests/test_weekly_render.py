@@ -478,6 +478,19 @@ def test_chart_worker_gives_the_same_page(report, html):
 
 
 @_FORK
+def test_chart_worker_draws_a_running_week_as_this_process_does(report):
+    """The worker once got the platforms and the posting grid only, so a running week's days
+    to come were not marked *belum tiba* in its grid chart: the page depended on the fork."""
+    running = copy.deepcopy(report)
+    running["running"] = {"through": "2026-11-18", "days": 3,
+                          "previous_through": "2026-11-11", "text": "Pekan masih berjalan"}
+    here = render_html(running)
+    assert "belum tiba" in here.split('aria-labelledby="jadwal-title"')[1][:2000]
+    assert charts.start_worker()
+    assert render_html(running) == here
+
+
+@_FORK
 def test_page_is_drawn_here_when_the_worker_is_gone(report, html):
     assert charts.start_worker()
     process = charts._worker[0]

@@ -21,6 +21,7 @@ from medsos_cli.weekly.model import (
     WeeklyReport,
     as_report,
 )
+from medsos_cli.weekly.view import WeekView, week_view
 
 _ESCAPES = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "\\<", "[": "\\[", "]": "\\]",
                           "`": "\\`", "*": "\\*"})
@@ -71,14 +72,12 @@ def _header(r: WeeklyReport) -> list[str]:
     return out
 
 
-def _summary(r: WeeklyReport) -> list[str]:
+def _summary(r: WeeklyReport, view: WeekView) -> list[str]:
     platforms = r.platforms
     posting = r.posting
-    total = posting.posts if posting else None
-    previous = fmt.total_posts_previous(r) if platforms else None
-    change = (total - previous) / previous if total is not None and previous else None
+    total, previous, change = view.total_posts, view.previous_total, view.total_change
     out = ["## Ringkasan", ""]
-    uncounted = fmt.uncounted_platforms(r)
+    uncounted = view.uncounted
     counted = len(platforms) - len(uncounted)
     posts_line = f"- **Unggahan:** {fmt.number(total)} di {counted} platform"
     posts_line += (f" ({fmt.change(change)}; pekan lalu {fmt.number(previous)})"
@@ -125,10 +124,10 @@ def _summary(r: WeeklyReport) -> list[str]:
         for day in crisis:
             out.append("> - " + text(fmt.crisis_text(day)).replace(
                 fmt.HOLDING_COMMAND, f"`{fmt.HOLDING_COMMAND}`"))
-        if not all(fmt.HOLDING_COMMAND in fmt.crisis_text(d) for d in crisis):
+        if not view.crisis_names_command:
             out.append(f"> - Siapkan holding statement: `{fmt.HOLDING_COMMAND}`")
     out += ["", "### Perubahan utama dibanding pekan lalu", ""]
-    moved = fmt.key_changes(r)
+    moved = view.key_changes
     out += ([f"- {k['arrow']} {k['text']} **{k['words']}**" for k in moved]
             or ["Data pekan lalu tidak tersedia."])
     out += ["", "### Rekomendasi", ""]
@@ -138,7 +137,7 @@ def _summary(r: WeeklyReport) -> list[str]:
     return out
 
 
-def _platforms(r: WeeklyReport) -> list[str]:
+def _platforms(r: WeeklyReport, view: WeekView) -> list[str]:
     platforms = r.platforms
     out = ["## Kinerja per platform", ""]
     if not platforms:
@@ -147,33 +146,24 @@ def _platforms(r: WeeklyReport) -> list[str]:
                f"{text(r.previous_week or 'lalu')} (▲ naik, ▼ turun, ■ tetap); jumlah "
                "berubah dalam persen, ER dalam poin persentase (7,0 % → 7,4 % = naik 0,4 poin).")
     out.append("")
-    names = fmt.account_names(r)
-    headers = ["Metrik"] + [text(fmt.platform_label(k, d)
-                                 + (f" ({names[k][0]})" if len(names.get(k, [])) == 1 else ""))
+    only = view.account_of
+    headers = ["Metrik"] + [text(fmt.platform_label(k, d) + (f" ({only[k]})" if k in only else ""))
                             for k, d in platforms.items()]
     rows = []
-    for key, label in fmt.METRICS:
-        values = [d.figures.get(key) for d in platforms.values()]
-        if key in ("saves", "impressions", "views", "reach") and all(v is None for v in values):
-            continue
-        cells = []
-        for d in platforms.values():
-            cells.append(fmt.metric(key, d.figures.get(key))
-                         + ("" if key == "followers_change" else _figure_change(d, key)))
-        name = f"**{label}**" if key == "engagement_rate" else label
+    for row in view.metric_rows:
+        cells = [c.value + (f" ({c.arrow} {c.words})" if c.has_change else "") for c in row.cells]
+        name = f"**{row.label}**" if row.key == "engagement_rate" else row.label
         rows.append([name] + cells)
     out.append(table(headers, rows, ["l"] + ["r"] * len(platforms)))
-    no_previous = [text(fmt.platform_label(k, d)) for k, d in platforms.items()
-                   if not d.previous]
-    if no_previous:
+    if view.no_previous:
         out += ["", "Tanpa pembanding pekan lalu (data pekan lalu tidak ada): "
-                + ", ".join(no_previous) + "."]
+                + ", ".join(text(label) for label in view.no_previous) + "."]
     out += ["", "Rumus tingkat interaksi (ER), rasio jumlah (bukan rata-rata ER per unggahan):", ""]
     for key, d in platforms.items():
         out.append(f"- {text(fmt.platform_label(key, d))}: "
                    f"{text(d.engagement_rate_formula)} (penyebut: "
                    f"{fmt.BASIS_LABELS.get(d.engagement_rate_basis or '', fmt.NULL)})")
-    if any(len(v) > 1 for v in names.values()):
+    if view.show_accounts:
         out += ["", "### Per akun", ""]
         rows = [[text(fmt.account_label(a)), fmt.number(a.figures.posts),
                  fmt.number(a.figures.reach), fmt.number(a.figures.views),
@@ -222,7 +212,7 @@ def _post_label(post: PostRow | LintPost, limit: int = 90) -> str:
     return text(fmt.excerpt(caption, limit)) + (f" (ID {text(ident)})" if ident else "")
 
 
-def _content(r: WeeklyReport) -> list[str]:
+def _content(r: WeeklyReport, view: WeekView) -> list[str]:
     platforms = r.platforms
     posting = r.posting
     out = ["## Ragam konten dan jadwal unggah", ""]
@@ -241,7 +231,7 @@ def _content(r: WeeklyReport) -> list[str]:
         return out + [fmt.NULL]
     grid = posting.grid
     line = f"Total {fmt.number(posting.posts)} unggahan di semua platform."
-    slot = fmt.busiest_slot(grid)
+    slot = view.busiest
     if slot:
         line += f" Waktu tersibuk: {slot[0]} ({fmt.number(slot[1])} unggahan)."
     empty = posting.days_without_posts
@@ -384,7 +374,7 @@ def _understanding(c: CommentsSection) -> list[str]:
     return out
 
 
-def _complaints(r: WeeklyReport) -> list[str]:
+def _complaints(r: WeeklyReport, view: WeekView) -> list[str]:
     out = ["## Penanganan aduan", ""]
     a = r.complaints
     if not a:
@@ -417,7 +407,7 @@ def _complaints(r: WeeklyReport) -> list[str]:
     out += _counts("Menurut kategori", "Kategori", a.by_category, received)
     out += _counts("Diteruskan ke", "Tujuan", a.by_forwarded_to, received)
     out += ["", "### Aduan yang melewati SLA", ""]
-    items, hidden = fmt.capped(a.overdue_items)
+    items, hidden = view.overdue_items, view.overdue_hidden
     out.append(table(
         ["Diterima", "Kanal", "Aduan", "Diteruskan ke", "Menunggu"],
         [[fmt.datetime_short(o.received_at), text(o.channel),
@@ -460,7 +450,7 @@ def _hint(hidden: int, what: str) -> str:
     return text(fmt.hidden_note(hidden, what)).replace("(--format json)", "(`--format json`)")
 
 
-def _lint(r: WeeklyReport) -> list[str]:
+def _lint(r: WeeklyReport, view: WeekView) -> list[str]:
     out = ["## Kepatuhan SOP takarir", ""]
     lint = r.lint
     if not lint:
@@ -476,7 +466,7 @@ def _lint(r: WeeklyReport) -> list[str]:
                       [[f"`{x.rule}`", fmt.LEVEL_LABELS.get(x.level, text(x.level)),
                         fmt.number(x.count), text(x.message)] for x in rules],
                       ["l", "l", "r", "l"])]
-    posts, hidden = fmt.lint_posts(lint)
+    posts, hidden = view.lint_posts, view.lint_hidden
     if posts:
         out += ["", "**Unggahan dengan temuan** (galat terbanyak lebih dulu)", "",
                 table(["Platform", "Takarir (cuplikan)", "Galat", "Peringatan", "Aturan",
@@ -534,8 +524,10 @@ def render_markdown(report: WeeklyReport | Mapping[str, Any]) -> str:
     """The report as GitHub-flavoured Markdown (same report → same text); a JSON object read
     back from ``--format json`` is decoded first."""
     report = as_report(report)
-    blocks = [_header(report), _summary(report), _platforms(report), _posts(report),
-              _content(report), _comments(report), _complaints(report), _lint(report),
+    view = week_view(report)
+    blocks = [_header(report), _summary(report, view), _platforms(report, view), _posts(report),
+              _content(report, view), _comments(report), _complaints(report, view),
+              _lint(report, view),
               _sources(report),
               ["---", "", f"{fmt.NULL_LEGEND} · Dibuat oleh "
                f"{text(report.generator or 'medsos')} (laporan JSON versi "
