@@ -57,8 +57,8 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
 
     posts = dedupe_posts(results)
     daily = dedupe_daily(results)
-    comments = _dedupe_comments(results)
-    complaints = _dedupe_complaints(results)
+    comments = dedupe_comments(results)
+    complaints = dedupe_complaints(results)
 
     with ExitStack() as stack:
         history = None
@@ -145,7 +145,8 @@ def _comparison_basis() -> dict:
                     "unggahan yang sama"}
 
 
-__all__ = ["build_report", "to_json"]  # to_json: weekly.model's, the one JSON writer
+# to_json is weekly.model's (the one JSON writer), offered here where it always was.
+__all__ = ["build_report", "dedupe_comments", "dedupe_complaints", "to_json"]
 
 
 # -- history ---------------------------------------------------------------------------------
@@ -210,12 +211,14 @@ def _kept_ids(results: Sequence[ImportResult], comments: list, complaints: list,
     return {id(item) for item in comments + complaints}
 
 
-def _dedupe_comments(results: Sequence[ImportResult]) -> list[Comment]:
+def dedupe_comments(results: Sequence[ImportResult]) -> list[Comment]:
+    """The comments of every log, each exact copy from another file counted once (warned)."""
     return _dedupe_logged(results, "comments", ("platform", "post_ref", "author", "text", "time"),
                           "komentar")
 
 
-def _dedupe_complaints(results: Sequence[ImportResult]) -> list[Complaint]:
+def dedupe_complaints(results: Sequence[ImportResult]) -> list[Complaint]:
+    """The complaints of every log, each exact copy from another file counted once (warned)."""
     return _dedupe_logged(results, "complaints", ("channel", "text", "received_at"), "aduan")
 
 
