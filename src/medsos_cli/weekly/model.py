@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any, NamedTuple, TypeVar, Union
@@ -540,34 +540,60 @@ def as_report(report: WeeklyReport | Mapping[str, Any]) -> WeeklyReport:
 
 
 # -- the codec: fields in declaration order ↔ JSON objects -----------------------------------
+# A province's week holds tens of thousands of listed items: each class and each field type
+# gets its converter once, so a value costs a dict look-up, not a walk through typing.
+
+Convert = Callable[[Any], Any]
+
+
+def _same(value: Any) -> Any:
+    return value
+
 
 @cache
-def _plan(cls: type) -> tuple[tuple[str, str, Any, bool], ...]:
-    """(attribute, JSON key, type, inline) of each field of the dataclass ``cls``."""
+def _plan(cls: type) -> tuple[tuple[str, str, Convert, bool, bool], ...]:
+    """(attribute, JSON key, decoder, inline, container) of each field of the dataclass
+    ``cls``; a container (list, dict, object) that is null in the JSON takes its default."""
     hints = typing.get_type_hints(cls)
-    return tuple((f.name, f.metadata.get("json", f.name), hints[f.name],
-                  bool(f.metadata.get("inline"))) for f in fields(cls)
-                 if not f.metadata.get("skip"))
+    return tuple((f.name, f.metadata.get("json", f.name), _decoder(hints[f.name]),
+                  bool(f.metadata.get("inline")), _container(hints[f.name]))
+                 for f in fields(cls) if not f.metadata.get("skip"))
+
+
+_ENCODERS: dict[type, Convert] = {}
 
 
 def _encode(value: Any) -> Any:
-    if isinstance(value, Figures):
-        return {name: getattr(value, name) for name in value.json_fields()}
-    if is_dataclass(value) and not isinstance(value, type):
-        out: dict[str, Any] = {}
-        for name, key, _, inline in _plan(type(value)):
-            item = _encode(getattr(value, name))
-            if inline:
-                out.update(item)
-            else:
-                out[key] = item
-        return out
-    if isinstance(value, list):
-        return [_encode(v) for v in value]
-    if isinstance(value, dict):
-        return {(k.json_key() if isinstance(k, AccountKey) else k): _encode(v)
-                for k, v in value.items()}
-    return value
+    kind = type(value)
+    encoder = _ENCODERS.get(kind)
+    if encoder is None:
+        encoder = _ENCODERS[kind] = _encoder(kind)
+    return encoder(value)
+
+
+def _encoder(kind: type) -> Convert:
+    if kind is Figures:
+        return lambda v: {name: getattr(v, name) for name in v.json_fields()}
+    if is_dataclass(kind):
+        plan = [(name, key, inline) for name, key, _, inline, _ in _plan(kind)]
+
+        def encode_object(value: Any) -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            for name, key, inline in plan:
+                item = _encode(getattr(value, name))
+                if inline:
+                    out.update(item)
+                else:
+                    out[key] = item
+            return out
+
+        return encode_object
+    if kind is list:
+        return lambda v: [_encode(x) for x in v]
+    if kind is dict:
+        return lambda v: {(k.json_key() if isinstance(k, AccountKey) else k): _encode(x)
+                          for k, x in v.items()}
+    return _same
 
 
 def decode(cls: type[T], data: Mapping[str, Any]) -> T:
@@ -577,11 +603,15 @@ def decode(cls: type[T], data: Mapping[str, Any]) -> T:
     if cls is Figures:
         return Figures.from_json(data)  # type: ignore[return-value]
     kwargs: dict[str, Any] = {}
-    for name, key, kind, inline in _plan(cls):  # type: ignore[arg-type]  # a class hashes
+    for name, key, convert, inline, container in _plan(cls):  # type: ignore[arg-type]
         if inline:
-            kwargs[name] = _decode(kind, data)
-        elif key in data and (data[key] is not None or not _container(kind)):
-            kwargs[name] = _decode(kind, data[key])  # a null list or object: the default
+            kwargs[name] = convert(data)
+        elif key in data:
+            value = data[key]
+            if value is not None:
+                kwargs[name] = convert(value)
+            elif not container:  # a null list or object: the default
+                kwargs[name] = None
     return cls(**kwargs)
 
 
@@ -591,23 +621,27 @@ def _container(kind: Any) -> bool:
                                                        and is_dataclass(kind))
 
 
-def _decode(kind: Any, value: Any) -> Any:
-    if value is None:
-        return None
+@cache
+def _decoder(kind: Any) -> Convert:
+    """The converter of a non-null JSON value to the field type ``kind``."""
     origin = typing.get_origin(kind)
     if origin in (Union, types.UnionType):
         options = [a for a in typing.get_args(kind) if a is not type(None)]
-        return _decode(options[0], value) if len(options) == 1 else value
-    if isinstance(kind, type) and is_dataclass(kind) and isinstance(value, Mapping):
-        return decode(kind, value)
-    if origin is list and isinstance(value, list):
-        (item,) = typing.get_args(kind)
-        return [_decode(item, v) for v in value]
-    if origin is dict and isinstance(value, Mapping):
-        key_kind, item = typing.get_args(kind)
+        return _decoder(options[0]) if len(options) == 1 else _same
+    if isinstance(kind, type) and is_dataclass(kind):
+        return lambda v: decode(kind, v) if isinstance(v, Mapping) else v
+    if origin is list:
+        item = _decoder(typing.get_args(kind)[0])
+        if item is _same:
+            return lambda v: list(v) if isinstance(v, list) else v
+        return lambda v: ([None if x is None else item(x) for x in v] if isinstance(v, list)
+                          else v)
+    if origin is dict:
+        key_kind, value_kind = typing.get_args(kind)
+        item = _decoder(value_kind)
         if key_kind is AccountKey:  # "platform:account" in JSON; metrics gives the key itself
-            return {k if isinstance(k, AccountKey) else AccountKey.parse(k): _decode(item, v)
-                    for k, v in value.items()}
-        return {k: _decode(item, v) for k, v in value.items()}
-    return value
-
+            return lambda v: {k if isinstance(k, AccountKey) else AccountKey.parse(k):
+                              None if x is None else item(x) for k, x in v.items()}
+        return lambda v: ({k: None if x is None else item(x) for k, x in v.items()}
+                          if isinstance(v, Mapping) else v)
+    return _same
