@@ -298,7 +298,7 @@ def install(phases: Phases) -> None:
             return None
 
     build = mod("medsos_cli.weekly.build")
-    for name in ("dedupe_posts", "dedupe_daily", "_dedupe_comments", "_dedupe_complaints"):
+    for name in ("dedupe_posts", "dedupe_daily", "dedupe_comments", "dedupe_complaints"):
         phases.wrap(build, name, "dedupe")
     for name in ("place_posts", "compute"):
         phases.wrap(build, name, "metrics")

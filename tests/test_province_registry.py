@@ -16,6 +16,7 @@ from medsos_cli.registry import (
     unknown_accounts,
     warn_unknown,
 )
+from medsos_cli.weekly.model import Source
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "province" / "accounts.yaml"
 
@@ -99,8 +100,8 @@ def test_unknown_export_accounts_are_warned_per_file(tmp_path):
         Post("instagram", "3", None, account="@orang.lain")])
     assert unknown_accounts(load_registry(tmp_path / "accounts.yaml"),
                             export_accounts([result])) == [("instagram", "@orang.lain", 2)]
-    report = {"sources": [{"path": "ig.csv", "warnings": []}]}
-    warn_unknown(report, [result], load_config(tmp_path / "medsos.toml"))
-    assert report["sources"][0]["warnings"] == [
+    sources = [Source(path="ig.csv")]
+    warn_unknown(sources, [result], load_config(tmp_path / "medsos.toml"))
+    assert sources[0].warnings == [
         "akun instagram “@orang.lain” (2 unggahan) tidak ada di daftar akun accounts.yaml; "
         "tambahkan agar masuk rekap kantornya"]

@@ -20,6 +20,7 @@ from medsos_cli.lint.rulebooks import load_rulebook
 from medsos_cli.platforms import BY_NAME, LABELS, PLATFORMS, REPORT_PLATFORMS, TABLE
 from medsos_cli.rulebook import kinds
 from medsos_cli.rulebook.model import Context, Hit, Rule
+from medsos_cli.weekly.model import WeeklyReport
 
 
 class LongWordRule(Rule):
@@ -130,13 +131,14 @@ def test_recipe_report_output_format(monkeypatch):
     from medsos_cli.weekly.run import render
 
     module = types.ModuleType("medsos_cli_toy_report")
-    module.render = lambda report: f"{report['week']};{len(report['platforms'])}\n"
+    module.render = lambda report: f"{report.week};{len(report.platforms)}\n"  # typed
     monkeypatch.setitem(sys.modules, module.__name__, module)
     toy = report_formats.ReportFormat("csv", "csv", f"{module.__name__}:render",
                                       f"{module.__name__}:render")
     monkeypatch.setitem(report_formats.BY_NAME, "csv", toy)
-    report = json.loads((FIXTURES / "weekly" / "report.json").read_text(encoding="utf-8"))
-    assert render(report, "csv") == f"{report['week']};{len(report['platforms'])}\n"
+    data = json.loads((FIXTURES / "weekly" / "report.json").read_text(encoding="utf-8"))
+    report = WeeklyReport.from_dict(data)
+    assert render(report, "csv") == f"{data['week']};{len(data['platforms'])}\n"
     assert render(report, "json").startswith("{")  # the real rows are untouched
 
 
@@ -172,3 +174,24 @@ def test_recipe_export_format(tmp_path, monkeypatch):
     assert result.format == "toy_reach"
     assert [(d.platform, d.metric, d.day.isoformat(), d.value) for d in result.daily] == [
         ("instagram", "reach", "2026-11-16", 1200), ("instagram", "reach", "2026-11-17", 900)]
+
+
+def test_recipe_weekly_report_field():
+    """A field of the weekly report is one dataclass field in weekly/model.py: the JSON writes
+    it where it is declared, under its own name or the key its metadata gives, and reads it
+    back."""
+    from dataclasses import dataclass, field
+
+    from medsos_cli.weekly import model
+
+    @dataclass
+    class ToyBasis(model.ComparisonBasis):
+        toy_count: int = 0
+        toy_class: str = field(default="", metadata={"json": "class"})
+
+    toy = ToyBasis("lifetime_at_export", "teks", 3, "uji")
+    assert list(model._encode(toy).items()) == [("basis", "lifetime_at_export"),
+                                                ("text", "teks"), ("toy_count", 3),
+                                                ("class", "uji")]
+    assert model.decode(ToyBasis, model._encode(toy)) == toy
+    assert model.decode(ToyBasis, {"basis": "b"}) == ToyBasis("b", "", 0, "")

@@ -43,7 +43,8 @@ def ig(post_id: str, when: datetime, reach=1000, likes=50, source="ig.csv") -> P
 def build(results, **kw):
     kw.setdefault("use_history", False)
     kw.setdefault("config", Config(account_name="Diskominfo Kota Contoh"))
-    return build_report(results, week=kw.pop("week", "2026-W47"), **kw)
+    # the JSON object of the contract, which these tests read
+    return build_report(results, week=kw.pop("week", "2026-W47"), **kw).to_dict()
 
 
 def test_contract_keys_and_sources():
@@ -135,10 +136,10 @@ def test_default_week_is_the_last_complete_one():
     result = ImportResult("ig.csv", "meta_instagram_posts", rows=1, posts=[ig("1", at(17))])
     report = build_report([result], week=None, config=Config(), today=date(2026, 11, 25),
                           use_history=False)
-    assert report["week"] == "2026-W47" and report["running"] is None
+    assert report.week == "2026-W47" and report.running is None
     report = build_report([result], week="last", config=Config(), today=date(2026, 11, 25),
                           use_history=False)
-    assert report["week"] == "2026-W47"
+    assert report.week == "2026-W47"
 
 
 def test_configured_timezone_is_used():

@@ -20,6 +20,11 @@ from medsos_cli.weekly.week import Week
 WIB = timezone(timedelta(hours=7))
 
 
+def built(*args, **kw) -> dict:
+    """The report's JSON object (the contract these tests read)."""
+    return build_report(*args, **kw).to_dict()
+
+
 def fb(post_id: str, day: int, reach: int, likes: int, **kw) -> Post:
     return Post("facebook", post_id, datetime(2026, 11, day, 9, 30, tzinfo=WIB), reach=reach,
                 likes=likes, comments=2, shares=1, account="Kota", caption=f"Takarir {post_id}",
@@ -64,12 +69,12 @@ def test_next_weeks_report_compares_with_this_week(tmp_path):
     db = tmp_path / "h.sqlite3"
     w46 = ImportResult("fb-w46.csv", "meta_facebook_posts", rows=2,
                        posts=[fb("1", 10, 1000, 40), fb("2", 12, 1000, 17)])
-    first = build_report([w46], week="2026-W46", config=Config(), db=db)
+    first = built([w46], week="2026-W46", config=Config(), db=db)
     assert first["platforms"]["facebook"]["posts"] == 2
     # A week later the new export covers only W47; W46 comes from history.
     w47 = ImportResult("fb-w47.csv", "meta_facebook_posts", rows=1,
                        posts=[fb("3", 17, 2000, 97)])
-    report = build_report([w47], week="2026-W47", config=Config(), db=db)
+    report = built([w47], week="2026-W47", config=Config(), db=db)
     f = report["platforms"]["facebook"]
     assert f["previous"]["posts"] == 2
     assert f["previous"]["reach"] == 2000
@@ -77,7 +82,7 @@ def test_next_weeks_report_compares_with_this_week(tmp_path):
     assert f["change"]["reach"] == 0.0
     assert report["sources"][0]["used"] == 1
     # Without history there is nothing to compare with.
-    alone = build_report([w47], week="2026-W47", config=Config(), use_history=False)
+    alone = built([w47], week="2026-W47", config=Config(), use_history=False)
     assert alone["platforms"]["facebook"]["previous"] is None
 
 
@@ -87,7 +92,7 @@ def test_exports_take_precedence_over_history_for_the_previous_week(tmp_path):
         h.store([fb("1", 10, 900, 30), fb("2", 11, 800, 20)])
     result = ImportResult("fb.csv", "meta_facebook_posts", rows=2,
                           posts=[fb("1", 10, 1000, 40), fb("3", 17, 100, 1)])
-    f = build_report([result], week="2026-W47", config=Config(), db=db)["platforms"]["facebook"]
+    f = built([result], week="2026-W47", config=Config(), db=db)["platforms"]["facebook"]
     assert f["previous"]["posts"] == 2  # post 1 from the export, post 2 from history
     assert f["previous"]["reach"] == 1000 + 800
 
@@ -100,25 +105,25 @@ def test_followers_of_the_previous_week_from_history(tmp_path):
     daily = [DailyValue("facebook", "follows", d, 6, account="Kota")
              for d in Week(2026, 47).days()]
     result = ImportResult("follows.csv", "meta_daily", rows=7, daily=daily)
-    f = build_report([result], week="2026-W47", config=Config(), db=db)["platforms"]["facebook"]
+    f = built([result], week="2026-W47", config=Config(), db=db)["platforms"]["facebook"]
     assert f["followers_change"] == 42 and f["previous"]["followers_change"] == 21
 
 
 def test_no_history_neither_reads_nor_writes(tmp_path, monkeypatch):
     monkeypatch.setenv("MEDSOS_DATA_DIR", str(tmp_path / "data"))
     result = ImportResult("fb.csv", "meta_facebook_posts", rows=1, posts=[fb("1", 17, 10, 1)])
-    build_report([result], week="2026-W47", config=Config(), use_history=False)
+    built([result], week="2026-W47", config=Config(), use_history=False)
     assert not (tmp_path / "data").exists()
-    build_report([result], week="2026-W47", config=Config())
+    built([result], week="2026-W47", config=Config())
     assert (tmp_path / "data" / "history.sqlite3").is_file()
 
 
 def test_config_db_is_used(tmp_path):
     config = Config(db=tmp_path / "cfg.sqlite3")
     result = ImportResult("fb.csv", "meta_facebook_posts", rows=1, posts=[fb("1", 17, 10, 1)])
-    build_report([result], week="2026-W47", config=config)
+    built([result], week="2026-W47", config=config)
     assert config.db.is_file()
-    build_report([result], week="2026-W47", config=config, db=tmp_path / "cli.sqlite3")
+    built([result], week="2026-W47", config=config, db=tmp_path / "cli.sqlite3")
     assert (tmp_path / "cli.sqlite3").is_file()
 
 
@@ -178,13 +183,13 @@ def test_damaged_previous_week_never_crashes_nor_counts_silently(tmp_path, damag
     db = tmp_path / "h.sqlite3"
     w46 = ImportResult("fb-w46.csv", "meta_facebook_posts", rows=2,
                        posts=[fb("1", 10, 1000, 40), fb("2", 12, 1000, 17)])
-    build_report([w46], week="2026-W46", config=Config(), db=db)
+    built([w46], week="2026-W46", config=Config(), db=db)
     with sqlite3.connect(db) as con:
         con.execute(damage)
     w47 = ImportResult("fb-w47.csv", "meta_facebook_posts", rows=1,
                        posts=[fb("3", 17, 2000, 97)])
     try:
-        report = build_report([w47], week="2026-W47", config=Config(), db=db)
+        report = built([w47], week="2026-W47", config=Config(), db=db)
     except InputError as exc:  # refused with the database named: also acceptable
         assert "h.sqlite3" in str(exc.path or "") + exc.message
         return

@@ -16,6 +16,7 @@ from medsos_cli.weekly.metrics import (
     place_posts,
     rate_formula,
 )
+from medsos_cli.weekly.model import AccountKey
 from medsos_cli.weekly.week import Week
 
 W47 = Week(2026, 47)  # Monday 2026-11-16 .. Sunday 2026-11-22
@@ -286,7 +287,7 @@ def test_followers_change_in_platform_and_account():
     assert platforms["facebook"]["followers_change"] == 28
     assert platforms["facebook"]["previous"]["followers_change"] == 14
     assert platforms["facebook"]["change"]["followers_change"] == 1.0
-    assert accounts["facebook:Kota Contoh"]["followers_change"] == 28
+    assert accounts[AccountKey("facebook", "Kota Contoh")]["followers_change"] == 28
 
 
 # -- accounts --------------------------------------------------------------------------------
@@ -297,11 +298,12 @@ def test_accounts_are_split_by_platform_and_account():
              fb("3", at(10), 500, 10, 0, 0, account="Dinas"),
              Post("instagram", "9", at(18), reach=100, likes=5, comments=1, shares=0, saves=1)]
     platforms, accounts, _ = run(posts)
-    assert list(accounts) == ["facebook:Dinas", "facebook:Pemkot", "instagram:(akun)"]
-    assert accounts["facebook:Dinas"]["engagement_rate"] == 0.03
-    assert accounts["facebook:Dinas"]["previous"]["posts"] == 1
-    assert accounts["facebook:Pemkot"]["previous"] is None
-    assert "top_posts" not in accounts["facebook:Dinas"]
+    assert [k.json_key() for k in accounts] == ["facebook:Dinas", "facebook:Pemkot",
+                                               "instagram:(akun)"]
+    assert accounts[AccountKey("facebook", "Dinas")]["engagement_rate"] == 0.03
+    assert accounts[AccountKey("facebook", "Dinas")]["previous"]["posts"] == 1
+    assert accounts[AccountKey("facebook", "Pemkot")]["previous"] is None
+    assert "top_posts" not in accounts[AccountKey("facebook", "Dinas")]
     assert list(platforms) == ["facebook", "instagram"]
     assert platforms["instagram"]["engagement_rate"] == 0.07
 

@@ -2,18 +2,46 @@
 
 from __future__ import annotations
 
-from medsos_cli.weekly.recommend import (
-    best_formats,
-    comment_sentences,
-    complaint_sentences,
-    fmt_day,
-    fmt_int,
-    fmt_pct,
-    lint_sentences,
-    platform_changes,
-    posting_gaps,
-    recommendations,
+from medsos_cli.weekly import recommend
+from medsos_cli.weekly.model import (
+    CommentsSection,
+    ComplaintsSection,
+    LintSummary,
+    PlatformWeek,
+    Posting,
+    decode,
 )
+from medsos_cli.weekly.recommend import fmt_day, fmt_int, fmt_pct, recommendations
+
+# The rules take the typed parts of the report; these tests write them as the contract's JSON.
+
+
+def _typed(kind, data):
+    return None if data is None else decode(kind, data)
+
+
+def platform_changes(platforms: dict) -> list[str]:
+    return recommend.platform_changes({k: decode(PlatformWeek, v) for k, v in platforms.items()})
+
+
+def best_formats(platforms: dict) -> list[str]:
+    return recommend.best_formats({k: decode(PlatformWeek, v) for k, v in platforms.items()})
+
+
+def posting_gaps(posting: dict | None) -> list[str]:
+    return recommend.posting_gaps(_typed(Posting, posting))
+
+
+def complaint_sentences(data: dict | None) -> list[str]:
+    return recommend.complaint_sentences(_typed(ComplaintsSection, data))
+
+
+def comment_sentences(data: dict | None) -> list[str]:
+    return recommend.comment_sentences(_typed(CommentsSection, data))
+
+
+def lint_sentences(data: dict | None) -> list[str]:
+    return recommend.lint_sentences(_typed(LintSummary, data))
 
 
 def platform(**kw) -> dict:

@@ -18,6 +18,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from medsos_cli.weekly import charts, fmt
+from medsos_cli.weekly.model import WeeklyReport
 from medsos_cli.weekly.render_html import bundled_templates_path, render_html
 from medsos_cli.weekly.render_md import render_markdown
 
@@ -218,8 +219,8 @@ def test_templates_folder_is_bundled_and_not_a_content_type():
 # --- charts ------------------------------------------------------------------------------
 
 def test_charts_are_small_deterministic_inline_svg(report):
-    first = charts.all_charts(report)
-    second = charts.all_charts(copy.deepcopy(report))
+    first = charts.all_charts(WeeklyReport.from_dict(report))
+    second = charts.all_charts(WeeklyReport.from_dict(copy.deepcopy(report)))
     assert first == second
     assert first.pop("daily_account") is None  # the sample's TikTok has per-post rows
     for name, svg in first.items():
@@ -232,10 +233,10 @@ def test_charts_are_small_deterministic_inline_svg(report):
 
 
 def test_chart_axes_use_indonesian_thousands(report):
-    svg = charts.daily_chart(report)
+    svg = charts.daily_chart(WeeklyReport.from_dict(report))
     assert re.search(r">\d\.\d{3}<", svg)  # e.g. 1.500 on the y axis
     assert "TikTok (tayangan)" in svg and "Facebook (jangkauan)" in svg
-    er = charts.engagement_chart(report)
+    er = charts.engagement_chart(WeeklyReport.from_dict(report))
     assert "8,1 %" in er and "pekan lalu 8,3 %" in er
 
 
@@ -437,7 +438,7 @@ def test_short_lists_have_no_cap_note(html, md):
 # --- the posting grid -------------------------------------------------------------------------
 
 def test_posting_grid_is_one_vector_collection_with_counts_as_text(report):
-    svg = charts.posting_grid_chart(report)
+    svg = charts.posting_grid_chart(WeeklyReport.from_dict(report))
     grid = report["posting"]["grid"]
     busy = [c for row in grid for c in row if c]
     assert busy
@@ -451,7 +452,9 @@ def test_posting_grid_is_one_vector_collection_with_counts_as_text(report):
 
 def test_charts_do_not_load_pyplot():
     code = ("import json, sys; from medsos_cli.weekly import charts; "
-            f"charts.all_charts(json.loads(open({str(FIXTURE)!r}, encoding='utf-8').read())); "
+            "from medsos_cli.weekly.model import WeeklyReport; charts.all_charts("
+            f"WeeklyReport.from_dict(json.loads(open({str(FIXTURE)!r}, "
+            "encoding='utf-8').read()))); "
             "print(sorted(m for m in ('matplotlib.pyplot',) if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True,
@@ -472,6 +475,19 @@ def test_chart_worker_gives_the_same_page(report, html):
     assert charts.start_worker()  # idempotent: still one worker
     assert render_html(report) == html
     assert charts._worker is None  # one report per worker
+
+
+@_FORK
+def test_chart_worker_draws_a_running_week_as_this_process_does(report):
+    """The worker once got the platforms and the posting grid only, so a running week's days
+    to come were not marked *belum tiba* in its grid chart: the page depended on the fork."""
+    running = copy.deepcopy(report)
+    running["running"] = {"through": "2026-11-18", "days": 3,
+                          "previous_through": "2026-11-11", "text": "Pekan masih berjalan"}
+    here = render_html(running)
+    assert "belum tiba" in here.split('aria-labelledby="jadwal-title"')[1][:2000]
+    assert charts.start_worker()
+    assert render_html(running) == here
 
 
 @_FORK

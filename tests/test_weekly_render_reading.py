@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 
 from medsos_cli.weekly import fmt
+from medsos_cli.weekly.model import CountChange, PlatformWeek, WeeklyReport, decode
 from medsos_cli.weekly.render_html import render_html
 from medsos_cli.weekly.render_md import render_markdown
 
 FIXTURE = Path(__file__).parent / "fixtures" / "weekly" / "report.json"
+typed = WeeklyReport.from_dict
 
 
 @pytest.fixture()
@@ -120,7 +122,8 @@ def example() -> dict:
     config = load_config(EXAMPLES / "medsos.toml")
     results = read_exports([str(EXAMPLES / "exports")], tz=config.timezone, year=2026,
                            near=date(2026, 11, 16))
-    return build_report(results, week="2026-W47", config=config, use_history=False)
+    # the JSON contract (what these tests read); the renderers take it as it is read back
+    return build_report(results, week="2026-W47", config=config, use_history=False).to_dict()
 
 
 @pytest.fixture(scope="module")
@@ -191,11 +194,12 @@ def test_unranked_reasons_name_the_real_cause(example, example_html, example_md)
 def test_unranked_reason_names_the_platforms_own_basis():
     youtube = {"label": "YouTube", "posts": 3, "engagement_rate_basis": "views",
                "top_posts": [], "bottom_posts": []}
-    reason = fmt.unranked_reason("youtube", youtube)
+    reason = fmt.unranked_reason("youtube", decode(PlatformWeek, youtube))
     assert reason == ("3 unggahan YouTube, tetapi tidak ada yang tayangan (penyebut ER YouTube) "
                       "dan interaksinya sama-sama tercantum di ekspor.")
     assert "jangkauan" not in reason
-    assert fmt.unranked_reason("x", {"label": "X", "posts": 0}) == "Tidak ada unggahan X pekan ini."
+    silent = decode(PlatformWeek, {"label": "X", "posts": 0})
+    assert fmt.unranked_reason("x", silent) == "Tidak ada unggahan X pekan ini."
 
 
 # --- date-only posts show the date only ----------------------------------------------------
@@ -249,8 +253,8 @@ def test_daily_chart_keeps_account_daily_totals_apart(example, example_html):
     sources = {k: p["daily_source"] for k, p in example["platforms"].items()}
     assert sources == {"facebook": "posts", "instagram": "posts", "x": "posts",
                        "youtube": "posts", "tiktok": "account"}
-    by_post = charts.daily_chart(example)
-    by_account = charts.daily_chart(example, "account")
+    by_post = charts.daily_chart(typed(example))
+    by_account = charts.daily_chart(typed(example), "account")
     assert "TikTok" not in by_post and "per hari" not in by_post
     assert "total seumur unggahan yang terbit hari itu" in by_post
     assert "TikTok (tayangan)" in by_account and "Facebook" not in by_account
@@ -268,8 +272,8 @@ def test_daily_source_is_inferred_for_reports_without_it(report):
     r["platforms"]["tiktok"]["posts"] = None
     for p in r["platforms"].values():
         p.pop("daily_source", None)
-    assert charts.daily_source(r["platforms"]["tiktok"]) == "account"
-    assert charts.daily_source(r["platforms"]["facebook"]) == "posts"
+    assert charts.daily_source(typed(r).platforms["tiktok"]) == "account"
+    assert charts.daily_source(typed(r).platforms["facebook"]) == "posts"
 
 
 # --- week over week for comments and complaints ----------------------------------------------
@@ -294,7 +298,7 @@ def test_comments_and_complaints_change_week_over_week(example, example_html, ex
     # more overdue complaints is bad news: never coloured as a good rise
     assert '<span class="chg up worse"><span aria-hidden="true">▲</span> naik dari 0 pekan lalu' \
         in _section(example_html, "aduan")
-    assert fmt.count_change_parts({"count": 1, "previous": 4}, worse_when_up=True)[2] == \
+    assert fmt.count_change_parts(CountChange(count=1, previous=4), worse_when_up=True)[2] == \
         "down better"
     md = _md_section(example_md, "## Ringkasan")
     assert "- **Komentar:** 32, ▲ naik 700,0 % (pekan lalu 4)" in md
@@ -330,7 +334,7 @@ def test_posts_card_keeps_its_change_with_a_tiktok_overview(example, example_htm
     # TikTok comes from its overview only (posts null in both weeks); the other four
     # platforms: W46 4 + 3 + 4 + 1 = 12 posts, W47 6 + 5 + 7 + 2 = 20: (20 − 12) / 12 = +66,7 %
     assert example["platforms"]["tiktok"]["posts"] is None
-    assert fmt.total_posts_previous(example) == 12
+    assert fmt.total_posts_previous(typed(example)) == 12
     summary = _text(_section(example_html, "ringkasan"))
     assert "Unggahan 20 ▲ naik 66,7 % (pekan lalu 12)" in summary
     assert "20 unggahan di 4 platform (jumlah unggahan TikTok tidak tercatat" in summary
@@ -338,7 +342,7 @@ def test_posts_card_keeps_its_change_with_a_tiktok_overview(example, example_htm
     # a platform that counts posts but lacks last week's count still makes it unknown
     r = copy.deepcopy(example)
     r["platforms"]["youtube"]["previous"] = None
-    assert fmt.total_posts_previous(r) is None
+    assert fmt.total_posts_previous(typed(r)) is None
 
 
 # --- print furniture -------------------------------------------------------------------------

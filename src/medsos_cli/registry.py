@@ -22,9 +22,10 @@ the id and the name of the accounts on the same platform.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from medsos_cli.errors import ConfigError, MedsosError
 from medsos_cli.platforms import PLATFORMS
@@ -236,7 +237,14 @@ def export_accounts(results: Any) -> dict[tuple[str, str], int]:
     return counts
 
 
-def warn_unknown(report: dict, results: Any, config: Any) -> None:
+class _Source(Protocol):
+    """A weekly report's source entry (``weekly.model.Source``): a file and its warnings."""
+
+    path: str
+    warnings: list[str]
+
+
+def warn_unknown(sources: Sequence[_Source], results: Any, config: Any) -> None:
     """Add to the report's sources a warning for each export account not in the registry
     (nothing when there is no registry)."""
     path = registry_path(config)
@@ -246,9 +254,8 @@ def warn_unknown(report: dict, results: Any, config: Any) -> None:
     by_file: dict[str, dict[tuple[str, str], int]] = {}
     for result in results:
         by_file[result.path] = export_accounts([result])
-    for source in report.get("sources", []):
-        for platform, account, rows in unknown_accounts(registry, by_file.get(source["path"],
-                                                                               {})):
-            source["warnings"].append(
+    for source in sources:
+        for platform, account, rows in unknown_accounts(registry, by_file.get(source.path, {})):
+            source.warnings.append(
                 f"akun {platform} “{account}” ({rows} unggahan) tidak ada di daftar akun "
                 f"{path.name}; tambahkan agar masuk rekap kantornya")

@@ -13,12 +13,13 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from medsos_cli.config import Config
 from medsos_cli.errors import InputError
 from medsos_cli.weekly.week import Period
 
 
-def period_report(paths: list[str], period: Period, config: Any, *, db: Path | None = None,
-                  use_history: bool = True) -> dict:
+def period_report(paths: list[str], period: Period, config: Config, *, db: Path | None = None,
+                  use_history: bool = True) -> dict[str, Any]:
     """The roll-up report dict (docs/province.md) of ``period`` for this office."""
     from medsos_cli.province.handover import export_history
     from medsos_cli.province.rollup import TREND_WEEKS, compute
@@ -35,7 +36,7 @@ def period_report(paths: list[str], period: Period, config: Any, *, db: Path | N
         if paths:
             from medsos_cli.exports import read_exports
             from medsos_cli.exports.spill import COMPACT_ALL
-            from medsos_cli.weekly.build import _dedupe_comments, _dedupe_complaints
+            from medsos_cli.weekly.build import dedupe_comments, dedupe_complaints
             from medsos_cli.weekly.metrics import dedupe_daily, dedupe_posts
 
             # Only the history needs the texts: every post compact (exports.spill).
@@ -43,8 +44,8 @@ def period_report(paths: list[str], period: Period, config: Any, *, db: Path | N
                                    near=period.start, window=COMPACT_ALL)
             with History(path) as history:
                 history.store(dedupe_posts(results), dedupe_daily(results))
-                history.store_comments(_dedupe_comments(results))
-                history.store_complaints(_dedupe_complaints(results))
+                history.store_comments(dedupe_comments(results))
+                history.store_complaints(dedupe_complaints(results))
         elif not path.is_file():
             raise InputError("riwayat belum ada: jalankan laporan mingguan dulu atau sebutkan "
                              "berkas ekspor", path)

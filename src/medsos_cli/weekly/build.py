@@ -1,4 +1,4 @@
-"""Assemble the weekly report (the dict of docs/weekly-json.md) from imported exports.
+"""Assemble the weekly report (``weekly.model.WeeklyReport``, docs/weekly-json.md) from exports.
 
 The output depends only on the inputs, the configuration, the week and the history database:
 no run timestamps, stable order everywhere, so the same inputs give the same bytes.
@@ -6,20 +6,35 @@ no run timestamps, stable order everywhere, so the same inputs give the same byt
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
 
 from medsos_cli import __version__
 from medsos_cli.config import Config
 from medsos_cli.exports.model import Comment, Complaint, DailyValue, ImportResult, Post
 from medsos_cli.weekly.metrics import compute, dedupe_daily, dedupe_posts, place_posts
+from medsos_cli.weekly.model import (
+    AccountWeek,
+    CommentsSection,
+    ComparisonBasis,
+    ComplaintsSection,
+    LintSummary,
+    PlatformWeek,
+    Posting,
+    Running,
+    Skipped,
+    Source,
+    SourceError,
+    WeeklyReport,
+    decode,
+    to_json,
+)
 from medsos_cli.weekly.recommend import recommendations
 from medsos_cli.weekly.week import Week, parse_week, today_in
 
@@ -27,6 +42,7 @@ if TYPE_CHECKING:
     from medsos_cli.weekly.progress import ProgressCallback
 
 REPORT_VERSION = 1
+T = TypeVar("T")
 UNKNOWN_ACCOUNT = "(akun)"
 
 
@@ -34,7 +50,7 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
                  today: date | None = None, db: Path | None = None,
                  use_history: bool = True, linter: object | None = None,
                  lint_workers: object | None = None, now: datetime | None = None,
-                 progress: ProgressCallback | None = None) -> dict:
+                 progress: ProgressCallback | None = None) -> WeeklyReport:
     """The whole report for ``week`` (a ``Week``, or ``2026-W47``, ``last``, ``this``, or None
     for the last complete week).
 
@@ -57,8 +73,8 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
 
     posts = dedupe_posts(results)
     daily = dedupe_daily(results)
-    comments = _dedupe_comments(results)
-    complaints = _dedupe_complaints(results)
+    comments = dedupe_comments(results)
+    complaints = dedupe_complaints(results)
 
     with ExitStack() as stack:
         history = None
@@ -83,35 +99,40 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
         platforms, accounts, posting = compute(rows, daily, target, tz, default_account)
         if progress is not None:
             progress("compute", 1, 1)
-        report: dict = {
-            "version": REPORT_VERSION,
-            "generator": f"medsos {__version__}",
-            "account": config.account_name,
-            "week": target.label,
-            "start": target.start.isoformat(),
-            "end": target.sunday.isoformat(),  # a running week: see "running"
-            "timezone": tz,
-            "previous_week": previous.label,
-            "running": _running(target, previous),
-            "sources": _sources(results, rows, outside, undated, target, tz,
-                                _kept_ids(results, comments, complaints)),
-            "platforms": platforms,
-            "accounts": accounts,
-            "posting": posting,
-            "comments": _comments(comments, target, config, progress),
-            "complaints": _complaints(complaints, target, tz, config.sla_hours,
-                                      config.working_days, now),
-            "lint": pending.result(),
-            "comparison_basis": _comparison_basis(),
-        }
+        # The analysers give the contract's JSON objects: decoded here, once.
+        report = WeeklyReport(
+            version=REPORT_VERSION,
+            generator=f"medsos {__version__}",
+            account=config.account_name,
+            week=target.label,
+            start=target.start.isoformat(),
+            end=target.sunday.isoformat(),  # a running week: see "running"
+            timezone=tz,
+            previous_week=previous.label,
+            running=_running(target, previous),
+            sources=_sources(results, rows, outside, undated, target, tz,
+                             _kept_ids(results, comments, complaints)),
+            platforms={k: decode(PlatformWeek, v) for k, v in platforms.items()},
+            accounts={k: decode(AccountWeek, v) for k, v in accounts.items()},
+            posting=decode(Posting, posting),
+            comments=_typed(CommentsSection, _comments(comments, target, config, progress)),
+            complaints=_typed(ComplaintsSection, _complaints(
+                complaints, target, tz, config.sla_hours, config.working_days, now)),
+        )
+        lint = pending.result()  # after the comments: the workers lint meanwhile
+        report.lint = decode(LintSummary, lint)
+        report.comparison_basis = _comparison_basis()
         if history is not None:  # the complete history (comments, complaints, findings)
-            history.store_week(comments, complaints, [r.post for r in current_posts],
-                               report["lint"])
-    report["recommendations"] = recommendations(report)
+            history.store_week(comments, complaints, [r.post for r in current_posts], lint)
+    report.recommendations = recommendations(report)
     return report
 
 
-def _running(week: Week, previous: Week) -> dict | None:
+def _typed(kind: type[T], data: dict | None) -> T | None:
+    return None if data is None else decode(kind, data)
+
+
+def _running(week: Week, previous: Week) -> Running | None:
     """``null`` for a complete week; for the week so far, up to which day it counts and the
     days of the week before it is compared with."""
     if not week.running:
@@ -129,23 +150,23 @@ def _running(week: Week, previous: Week) -> dict | None:
     span = WEEKDAYS[0] if weekday == 0 else f"{WEEKDAYS[0]}–{WEEKDAYS[weekday]}"
     upto = "" if weekday == 0 else "s.d. "
     text += f". Pembanding: {span} pekan {previous.label} ({upto}{date_long(previous.end)})."
-    return {"through": through.isoformat(), "days": len(week.days()),
-            "previous_through": previous.end.isoformat(), "text": text}
+    return Running(through=through.isoformat(), days=len(week.days()),
+                   previous_through=previous.end.isoformat(), text=text)
 
 
-def _comparison_basis() -> dict:
+def _comparison_basis() -> ComparisonBasis:
     """What week-over-week compares. The history keeps one snapshot per post (the latest), so
     no same-age figure exists: both weeks' posts are compared at their lifetime totals as of
     the export, and last week's posts have had a week longer to gather them."""
-    return {"basis": "lifetime_at_export",
-            "text": "total seumur unggahan per waktu ekspor (unggahan pekan lalu sudah tayang "
-                    "sepekan lebih lama, jadi angkanya cenderung lebih besar), bukan per umur "
-                    "unggahan yang sama"}
+    return ComparisonBasis(
+        basis="lifetime_at_export",
+        text="total seumur unggahan per waktu ekspor (unggahan pekan lalu sudah tayang "
+             "sepekan lebih lama, jadi angkanya cenderung lebih besar), bukan per umur "
+             "unggahan yang sama")
 
 
-def to_json(report: dict) -> str:
-    """The report as JSON text (UTF-8 characters kept, two-space indent, final newline)."""
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+# to_json is weekly.model's (the one JSON writer), offered here where it always was.
+__all__ = ["build_report", "dedupe_comments", "dedupe_complaints", "to_json"]
 
 
 # -- history ---------------------------------------------------------------------------------
@@ -210,12 +231,14 @@ def _kept_ids(results: Sequence[ImportResult], comments: list, complaints: list,
     return {id(item) for item in comments + complaints}
 
 
-def _dedupe_comments(results: Sequence[ImportResult]) -> list[Comment]:
+def dedupe_comments(results: Sequence[ImportResult]) -> list[Comment]:
+    """The comments of every log, each exact copy from another file counted once (warned)."""
     return _dedupe_logged(results, "comments", ("platform", "post_ref", "author", "text", "time"),
                           "komentar")
 
 
-def _dedupe_complaints(results: Sequence[ImportResult]) -> list[Complaint]:
+def dedupe_complaints(results: Sequence[ImportResult]) -> list[Complaint]:
+    """The complaints of every log, each exact copy from another file counted once (warned)."""
     return _dedupe_logged(results, "complaints", ("channel", "text", "received_at"), "aduan")
 
 
@@ -282,7 +305,7 @@ class _Tally:
 
 def _sources(results: Sequence[ImportResult], rows: list, outside: dict[int, date],
              undated: set[int], week: Week, tz: str, logged: set[int] | None,
-             ) -> list[dict]:
+             ) -> list[Source]:
     """One entry per file: rows read, rows used, warnings (incl. rows outside both weeks).
 
     ``logged`` holds the ids of the comments and complaints kept after removing exact copies
@@ -364,11 +387,10 @@ def _sources(results: Sequence[ImportResult], rows: list, outside: dict[int, dat
                                 "ekspor.")
         error = None
         if result.error is not None:
-            error = {"line": result.error_line, "message": result.error}
-        out.append({
-            "path": result.path, "format": result.format, "language": result.language,
-            "rows": result.rows, "used": in_week + in_previous, "warnings": warnings,
-            "skipped": [{"line": s.line, "reason": s.reason} for s in result.skipped],
-            "error": error,
-        })
+            error = SourceError(line=result.error_line, message=result.error)
+        out.append(Source(
+            path=result.path, format=result.format, language=result.language,
+            rows=result.rows, used=in_week + in_previous, warnings=warnings,
+            skipped=[Skipped(line=s.line, reason=s.reason) for s in result.skipped],
+            error=error))
     return out

@@ -17,6 +17,7 @@ from typing import Any
 
 from medsos_cli.platforms import TABLE
 from medsos_cli.weekly import fmt
+from medsos_cli.weekly.model import DailyFigures, PlatformWeek, WeeklyReport
 
 # One line style per platform (colour, marker, dash: never colour alone), from the table.
 PLATFORM_STYLE = {p.name: p.style for p in TABLE if p.style is not None}
@@ -116,13 +117,13 @@ def _tidy(ax: Any) -> None:
     ax.set_axisbelow(True)
 
 
-def daily_source(data: dict[str, Any]) -> str:
+def daily_source(data: PlatformWeek) -> str:
     """``"posts"`` or ``"account"``: what a platform's ``daily`` basis figures are (a report
     without ``daily_source`` tells it by the posts: no per-post export means daily totals)."""
-    source = data.get("daily_source")
+    source = data.daily_source
     if source in ("posts", "account"):
         return source
-    return "account" if data.get("posts") is None else "posts"
+    return "account" if data.figures.posts is None else "posts"
 
 
 # The two kinds of daily figure never share an axis: a post's lifetime total placed on its
@@ -136,7 +137,12 @@ DAILY_KINDS = {
 }
 
 
-def daily_chart(report: dict[str, Any], source: str = "posts") -> str | None:
+def _day_value(day: DailyFigures, basis: str) -> int | None:
+    value: int | None = getattr(day, basis, None)
+    return value
+
+
+def daily_chart(report: WeeklyReport, source: str = "posts") -> str | None:
     """Line chart of each platform's daily basis metric (reach, impressions or views).
 
     ``source="posts"``: platforms whose daily figures sum the lifetime totals of the posts
@@ -148,14 +154,14 @@ def daily_chart(report: dict[str, Any], source: str = "posts") -> str | None:
     import matplotlib
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    platforms = report.get("platforms") or {}
+    platforms = report.platforms
     series = []
     for key, data in platforms.items():
         if daily_source(data) != source:
             continue
-        basis = data.get("engagement_rate_basis") or "reach"
-        days = data.get("daily") or []
-        values = [d.get(basis) for d in days]
+        basis = data.engagement_rate_basis or "reach"
+        days = data.daily
+        values = [_day_value(d, basis) for d in days]
         if any(v is not None for v in values):
             series.append((key, data, basis, days, values))
     if not series:
@@ -174,7 +180,7 @@ def daily_chart(report: dict[str, Any], source: str = "posts") -> str | None:
             ax.plot(xs, ys, color=color, marker=marker, linestyle=dash, linewidth=1.8,
                     markersize=4.5, label=name)
             if len(days) > len(labels):
-                labels = [_day_label(d.get("date")) for d in days]
+                labels = [_day_label(d.date) for d in days]
         ax.set_xticks(range(len(labels)), labels)
         ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
         ax.yaxis.set_major_locator(MaxNLocator(5, integer=True))
@@ -184,19 +190,19 @@ def daily_chart(report: dict[str, Any], source: str = "posts") -> str | None:
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8.5)
     summary = "; ".join(
         f"{fmt.platform_label(k, d)} {fmt.BASIS_LABELS.get(b, b)} "
-        + ", ".join(f"{fmt.date_short(day.get('date'))} {fmt.number(v)}"
+        + ", ".join(f"{fmt.date_short(day.date)} {fmt.number(v)}"
                     for day, v in zip(ds, vs, strict=True))
         for k, d, b, ds, vs in series)
     return _to_svg(fig, name_, label + summary)
 
 
-def engagement_chart(report: dict[str, Any]) -> str | None:
+def engagement_chart(report: WeeklyReport) -> str | None:
     """Horizontal bars: engagement rate per platform, this week and the previous week."""
     import matplotlib
     from matplotlib.ticker import FuncFormatter
 
-    rows = [(k, d) for k, d in (report.get("platforms") or {}).items()
-            if d.get("engagement_rate") is not None]
+    rows = [(k, d, d.figures.engagement_rate) for k, d in report.platforms.items()
+            if d.figures.engagement_rate is not None]
     if not rows:
         return None
     with matplotlib.rc_context(_RC):
@@ -204,24 +210,24 @@ def engagement_chart(report: dict[str, Any]) -> str | None:
         fig = _figure(7.4, height, left=0.13, right=0.97, top=1 - 0.1 / height,
                       bottom=0.4 / height)
         ax = fig.add_subplot()
-        names = [fmt.platform_label(k, d) for k, d in rows]
+        names = [fmt.platform_label(k, d) for k, d, _ in rows]
         ys = list(range(len(rows)))[::-1]
-        now = [d["engagement_rate"] * 100 for _, d in rows]
-        prev = [((d.get("previous") or {}).get("engagement_rate")) for _, d in rows]
+        now = [(rate or 0.0) * 100 for _, _, rate in rows]
+        prev = [d.previous.engagement_rate if d.previous else None for _, d, _ in rows]
         bar = 0.38
-        for y, (key, _), value in zip(ys, rows, now, strict=True):
+        for y, (key, _, _), value in zip(ys, rows, now, strict=True):
             ax.barh(y + bar / 2, value, height=bar, color=_style(key)[0])
-        for y, value in zip(ys, prev, strict=True):
-            if value is not None:
-                ax.barh(y - bar / 2, value * 100, height=bar, color="white",
+        for y, was in zip(ys, prev, strict=True):
+            if was is not None:
+                ax.barh(y - bar / 2, was * 100, height=bar, color="white",
                         edgecolor=MUTED, hatch="////", linewidth=0.8)
         top = max(now + [p * 100 for p in prev if p is not None])
         for y, value in zip(ys, now, strict=True):
             ax.text(value + top * 0.01, y + bar / 2, fmt.number(value, 1) + " %",
                     va="center", fontsize=8.5, fontweight="bold")
-        for y, value in zip(ys, prev, strict=True):
-            ax.text((value or 0) * 100 + top * 0.01, y - bar / 2,
-                    ("pekan lalu " + fmt.percent(value)) if value is not None
+        for y, was in zip(ys, prev, strict=True):
+            ax.text((was or 0) * 100 + top * 0.01, y - bar / 2,
+                    ("pekan lalu " + fmt.percent(was)) if was is not None
                     else "pekan lalu –", va="center", fontsize=7.5, color=MUTED)
         ax.set_yticks(ys, names)
         ax.set_xlim(0, top * 1.3)
@@ -232,20 +238,19 @@ def engagement_chart(report: dict[str, Any]) -> str | None:
         ax.set_axisbelow(True)
         ax.tick_params(axis="y", length=0)
     summary = "; ".join(
-        f"{n} {fmt.percent(d['engagement_rate'])} (pekan lalu {fmt.percent(p)})"
-        for n, (_, d), p in zip(names, rows, prev, strict=True))
+        f"{n} {fmt.percent(rate)} (pekan lalu {fmt.percent(p)})"
+        for n, (_, _, rate), p in zip(names, rows, prev, strict=True))
     return _to_svg(fig, "er", "Grafik batang tingkat interaksi per platform, pekan ini dan "
                    "pekan lalu (arsir). " + summary)
 
 
-def posting_grid_chart(report: dict[str, Any]) -> str | None:
+def posting_grid_chart(report: WeeklyReport) -> str | None:
     """Heat map of posts per weekday (rows, Monday first) × hour (columns), counts in cells."""
     import matplotlib
     from matplotlib.collections import PolyCollection
     from matplotlib.colors import LinearSegmentedColormap
 
-    posting = report.get("posting") or {}
-    grid = posting.get("grid")
+    grid = report.posting.grid if report.posting else None
     if not grid:
         return None
     peak = max((max(row) for row in grid if row), default=0)
@@ -321,7 +326,7 @@ def _cell_counts(ax: Any, labels: list[tuple[float, float, int, bool]], height: 
     return "\n".join(out) + "\n"
 
 
-def all_charts(report: dict[str, Any]) -> dict[str, str | None]:
+def all_charts(report: WeeklyReport) -> dict[str, str | None]:
     """The charts of the HTML report keyed ``daily`` (per publish day), ``daily_account``
     (the accounts' own daily totals), ``engagement``, ``grid``."""
     return {"daily": daily_chart(report), "daily_account": daily_chart(report, "account"),
@@ -401,7 +406,7 @@ def _serve(connection: Any, parent_end: Any) -> None:
     connection.close()
 
 
-def charts_later(report: dict[str, Any]) -> Callable[[], dict[str, str | None]]:
+def charts_later(report: WeeklyReport) -> Callable[[], dict[str, str | None]]:
     """Start drawing ``report``'s charts; the returned function gives :func:`all_charts`.
 
     With a worker (see :func:`start_worker`) the drawing runs there while the caller does
@@ -413,8 +418,10 @@ def charts_later(report: dict[str, Any]) -> Callable[[], dict[str, str | None]]:
     process, connection = _worker
     _worker = None  # one report per worker
     # Only what the charts read: a province's report is megabytes of lint rows.
+    slim = WeeklyReport(platforms=report.platforms, posting=report.posting,
+                        running=report.running)
     try:
-        connection.send({"platforms": report.get("platforms"), "posting": report.get("posting")})
+        connection.send(slim)
     except (OSError, ValueError):
         connection.close()
         return lambda: all_charts(report)

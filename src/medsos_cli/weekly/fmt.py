@@ -25,6 +25,15 @@ from medsos_cli.forms import (
     weekdays,
 )
 from medsos_cli.platforms import LABELS
+from medsos_cli.weekly.model import (
+    AccountWeek,
+    CountChange,
+    CrisisDay,
+    LintPost,
+    LintSummary,
+    PlatformWeek,
+    WeeklyReport,
+)
 
 # The Indonesian forms (medsos_cli.forms), offered to the renderers beside the report's own.
 __all__ = ["NULL", "as_date", "date", "date_long", "date_range", "date_short", "day_month",
@@ -57,13 +66,13 @@ WEEKDAYS_SHORT = list(weekdays(short=True))
 HOLDING_COMMAND = "medsos draft holding-statement"
 
 
-def crisis_text(day: dict[str, Any]) -> str:
+def crisis_text(day: CrisisDay) -> str:
     """A crisis day in one sentence: its own message, else one made of its numbers."""
-    message = " ".join(str(day.get("message") or "").split())
+    message = " ".join(str(day.message or "").split())
     if message:
         return message
-    return (f"{date_long(day.get('date'))}: {number(day.get('negative'))} komentar negatif, "
-            f"padahal biasanya {number(day.get('baseline'), 1)} per hari. Siapkan holding "
+    return (f"{date_long(day.date)}: {number(day.negative)} komentar negatif, "
+            f"padahal biasanya {number(day.baseline, 1)} per hari. Siapkan holding "
             f"statement sesuai prosedur krisis dengan perintah {HOLDING_COMMAND}.")
 
 
@@ -100,18 +109,18 @@ def change(ratio: float | None) -> str:
     return f"{arrow} {words}".strip()
 
 
-def count_change_parts(change: dict[str, Any] | None,
+def count_change_parts(change: CountChange | None,
                        worse_when_up: bool = False) -> tuple[str, str, str] | None:
     """A count against last week's (``{"count", "previous", "delta", "percent"}``) as
     ``(arrow, words, css)``: ``("▲", "naik 450,0 % (pekan lalu 2)", "up")``; from zero,
     ``"naik dari 0 pekan lalu"``. ``None`` when last week is unknown. ``worse_when_up``
     (overdue complaints, negative comments) adds ``worse``/``better`` to the css class, so
     a rise there is never coloured as good news."""
-    if not change or change.get("previous") is None or change.get("count") is None:
+    if not change or change.previous is None or change.count is None:
         return None
-    before, delta = change["previous"], change.get("delta")
+    before, delta = change.previous, change.delta
     if delta is None:
-        delta = change["count"] - before
+        delta = change.count - before
     if not before:
         if not delta:
             arrow, words, css = SAME, "tetap 0 (pekan lalu juga 0)", "same"
@@ -155,31 +164,34 @@ def points(difference: float | None, unit: str = POINTS) -> str:
 RATE_KEYS = ("engagement_rate",)  # figures that are rates: their change is in points
 
 
-def rate_difference(data: dict[str, Any] | None, key: str = "engagement_rate") -> float | None:
+Week = PlatformWeek | AccountWeek
+
+
+def rate_difference(data: Week | None, key: str = "engagement_rate") -> float | None:
     """This week's rate minus the previous week's (a ratio: 0.004 = 0,4 poin persentase).
 
     Read from ``change_points`` when the report has it, else from the two rates (a report
     written before that key existed renders the same)."""
     if not data:
         return None
-    given = (data.get("change_points") or {}).get(key)
+    given = getattr(data.change_points, key, None)
     if given is not None:
-        return given
-    now = data.get(key)
-    before = (data.get("previous") or {}).get(key)
+        return float(given)
+    now = data.figures.get(key)
+    before = data.previous.get(key) if data.previous is not None else None
     if now is None or before is None:
         return None
     return round(now - before, 6)
 
 
-def figure_change_parts(data: dict[str, Any] | None, key: str,
+def figure_change_parts(data: Week | None, key: str,
                         unit: str = POINTS) -> tuple[str, str, str] | None:
     """Arrow, words and css of one figure's week-over-week change (``None`` when unknown):
     percentage points for a rate, percent for a count."""
     if key in RATE_KEYS:
         difference = rate_difference(data, key)
         return None if difference is None else points_parts(difference, unit)
-    ratio = ((data or {}).get("change") or {}).get(key)
+    ratio = data.change.get(key) if data else None
     return None if ratio is None else change_parts(ratio)
 
 
@@ -229,7 +241,7 @@ def excerpt(text: str | None, limit: int = 100) -> str:
     return cut.rstrip(" ,.;:") + "…"
 
 
-def unranked_reason(key: str, data: dict[str, Any], which: str = "top") -> str:
+def unranked_reason(key: str, data: PlatformWeek, which: str = "top") -> str:
     """Why a top (``which="top"``) or bottom list of posts is empty, in one sentence.
 
     The reasons differ: a bottom list is empty when every rated post is already in the top
@@ -237,12 +249,12 @@ def unranked_reason(key: str, data: dict[str, Any], which: str = "top") -> str:
     otherwise no post had both its rate's basis (reach, impressions or views: the platform's
     own) and its interactions in the export."""
     label = platform_label(key, data)
-    top = data.get("top_posts") or []
+    top = data.top_posts
     if which == "bottom" and top:
         return (f"Semua unggahan {label} yang ER-nya diketahui ({number(len(top))}) sudah ada "
                 "di daftar teratas.")
-    posts = data.get("posts")
-    basis = BASIS_LABELS.get(data.get("engagement_rate_basis") or "", "penyebut ER")
+    posts = data.figures.posts
+    basis = BASIS_LABELS.get(data.engagement_rate_basis or "", "penyebut ER")
     if posts is None:
         return (f"Ekspor {label} yang dibaca hanya berisi total harian akun (ringkasan), tanpa "
                 f"angka per unggahan; ER {label} dihitung dari total {basis} harian itu.")
@@ -262,11 +274,11 @@ def format_label(name: str | None) -> str:
     return next((f.label for f in registry().formats if f.name == name), name)
 
 
-def platform_label(key: str, data: dict[str, Any] | None = None) -> str:
+def platform_label(key: str | None, data: Week | None = None) -> str:
     """Display name of a platform key (the report's ``label`` wins)."""
-    if data and data.get("label"):
-        return str(data["label"])
-    return PLATFORM_LABELS.get(key, key)
+    if data and data.label:
+        return data.label
+    return PLATFORM_LABELS.get(key or "", key or NULL)
 
 
 def metric(key: str, value: Any) -> str:
@@ -298,15 +310,16 @@ def capped(items: Iterable[Any] | None, limit: int = ROW_LIMIT) -> tuple[list[An
     return values[:limit], max(0, len(values) - limit)
 
 
-def lint_posts(lint: dict[str, Any] | None, limit: int = ROW_LIMIT) -> tuple[list[Any], int]:
+def lint_posts(lint: LintSummary | None, limit: int = ROW_LIMIT,
+               ) -> tuple[list[LintPost], int]:
     """Posts with findings to show: most errors first, then most warnings (ties keep the
     report's time order), at most ``limit``; and how many were left out.
 
     A province-wide week has ~20,000 such posts: a page listing them all is megabytes that
     no one reads, while the worst ones are what the head of office must see.
     """
-    posts = (lint or {}).get("posts") or []
-    ordered = sorted(posts, key=lambda p: (-(p.get("errors") or 0), -(p.get("warnings") or 0)))
+    posts = lint.posts if lint else []
+    ordered = sorted(posts, key=lambda p: (-(p.errors or 0), -(p.warnings or 0)))
     return capped(ordered, limit)
 
 
@@ -317,7 +330,7 @@ def hidden_note(hidden: int, what: str) -> str:
 
 # --- report-level summaries shared by both renderers ---------------------------------------
 
-def key_changes(report: dict[str, Any], limit: int = 5) -> list[dict[str, str]]:
+def key_changes(report: WeeklyReport, limit: int = 5) -> list[dict[str, str]]:
     """The largest week-on-week changes in basis metric and ER, as short sentences.
 
     Returns ``[{"text": "Jangkauan Instagram", "arrow": "▲", "words": "naik 23,5 %",
@@ -325,10 +338,10 @@ def key_changes(report: dict[str, Any], limit: int = 5) -> list[dict[str, str]]:
     sees what moved before any table. The ER's change is written in percentage points.
     """
     found: list[tuple[float, int, dict[str, str]]] = []
-    for order, (key, data) in enumerate((report.get("platforms") or {}).items()):
+    for order, (key, data) in enumerate(report.platforms.items()):
         label = platform_label(key, data)
-        changes = data.get("change") or {}
-        basis = data.get("engagement_rate_basis")
+        changes = data.change
+        basis = data.engagement_rate_basis
         candidates = []
         if basis in BASIS_LABELS:
             candidates.append((basis, BASIS_LABELS[basis].capitalize() + " " + label))
@@ -345,27 +358,25 @@ def key_changes(report: dict[str, Any], limit: int = 5) -> list[dict[str, str]]:
     return [item[2] for item in found[:limit]]
 
 
-def account_names(report: dict[str, Any]) -> dict[str, list[str]]:
-    """Account names per platform key, from ``accounts`` (keys ``"platform:account name"``)."""
+def account_names(report: WeeklyReport) -> dict[str, list[str]]:
+    """Account names per platform key, from ``accounts``."""
     names: dict[str, list[str]] = {}
-    for key, data in (report.get("accounts") or {}).items():
-        platform, _, name = key.partition(":")
-        platform = (data or {}).get("platform") or platform
-        name = (data or {}).get("account") or name
+    for key, data in report.accounts.items():
+        platform = data.platform or key.platform
+        name = data.account or key.account
         if name:
-            names.setdefault(platform, []).append(str(name))
+            names.setdefault(platform, []).append(name)
     return names
 
 
-def account_label(key: str, data: dict[str, Any]) -> str:
+def account_label(data: AccountWeek) -> str:
     """``Instagram · kotacontoh`` for an ``accounts`` entry."""
-    platform, _, name = key.partition(":")
-    label = platform_label(data.get("platform") or platform, data)
-    name = data.get("account") or name
+    label = platform_label(data.platform, data)
+    name = data.account
     return f"{label} · {name}" if name and name not in label else label
 
 
-def total_posts_previous(report: dict[str, Any]) -> int | None:
+def total_posts_previous(report: WeeklyReport) -> int | None:
     """The previous week's posts on the platforms that count posts (``None`` when one of
     them has no previous figure).
 
@@ -373,28 +384,28 @@ def total_posts_previous(report: dict[str, Any]) -> int | None:
     left out of both totals, as it is of ``posting.posts``, instead of making the whole
     change unknown."""
     total = 0
-    for data in (report.get("platforms") or {}).values():
-        prev = data.get("previous") or {}
-        if data.get("posts") is None and prev.get("posts") is None:
+    for data in report.platforms.values():
+        before = data.previous.posts if data.previous is not None else None
+        if data.figures.posts is None and before is None:
             continue
-        if prev.get("posts") is None:
+        if before is None:
             return None
-        total += prev["posts"]
+        total += before
     return total
 
 
-def days_to_come(report: dict) -> list[int]:
+def days_to_come(report: WeeklyReport) -> list[int]:
     """Weekday numbers (Monday 0) a running week has not reached yet; [] for a whole week."""
-    through = (report.get("running") or {}).get("through")
+    through = report.running.through if report.running else None
     if not through:
         return []
     return list(range(as_date(through).weekday() + 1, 7))
 
 
-def uncounted_platforms(report: dict[str, Any]) -> list[str]:
+def uncounted_platforms(report: WeeklyReport) -> list[str]:
     """Labels of platforms whose posts are not counted (a daily overview only: TikTok)."""
-    return [platform_label(k, d) for k, d in (report.get("platforms") or {}).items()
-            if d.get("posts") is None]
+    return [platform_label(k, d) for k, d in report.platforms.items()
+            if d.figures.posts is None]
 
 
 def busiest_slot(grid: list[list[int]] | None) -> tuple[str, int] | None:

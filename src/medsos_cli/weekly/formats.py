@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -18,11 +19,11 @@ class ReportFormat:
 
     name: str
     extension: str
-    weekly: str  # module:function rendering a weekly report dict to text
+    weekly: str  # module:function rendering a weekly report (weekly.model) to text
     rollup: str  # module:function rendering a roll-up report dict to text
     needs: tuple[str, ...] = ()  # modules of the ``laporan`` extra it imports
 
-    def renderer(self, which: str) -> Callable[[dict], str]:
+    def renderer(self, which: str) -> Callable[[Any], str]:
         """The renderer of ``which`` report ("weekly" or "rollup")."""
         module, _, function = getattr(self, which).partition(":")
         return getattr(importlib.import_module(module), function)
@@ -33,7 +34,7 @@ REPORT_FORMATS = (
                  "medsos_cli.province.render:render_html", ("matplotlib",)),
     ReportFormat("md", "md", "medsos_cli.weekly.render_md:render_markdown",
                  "medsos_cli.province.render:render_markdown"),
-    ReportFormat("json", "json", "medsos_cli.weekly.build:to_json",
+    ReportFormat("json", "json", "medsos_cli.weekly.model:to_json",
                  "medsos_cli.province.render:to_json"),
 )
 BY_NAME = {f.name: f for f in REPORT_FORMATS}

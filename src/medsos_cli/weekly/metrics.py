@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from medsos_cli.exports.model import DailyValue, ImportResult, Post
 from medsos_cli.platforms import LABELS, REPORT_PLATFORMS
+from medsos_cli.weekly.model import AccountKey
 from medsos_cli.weekly.week import Week
 
 PLATFORM_ORDER = REPORT_PLATFORMS
@@ -217,7 +218,7 @@ class Row:
         self.num = num
         self.base = base
         self.rate = round(num / base, 6) if num is not None and base else None
-        self.key = f"{post.platform}:{account}"
+        self.key = AccountKey(post.platform, account)
 
 
 def _exported_terms(posts: Iterable[Post]) -> dict[tuple[str, str], set[str]]:
@@ -520,14 +521,15 @@ def _platform_sort(platform: str) -> tuple[int, str]:
 
 
 def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: str,
-            default_account: str) -> tuple[dict, dict, dict]:
-    """``platforms``, ``accounts`` and ``posting`` of the contract."""
+            default_account: str) -> tuple[dict, dict[AccountKey, dict], dict]:
+    """``platforms``, ``accounts`` (keyed by platform and account) and ``posting`` of the
+    contract, as the JSON objects ``weekly.model`` decodes."""
     days = week.days()
     prev_days = week.previous().days()
     cur_rows: dict[str, list[Row]] = defaultdict(list)
     prev_rows: dict[str, list[Row]] = defaultdict(list)
-    acc_cur: dict[str, list[Row]] = defaultdict(list)
-    acc_prev: dict[str, list[Row]] = defaultdict(list)
+    acc_cur: dict[AccountKey, list[Row]] = defaultdict(list)
+    acc_prev: dict[AccountKey, list[Row]] = defaultdict(list)
     for row in rows:
         if row.current:
             cur_rows[row.post.platform].append(row)
@@ -535,7 +537,7 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
         else:
             prev_rows[row.post.platform].append(row)
             acc_prev[row.key].append(row)
-    daily_by_acc: dict[str, list[DailyValue]] = defaultdict(list)
+    daily_by_acc: dict[AccountKey, list[DailyValue]] = defaultdict(list)
     daily_by_platform: dict[str, list[DailyValue]] = defaultdict(list)
     span = set(days) | set(prev_days)
     follower_span = span | {prev_days[0] - timedelta(days=1)}  # cumulative series' baseline
@@ -543,7 +545,7 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
     # account when the posts show just one; otherwise to the configured account.
     named: dict[str, set[str]] = defaultdict(set)
     for row in rows:
-        named[row.post.platform].add(row.key.split(":", 1)[1])
+        named[row.post.platform].add(row.key.account)
     for value in daily:
         if value.day in follower_span:
             daily_by_platform[value.platform].append(value)
@@ -551,7 +553,7 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
             if not account:
                 only = named.get(value.platform, set())
                 account = next(iter(only)) if len(only) == 1 else default_account
-            daily_by_acc[f"{value.platform}:{account}"].append(value)
+            daily_by_acc[AccountKey(value.platform, account)].append(value)
 
     def week_figures(platform: str, wrows: list[Row], values: list[DailyValue],
                      wdays: list[date], post_based: bool) -> dict:
@@ -596,11 +598,11 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
                                  else "posts")
         platforms[platform] = entry
 
-    accounts: dict[str, dict] = {}
+    accounts: dict[AccountKey, dict] = {}
     keys = set(acc_cur) | set(acc_prev) | {
         k for k, vs in daily_by_acc.items() if any(v.day in span for v in vs)}
-    for key in sorted(keys, key=lambda k: (_platform_sort(k.split(":", 1)[0]), k)):
-        platform = key.split(":", 1)[0]
+    for key in sorted(keys, key=lambda k: (_platform_sort(k.platform), k)):
+        platform = key.platform
         post_based = platform in cur_rows or platform in prev_rows
         values = daily_by_acc.get(key, [])
         current = week_figures(platform, acc_cur.get(key, []), values, days, post_based)
@@ -608,7 +610,7 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
         before = figures if _known(figures) else None
         basis = RATE_SPEC.get(platform, ((), None))[1]
         entry = {"label": PLATFORM_LABELS.get(platform, platform), "platform": platform,
-                 "account": key.split(":", 1)[1]}
+                 "account": key.account}
         entry.update(current)
         entry["engagement_rate_basis"] = basis
         entry["engagement_rate_formula"] = rate_formula(

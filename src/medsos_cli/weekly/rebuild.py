@@ -90,7 +90,7 @@ def rebuild(path: Path, results: Sequence[ImportResult], tz: str) -> Rebuilt:
     """Write a new history at ``path`` from ``results`` (read in zone ``tz``); the old file,
     if any, is kept as a backup beside it. ``InputError`` when no export could be read (the
     old database is then left as it was)."""
-    from medsos_cli.weekly.build import _dedupe_comments, _dedupe_complaints
+    from medsos_cli.weekly.build import dedupe_comments, dedupe_complaints
     from medsos_cli.weekly.metrics import dedupe_daily, dedupe_posts
 
     path = Path(path)
@@ -104,8 +104,8 @@ def rebuild(path: Path, results: Sequence[ImportResult], tz: str) -> Rebuilt:
                          "riwayat lama tidak diubah", path)
     posts = [p for p in dedupe_posts(good) if p.published_at is not None]
     daily = dedupe_daily(good)
-    comments = _dedupe_comments(good)
-    complaints = _dedupe_complaints(good)
+    comments = dedupe_comments(good)
+    complaints = dedupe_complaints(good)
     local = zone(tz)
     days = {p.published_at.astimezone(local).date() for p in posts  # type: ignore[union-attr]
             } | {v.day for v in daily}  # (posts without a time were dropped above)

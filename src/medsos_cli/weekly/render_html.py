@@ -1,4 +1,4 @@
-"""Render the weekly report dict (docs/weekly-json.md) as one self-contained HTML page.
+"""Render the weekly report (``weekly.model.WeeklyReport``) as one self-contained HTML page.
 
 The page inlines its CSS and its SVG charts (no fonts, scripts, images or requests), is
 written in Indonesian, and prints on A4. Templates live in ``templates/report/`` of a source
@@ -8,13 +8,15 @@ checkout, or in ``medsos_cli/_data/templates/report/`` of an installed wheel.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from medsos_cli.bundled import bundled_path
 from medsos_cli.weekly import fmt
+from medsos_cli.weekly.model import CrisisDay, WeeklyReport, as_report
+from medsos_cli.weekly.view import week_view
 
 TEMPLATE = "weekly.html.j2"
 # The page runs no script and loads nothing: only its inline CSS and SVG are allowed.
@@ -138,31 +140,7 @@ def _known(func):
     return wrapper
 
 
-def _metric_rows(platforms: dict[str, Any]) -> list[dict[str, Any]]:
-    """The per-platform table, one row per metric (platforms are columns: fits A4)."""
-    rows = []
-    for key, label in fmt.METRICS:
-        cells = []
-        for data in platforms.values():
-            value = data.get(key)
-            # A rate's change in points ("naik 0,4 poin"), a count's in percent.
-            parts = (fmt.figure_change_parts(data, key, fmt.POINTS_SHORT)
-                     if key != "followers_change" else None)
-            previous = (data.get("previous") or {}).get(key)
-            arrow, words, css = parts or fmt.change_parts(None)
-            cells.append({"value": fmt.metric(key, value), "known": value is not None,
-                          "arrow": arrow, "words": words, "css": css,
-                          "has_change": parts is not None,
-                          "previous": fmt.metric(key, previous) if key != "followers_change"
-                          else None})
-        if key in ("saves", "impressions", "views", "reach") and not any(
-                c["known"] for c in cells):
-            continue  # a metric no platform exports is noise, not information
-        rows.append({"key": key, "label": label, "cells": cells})
-    return rows
-
-
-def crisis_message(day: dict[str, Any]) -> Any:
+def crisis_message(day: CrisisDay) -> Any:
     """A crisis day's sentence as markup: escaped, with the holding-statement command as code."""
     from markupsafe import Markup, escape
 
@@ -171,57 +149,48 @@ def crisis_message(day: dict[str, Any]) -> Any:
     return code.join(escape(part) for part in parts)
 
 
-def build_context(report: dict[str, Any],
+def build_context(report: WeeklyReport | Mapping[str, Any],
                   drawn: Callable[[], dict[str, str | None]] | None = None) -> dict[str, Any]:
     """Everything the template needs: the report plus derived summaries and the charts
     (``drawn()`` when given, e.g. from :func:`charts.charts_later`)."""
     from medsos_cli.weekly import charts
 
-    platforms = report.get("platforms") or {}
-    posting = report.get("posting") or {}
-    total = posting.get("posts")
-    if total is None and platforms:
-        total = sum(d.get("posts") or 0 for d in platforms.values())
-    previous_total = fmt.total_posts_previous(report) if platforms else None
-    total_change = ((total - previous_total) / previous_total
-                    if total is not None and previous_total else None)
-    slot = fmt.busiest_slot(posting.get("grid"))
-    names = fmt.account_names(report)
-    lint_posts, lint_hidden = fmt.lint_posts(report.get("lint"))
-    overdue_items, overdue_hidden = fmt.capped((report.get("complaints") or {})
-                                               .get("overdue_items"))
+    report = as_report(report)
+    view = week_view(report)
     return {
-        "accounts_of": {k: v[0] for k, v in names.items() if len(v) == 1},
-        "show_accounts": any(len(v) > 1 for v in names.values()),
+        "accounts_of": view.account_of,
+        "show_accounts": view.show_accounts,
         "r": report,
-        "platforms": platforms,
-        "metric_rows": _metric_rows(platforms),
-        "key_changes": fmt.key_changes(report),
-        "running_header": ("Laporan mingguan media sosial · " + str(report["account"])
-                           if report.get("account") else "Laporan mingguan media sosial"),
-        "total_posts": total,
-        "uncounted": fmt.uncounted_platforms(report),
-        "total_change": total_change,
-        "previous_total": previous_total,
-        "busiest": slot,
-        "date_range": fmt.date_range(report.get("start"), report.get("end")),
-        "lint_posts": lint_posts,
-        "lint_hidden": lint_hidden,
-        "overdue_items": overdue_items,
-        "overdue_hidden": overdue_hidden,
+        "platforms": report.platforms,
+        "metric_rows": view.metric_rows,
+        "no_previous": view.no_previous,
+        "key_changes": view.key_changes,
+        "running_header": ("Laporan mingguan media sosial · " + report.account
+                           if report.account else "Laporan mingguan media sosial"),
+        "total_posts": view.total_posts,
+        "uncounted": view.uncounted,
+        "total_change": view.total_change,
+        "previous_total": view.previous_total,
+        "busiest": view.busiest,
+        "date_range": fmt.date_range(report.start, report.end),
+        "lint_posts": view.lint_posts,
+        "lint_hidden": view.lint_hidden,
+        "overdue_items": view.overdue_items,
+        "overdue_hidden": view.overdue_hidden,
         "charts": drawn() if drawn is not None else charts.all_charts(report),
         "crisis_message": crisis_message,
-        "crisis_names_command": all(fmt.HOLDING_COMMAND in fmt.crisis_text(d) for d in
-                                    (report.get("comments") or {}).get("crisis_days") or []),
+        "crisis_names_command": view.crisis_names_command,
     }
 
 
-def render_html(report: dict[str, Any]) -> str:
-    """The report as one HTML document (same report → same bytes)."""
+def render_html(report: WeeklyReport | Mapping[str, Any]) -> str:
+    """The report as one HTML document (same report → same bytes); a JSON object read back
+    from ``--format json`` is decoded first."""
     from markupsafe import Markup
 
     from medsos_cli.weekly import charts
 
+    report = as_report(report)
     # With a chart worker running (charts.start_worker) the charts are drawn there while
     # this process imports Jinja and loads the template.
     drawn = charts.charts_later(report)

@@ -1,4 +1,4 @@
-"""One weekly report run: exports → records → report dict → rendered text.
+"""One weekly report run: exports → records → ``WeeklyReport`` → rendered text.
 
 The command line only parses options and writes the result; this module decides how the work
 is spread over processes: the lint workers are forked before the exports are read, while the
@@ -19,6 +19,7 @@ from medsos_cli.weekly.week import Week
 
 if TYPE_CHECKING:
     from medsos_cli.exports.model import ImportResult
+    from medsos_cli.weekly.model import WeeklyReport
     from medsos_cli.weekly.progress import ProgressCallback
 
 # Below this much export data there are too few captions to lint with worker processes.
@@ -33,9 +34,9 @@ EXIT_PARTIAL = 1
 def make_report(paths: list[str], target: Week, config: Config, *, output_format: str,
                 db: Path | None = None, use_history: bool = True,
                 strict: bool = False, now: datetime | None = None,
-                progress: ProgressCallback | None = None) -> tuple[dict, str]:
+                progress: ProgressCallback | None = None) -> tuple[WeeklyReport, str]:
     """Read the exports named by ``paths``, build the report of week ``target`` and render it
-    as ``output_format`` (html, md, json). Returns the report dict and the text.
+    as ``output_format`` (html, md, json). Returns the report and the text.
 
     A file that cannot be read is named in the report's sources (``error``) and the others are
     used; with ``strict`` it raises ``InputError`` instead, as does any skipped row. A week
@@ -65,7 +66,7 @@ def make_report(paths: list[str], target: Week, config: Config, *, output_format
                                   progress=progress)
             from medsos_cli.registry import warn_unknown
 
-            warn_unknown(report, results, config)  # accounts missing from accounts.yaml
+            warn_unknown(report.sources, results, config)  # accounts missing from accounts.yaml
         if progress is not None:
             progress("render", 0, None)
         text = render(report, output_format)
@@ -189,19 +190,19 @@ def _refuse_skipped(results) -> None:
                              "baris yang dilewati", result.path, first.line)
 
 
-def partial(report: dict) -> bool:
+def partial(report: WeeklyReport) -> bool:
     """True when the report was written from part of the inputs (a file or rows left out)."""
-    return any(s.get("error") or s["skipped"] for s in report["sources"])
+    return any(s.error is not None or s.skipped for s in report.sources)
 
 
-def problems(report: dict) -> list[str]:
+def problems(report: WeeklyReport) -> list[str]:
     """``path:line: message`` for every file that could not be read (for stderr)."""
     out = []
-    for source in report["sources"]:
-        error = source.get("error")
-        if error:
-            where = f"{source['path']}:{error['line']}" if error.get("line") else source["path"]
-            out.append(f"{where}: {error['message']}")
+    for source in report.sources:
+        error = source.error
+        if error is not None:
+            where = f"{source.path}:{error.line}" if error.line else source.path
+            out.append(f"{where}: {error.message}")
     return out
 
 
@@ -222,38 +223,38 @@ def input_bytes(paths: list[str]) -> int:
     return total
 
 
-def render(report: dict, output_format: str) -> str:
+def render(report: WeeklyReport, output_format: str) -> str:
     """The report as text in one of the report formats (weekly/formats.py)."""
     from medsos_cli.weekly.formats import BY_NAME
 
     return BY_NAME[output_format].renderer("weekly")(report)
 
 
-def summary(report: dict, target: Path | None) -> list[str]:
+def summary(report: WeeklyReport, target: Path | None) -> list[str]:
     """Indonesian lines for the terminal: files read, rows used and skipped, where written."""
     from medsos_cli.weekly.recommend import fmt_int
 
-    sources = report["sources"]
-    rows = sum(s["rows"] for s in sources)
-    used = sum(s["used"] for s in sources)
-    skipped = sum(len(s["skipped"]) for s in sources)
-    warnings = sum(len(s["warnings"]) for s in sources)
-    failed = [s for s in sources if s.get("error")]
+    sources = report.sources
+    rows = sum(s.rows for s in sources)
+    used = sum(s.used for s in sources)
+    skipped = sum(len(s.skipped) for s in sources)
+    warnings = sum(len(s.warnings) for s in sources)
+    failed = [s for s in sources if s.error is not None]
     lines = [f"tidak terbaca: {line}; laporan ditulis tanpa berkas ini"
              for line in problems(report)]
-    running = report.get("running")
-    week = f"pekan {report['week']} ({report['start']} s.d. {report['end']})"
+    running = report.running
+    week = f"pekan {report.week} ({report.start} s.d. {report.end})"
     if running:
-        week = (f"pekan berjalan {report['week']} ({report['start']} s.d. "
-                f"{running['through']}, hari berikutnya belum dihitung)")
+        week = (f"pekan berjalan {report.week} ({report.start} s.d. "
+                f"{running.through}, hari berikutnya belum dihitung)")
     lines += [f"{fmt_int(len(sources) - len(failed))} berkas dibaca, {fmt_int(rows)} baris, "
              f"{fmt_int(used)} dipakai untuk {week} dan pekan sebelumnya, "
              f"{fmt_int(skipped)} baris dilewati, "
              f"{fmt_int(warnings)} peringatan (lihat bagian sumber data di laporan)."]
     for source in sources:  # a file that gave nothing to this week deserves a look now
-        if source["rows"] and not source["used"]:
-            lines.append(f"peringatan: {source['path']}: tidak ada baris dalam pekan "
-                         f"{report['week']} atau pekan sebelumnya; berkas ini tidak dipakai")
+        if source.rows and not source.used:
+            lines.append(f"peringatan: {source.path}: tidak ada baris dalam pekan "
+                         f"{report.week} atau pekan sebelumnya; berkas ini tidak dipakai")
     if target is not None:
         lines.append(f"laporan ditulis ke {target}")
     return lines
