@@ -100,3 +100,10 @@ def test_no_hand_made_indonesian_number_formatting():
 def test_the_copy_checks_can_fail():
     assert NAMES.search('_DAYS = ("Senin", "Selasa")')
     assert HAND_GROUPING.search('f"{n:,}".replace(",", ".")')
+
+
+def test_choice_messages_join_with_atau_everywhere():
+    """Every "tidak dikenal; pilih …" lists its choices as "a, b, atau c" (forms.joined)."""
+    loose = re.compile(r"pilih[^\"\n]*\{', '\.join\(")
+    copies = [str(p.relative_to(PACKAGE)) for p, text in _sources() if loose.search(text)]
+    assert copies == []

@@ -183,8 +183,11 @@ def _office(item: dict, line: int | None, path: Path) -> Office:
     name = _text(item, "name", line, path, required=True)
     kind = _text(item, "kind", line, path, required=False) or "opd"
     if kind not in OFFICE_KINDS:
+        from medsos_cli.forms import joined
+
         raise ConfigError(f"jenis kantor “{kind}” tidak dikenal; pilih "
-                          f"{', '.join(OFFICE_KINDS)}", path, _key_line(item, "kind") or line)
+                          f"{joined(OFFICE_KINDS, 'atau')}", path,
+                          _key_line(item, "kind") or line)
     return Office(office_id, name, kind)
 
 
@@ -196,8 +199,10 @@ def _account(item: dict, line: int | None, path: Path, registry: Registry) -> Ac
                           f"{', '.join(sorted(_ACCOUNT_KEYS))}", path, _key_line(item, key))
     platform = _text(item, "platform", line, path, required=True).lower()
     if platform not in PLATFORMS:
-        raise ConfigError(f"platform “{platform}” tidak dikenal; pilih {', '.join(PLATFORMS)}",
-                          path, line)
+        from medsos_cli.forms import joined
+
+        raise ConfigError(f"platform “{platform}” tidak dikenal; pilih "
+                          f"{joined(PLATFORMS, 'atau')}", path, line)
     handle = _text(item, "handle", line, path, required=False)
     account_id = _text(item, "id", line, path, required=False)
     if not handle and not account_id:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from medsos_cli.cli._errors import stdout_write, user_errors
-from medsos_cli.cli._options import ConfigOption, FormatOption
+from medsos_cli.cli._options import ConfigOption, FormatOption, choice
 
 rules_app = typer.Typer(
     help="Lihat dan periksa buku aturan SOP.",
@@ -32,8 +32,7 @@ def list_rules(
     Contoh: medsos rules list
     """
     obj = ctx.obj or {}
-    if output_format not in ("text", "json"):
-        raise typer.BadParameter("pilih text atau json", param_hint="--format")
+    output_format = choice(output_format, ("text", "json"), "--format")
     with user_errors(bool(obj.get("debug"))):
         from medsos_cli.config import load_config
         from medsos_cli.lint.run import build_rulebook

@@ -165,8 +165,10 @@ def platforms_for(content: ContentType, platform: str) -> list[str]:
     if chosen not in PLATFORMS:
         close = difflib.get_close_matches(chosen, list(PLATFORMS) + [ALL], n=2, cutoff=0.5)
         hint = f"; mungkin maksud Anda: {', '.join(close)}" if close else ""
+        from medsos_cli.forms import joined
+
         raise InputError(f"platform “{platform}” tidak dikenal{hint} (pilih "
-                         f"{', '.join(PLATFORMS)}, atau all)")
+                         f"{joined([*PLATFORMS, ALL], 'atau')})")
     content.variants(chosen)  # no variant for this platform: an error naming those there are
     return [chosen]
 

@@ -340,8 +340,10 @@ def coerce(f: Field, value: Any, ctx: ValueContext) -> Any:
                 return choice
         close = difflib.get_close_matches(text, list(f.choices), n=1, cutoff=0.5)
         hint = f" Mungkin maksud Anda “{close[0]}”?" if close else ""
-        raise InputError(f"“{text}” bukan pilihan yang sah; pilih salah satu: "
-                         f"{', '.join(f.choices)}.{hint}")
+        from medsos_cli.forms import joined
+
+        raise InputError(f"“{text}” bukan pilihan yang sah; pilih "
+                         f"{joined(f.choices, 'atau')}.{hint}")
     if kind == "official":
         if ctx.roster is None:
             raise InputError("roster pejabat belum diatur: buat roster.yaml di samping "

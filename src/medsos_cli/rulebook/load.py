@@ -197,6 +197,8 @@ def build_rule(item: YDict, path: Path, bundled: bool = False) -> Rule:
     kind = item.get("kind")
     cls = KINDS.get(kind) if isinstance(kind, str) else None
     if cls is None:
+        from medsos_cli.forms import joined
+
         raise where.error(f"aturan {rule_id}: kind “{kind}” tidak dikenal; pilih "
-                          f"{', '.join(KINDS)}", item.line_of("kind"))
+                          f"{joined(KINDS, 'atau')}", item.line_of("kind"))
     return cls(item, where)  # its fields, unknown keys first, are checked by cls.FIELDS

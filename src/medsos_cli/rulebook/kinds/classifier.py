@@ -51,8 +51,10 @@ class ClassifierRule(Rule):
         where = self.where
         self.model = v["model"]
         if self.model not in MODEL_FILES:
+            from medsos_cli.forms import joined
+
             raise where.error(f"aturan {self.id}: model “{self.model}” tidak dikenal; pilih "
-                              f"{', '.join(MODEL_FILES)}", data.line_of("model"))
+                              f"{joined(MODEL_FILES, 'atau')}", data.line_of("model"))
         self.task = v["task"]
         self.labels = tuple(v["labels"])
         self.threshold = float(v["threshold"])
@@ -74,8 +76,10 @@ class ClassifierRule(Rule):
                               data.line_of("task"))
         unknown = [label for label in self.labels if label not in task.labels]
         if unknown:
-            raise where.error(f"aturan {self.id}: label {', '.join(unknown)} tidak dikenal; "
-                              f"pilih {', '.join(task.labels)}", data.line_of("labels"))
+            from medsos_cli.forms import joined
+
+            raise where.error(f"aturan {self.id}: label {joined(unknown)} tidak dikenal; "
+                              f"pilih {joined(task.labels, 'atau')}", data.line_of("labels"))
 
     def _loaded(self):
         from medsos_cli.understanding.model import load_model
