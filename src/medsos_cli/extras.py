@@ -10,9 +10,20 @@ one line, what to install (exit 2), instead of an ImportError.
 from __future__ import annotations
 
 import importlib.util
+from typing import Any
 
 EXTRA = "laporan"
 INSTALL = f'pip install "medsos[{EXTRA}]"'
+
+
+def import_ref(ref: str, package: str = "") -> Any:
+    """The object a table names as ``module:attribute`` (a reader, a renderer), imported on
+    first use so that a command pays only for what it runs; ``package`` prefixes the module."""
+    import importlib
+
+    module, _, attribute = ref.partition(":")
+    return getattr(importlib.import_module(f"{package}.{module}" if package else module),
+                   attribute)
 
 
 def missing(*modules: str) -> list[str]:

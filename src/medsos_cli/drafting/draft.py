@@ -290,14 +290,6 @@ def judge(content: ContentType, rendered: list[tuple[Variant, str]], *,
             for variant, text in rendered]
 
 
-def render_variants(content: ContentType, platforms: list[str], values: dict[str, Any],
-                    config: Config, *, book: Rulebook | None = None,
-                    linter: Linter | None = None) -> list[DraftResult]:
-    """Render every variant of ``platforms`` with checked ``values`` and judge the results."""
-    return judge(content, render_texts(content, platforms, values, config), book=book,
-                 linter=linter)
-
-
 def output_name(template: str, variant: Variant) -> str:
     """File name of a saved variant: ``NAME.PLATFORM.txt`` (web: ``.md``; YouTube title:
     ``NAME.youtube-title.txt``)."""

@@ -8,7 +8,6 @@ never see the interface language. Users extend the aliases with a YAML file of t
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -55,9 +54,10 @@ class ExportFormat:
 
     def read_function(self) -> Callable:
         """The reader function (imported on first use)."""
+        from medsos_cli.extras import import_ref
+
         assert self.reader is not None
-        module, _, function = self.reader.partition(":")
-        return getattr(importlib.import_module(f"medsos_cli.exports.{module}"), function)
+        return import_ref(self.reader, "medsos_cli.exports")
 
 
 @dataclass

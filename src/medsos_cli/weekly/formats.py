@@ -7,7 +7,6 @@ optional packages it needs. The CLI takes its choices and default file names fro
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -25,8 +24,9 @@ class ReportFormat:
 
     def renderer(self, which: str) -> Callable[[Any], str]:
         """The renderer of ``which`` report ("weekly" or "rollup")."""
-        module, _, function = getattr(self, which).partition(":")
-        return getattr(importlib.import_module(module), function)
+        from medsos_cli.extras import import_ref
+
+        return import_ref(getattr(self, which))
 
 
 REPORT_FORMATS = (
