@@ -9,6 +9,7 @@ nothing the parser said is lost."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
 
 # Each entry: an anchored pattern over the parser's message, and the Indonesian text. Named
@@ -154,6 +155,13 @@ def _toml_key(text: str) -> str:
     return text
 
 
+# What a captured group shows: a PyYAML token by what it is, a TOML table by its header
+# (only the TOML patterns capture a ``key``), a count as written.
+_REFINE: dict[str, Callable[[str], str]] = {
+    "char": lambda v: _TOKENS.get(v, v), "key": lambda v: _toml_key(v) if v else v,
+    "n": lambda v: v}
+
+
 def _fill(groups: dict[str, str], match: re.Match[str]) -> str:
     return groups.get(match.group(1), "")
 
@@ -167,11 +175,7 @@ def _translate(table_name: str, table: tuple[tuple[str, str], ...], message: str
     for pattern, target in compiled:
         match = pattern.fullmatch(text)
         if match:
-            groups = {k: (v or "").strip() for k, v in match.groupdict().items()}
-            if groups.get("char") in _TOKENS:
-                groups["char"] = _TOKENS[groups["char"]]
-            if table_name == "toml" and groups.get("key"):
-                groups["key"] = _toml_key(groups["key"])
+            groups = {k: _REFINE[k]((v or "").strip()) for k, v in match.groupdict().items()}
             filled = _PLACEHOLDER.sub(partial(_fill, groups), target)
             return re.sub(r" {2,}", " ", filled).replace(" ;", ";")
     return f"{lead} [{text}]" if text else lead
