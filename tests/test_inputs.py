@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from helpers import FIXTURES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medsos_cli.config import Config
 from medsos_cli.errors import InputError
@@ -279,3 +281,42 @@ def test_atomic_write_gives_a_new_file_the_umask_mode(tmp_path):
     finally:
         os.umask(old)
     assert (tmp_path / "laporan.html").stat().st_mode & 0o777 == 0o644
+
+
+# --- front matter without the YAML parser (ydata.simple_mapping) ------------------------------
+
+_FM_PIECES = ["platform", "kind", "title", "x", "yes", "No", "null", "~", "y", "1", "0x1f",
+              "2026-01-02", "a-b", "_k", "é", '"', "\\", "'", "#", " ", "  ", ":", ": ", "\t",
+              "\r", "\u2028", "\x85", "\ufeff", "[x]", "{a}", "&a", "*a", "!t", "-", "<<", "🎉"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_FM_PIECES), max_size=6).map("".join),
+                max_size=4))
+@settings(max_examples=600, deadline=None)
+def test_simple_front_matter_reads_as_yaml_does(lines):
+    """Whenever the fast reader accepts a block, YAML reads the same mapping, key lines and
+    mapping line; anything else is left to YAML (None)."""
+    from medsos_cli.errors import RulebookError
+    from medsos_cli.yamlio import load_yaml_text
+    from medsos_cli.ydata import simple_mapping
+
+    block = "".join(line + "\n" for line in lines)
+    fast = simple_mapping(block)
+    if fast is None:
+        return
+    try:
+        parsed = load_yaml_text(block, "fm", first_line=2)
+    except RulebookError as exc:  # pragma: no cover - the assertion's message
+        raise AssertionError(f"fast reader accepted what YAML refuses: {block!r}") from exc
+    assert parsed == fast and parsed.key_lines == fast.key_lines and parsed.line == fast.line
+
+
+@pytest.mark.parametrize("block", [
+    "platform: instagram\n", "platform: x\r\nkind: reply\r\n",
+    'title: "Kota Surakarta 9 Februari 2026"\nplatform: facebook\n'])
+def test_common_front_matter_needs_no_parser(block):
+    from medsos_cli.yamlio import load_yaml_text
+    from medsos_cli.ydata import simple_mapping
+
+    fast = simple_mapping(block)
+    assert fast is not None and fast == load_yaml_text(block, "fm")

@@ -128,6 +128,8 @@ ELLIPSIS = "…"
 
 def _clean(text: str) -> str:
     """Make user text safe for a terminal: tabs as one space, control characters shown."""
+    if text.isprintable():  # a C-level test; the mapping only when a line needs it
+        return text
     return text.translate(_CLEAN)
 
 

@@ -252,14 +252,18 @@ FRONT_MATTER = fs.Spec(
 
 
 def _parse_front_matter(source: Source, block: str, end: int) -> None:
-    from medsos_cli.errors import RulebookError
-    from medsos_cli.yamlio import load_yaml_text
-    from medsos_cli.ydata import YDict
+    from medsos_cli.ydata import YDict, simple_mapping
 
-    try:
-        data = load_yaml_text(block, source.path, first_line=2)
-    except RulebookError as exc:
-        raise InputError(f"front matter: {exc.message}", source.path, exc.line) from None
+    # ``platform: x`` lines need no YAML parser (nor its import, on the lint start-up path)
+    data = simple_mapping(block)
+    if data is None:
+        from medsos_cli.errors import RulebookError
+        from medsos_cli.yamlio import load_yaml_text
+
+        try:
+            data = load_yaml_text(block, source.path, first_line=2)
+        except RulebookError as exc:
+            raise InputError(f"front matter: {exc.message}", source.path, exc.line) from None
     if data is None:
         data = YDict()
     if not isinstance(data, dict):

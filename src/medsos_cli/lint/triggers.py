@@ -149,6 +149,14 @@ class PatternTriggers:
         known = frozenset(accepted)
         self.components = {rid: [part for part in parts if part <= known]
                            for rid, parts in self.components.items()}
+        # Each component as a bit mask of its expressions: a rule may match when every mask
+        # shares a bit with the matched expressions (integer tests, no set per rule).
+        masks = {rid: tuple(sum(1 << i for i in part) for part in parts)
+                 for rid, parts in self.components.items()}
+        self._always = [rid for rid, m in masks.items() if not m]
+        self._single = [(rid, m[0]) for rid, m in masks.items() if len(m) == 1]
+        self._double = [(rid, m[0], m[1]) for rid, m in masks.items() if len(m) == 2]
+        self._more = [(rid, m) for rid, m in masks.items() if len(m) > 2]
         self.database = database
 
     def candidates(self, doc: Document) -> frozenset[str] | None:
@@ -158,18 +166,25 @@ class PatternTriggers:
         text = doc.text
         if _UNUSUAL.search(text):
             return None
-        matched: set[int] = set()
-        add = matched.add
+        matched: list[int] = []
+        add = matched.append
 
         def on_match(expression: int, start: int, end: int, flags: int, context: Any) -> None:
             add(expression)
 
         # The text, and its lower-case form for the ``requires`` of rules that ignore case
-        # (lower case, matched against the lower-case text as the rules do). Any expression
-        # matching in either only makes a rule check itself.
-        scan = self.database.scan
-        scan(text.encode("utf-8"), match_event_handler=on_match)
+        # (lower case, matched against the lower-case text as the rules do), in one scan:
+        # a match in the wrong half, or across the NUL between them (a text never holds one,
+        # see _UNUSUAL), only makes a rule check itself, so the findings stay the same.
         if self.lower_needed:
-            scan(doc.lower_text.encode("utf-8"), match_event_handler=on_match)
-        return frozenset(rid for rid, parts in self.components.items()
-                         if all(not part.isdisjoint(matched) for part in parts))
+            text = f"{text}\x00{doc.lower_text}"
+        self.database.scan(text.encode("utf-8"), match_event_handler=on_match)
+        bits = 0
+        for expression in matched:
+            bits |= 1 << expression
+        found = [rid for rid, mask in self._single if bits & mask]
+        found += [rid for rid, first, second in self._double if bits & first and bits & second]
+        for rid, masks in self._more:
+            if all(bits & mask for mask in masks):
+                found.append(rid)
+        return frozenset(found + self._always)

@@ -7,9 +7,9 @@ whose text is kept so that line and column numbers match the file.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
+from typing import NamedTuple
 
 from medsos_cli.text import tokens as tk
 from medsos_cli.text.syllables import count_syllables
@@ -19,9 +19,9 @@ _TEXT = itemgetter(3)
 _SYLLABLE_CACHE: dict[str, int] = {}
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence: its span and the indexes of its words in ``Document.words``."""
+class Sentence(NamedTuple):
+    """A sentence: its span and the indexes of its words in ``Document.words`` (a tuple:
+    captions have many and a frozen dataclass costs a call per field to build)."""
 
     start: int
     end: int
