@@ -72,16 +72,16 @@ def test_prepositions_and_english_and_typos():
 
 def test_lexicon_loads_lazily():
     fresh = Lexicon()
-    assert fresh._forms is None and fresh._english is None
+    assert not fresh.forms.loaded and not fresh.english.loaded
     fresh.analyse("pelayanan")
-    assert fresh._forms is not None and fresh._english is None  # English only on a miss
+    assert fresh.forms.loaded and not fresh.english.loaded  # English only on a miss
 
 
 def test_lexicon_sizes():
     lex = lexicon()
     assert len(lex.forms) > 55_000 and len(lex.stems) > 30_000
     assert len(lex.english) > 60_000 and len(lex.places) > 5_000
-    assert not lex.forms & {"mempengaruhi", "mensosialisasikan", "dikantor"}
+    assert not lex.forms.known({"mempengaruhi", "mensosialisasikan", "dikantor"})
 
 
 # -- rules on captions ----------------------------------------------------------------------
@@ -219,3 +219,43 @@ def test_sweep_no_dictionary_form_flagged_by_dictionary_rules(default_linter):
                if rule.startswith(("ejaan.kamus", "ejaan.kata-tak-dikenal",
                                    "ejaan.peluluhan-kamus", "istilah.asing-kamus"))]
     assert flagged == []
+
+
+@pytest.mark.parametrize("name", ["id-forms.txt", "id-stems.txt", "id-verbs.txt",
+                                  "en-words.txt", "gazetteer.txt", "id-unassimilated.txt"])
+def test_word_list_files_are_sorted_and_searched_exactly(name):
+    """The shipped lists are comment lines, then words in code-point order (what the binary
+    search needs); the search and the set give the same answers as the plain reading
+    (every non-empty line that is not a comment)."""
+    from importlib import resources
+
+    from medsos_cli.lexicon import WordList
+
+    lines = resources.files("medsos_cli.lexicon").joinpath(name).read_text("utf-8").split("\n")
+    reference = frozenset(w for w in lines if w and not w.startswith("#"))
+    body = [w for w in lines if w and not w.startswith("#")]
+    assert body == sorted(body) and len(body) == len(reference), "sort the file (code points)"
+    assert all(w.startswith("#") for w in lines[:lines.index(body[0])])
+    assert WordList(name).as_set() == reference
+    probe = WordList(name)
+    sample = body[::max(len(body) // 300, 1)]
+    words = sample + [w + "nya" for w in sample] + [w[:-1] for w in sample] + \
+        [w.upper() for w in sample[:5]] + ["", "#", "# komentar", "a\nb", "\n", "kata\n",
+                                           "\ufb01le", "é", "mémé", "🎉", "\udcff", "zzzzzz"]
+    for word in words:
+        assert (word in probe) == (word in reference), word
+    assert probe._set is None  # still the binary search
+    assert probe.known(words) == reference.intersection(words)
+
+
+def test_one_caption_does_not_build_the_dictionary_set():
+    from medsos_cli.lexicon import lexicon
+    from medsos_cli.lint.engine import Linter
+    from medsos_cli.lint.rulebooks import load_rulebook
+
+    book = load_rulebook()  # its self-tests (when not cached) look up many words
+    lexicon.cache_clear()
+    lex = lexicon()
+    Linter(book.rules.values(), terms=book.term_index()).lint_text(
+        "Warga dihimbau datang ke kantor kelurahan. Pelayanan gratis.")
+    assert lex.forms._set is None

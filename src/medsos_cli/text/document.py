@@ -7,9 +7,9 @@ whose text is kept so that line and column numbers match the file.
 from __future__ import annotations
 
 import bisect
-from functools import cached_property
+from collections.abc import Callable
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, overload
 
 from medsos_cli.text import tokens as tk
 from medsos_cli.text.syllables import count_syllables
@@ -17,6 +17,32 @@ from medsos_cli.text.syllables import count_syllables
 _SENTENCE_END = frozenset(".!?…")
 _TEXT = itemgetter(3)
 _SYLLABLE_CACHE: dict[str, int] = {}
+
+
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # noqa: N801 - used as a decorator, like cached_property
+    """``functools.cached_property`` without the lock Python 3.10 and 3.11 take on every first
+    access (a Document is used by one thread, and a caption reads a dozen properties)."""
+
+    def __init__(self, func: Callable[[Any], _T]):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _once[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 class Sentence(NamedTuple):
@@ -54,27 +80,27 @@ class Document:
         """The text after the front matter (what gets published)."""
         return self.text[self.start:]
 
-    @cached_property
+    @_once
     def tokens(self) -> list[tk.Token]:
         """All tokens of the body, spaces dropped."""
         return tk.tokenize(self.text, self.start)
 
-    @cached_property
+    @_once
     def lower_text(self) -> str:
         """The whole text in lower case (for quick substring pre-checks)."""
         return self.text.lower()
 
-    @cached_property
+    @_once
     def words(self) -> list[tk.Token]:
         """Word tokens only (prose words; entities excluded)."""
         return [t for t in self.tokens if t.kind == tk.WORD]
 
-    @cached_property
+    @_once
     def lower_words(self) -> list[str]:
         """Lower-cased text of each word token, aligned with ``words``."""
         return [t.text.lower() for t in self.words]
 
-    @cached_property
+    @_once
     def entities(self) -> list[tk.Token]:
         """Tokens that are not prose: URLs, e-mail, hashtags, mentions, emoji, numbers."""
         kinds = tk.ENTITY_KINDS
@@ -88,7 +114,7 @@ class Document:
             spans = cache[kinds] = [(t.start, t.end) for t in self.entities if t.kind in kinds]
         return spans
 
-    @cached_property
+    @_once
     def line_starts(self) -> list[int]:
         """Offsets at which each line of the whole text starts."""
         starts = [0]
@@ -112,7 +138,7 @@ class Document:
         end = starts[line] if line < len(starts) else len(self.text)
         return self.text[begin:end].rstrip("\r\n")
 
-    @cached_property
+    @_once
     def sentences(self) -> list[Sentence]:
         """Sentences of the body.
 
@@ -173,7 +199,7 @@ class Document:
             result.append(Sentence(sent_start, sent_end, first_word, n_words))
         return result
 
-    @cached_property
+    @_once
     def syllables(self) -> list[int]:
         """Syllable count of each word, aligned with ``words``."""
         # Words recur across captions; a plain dict in front of the counter saves a call each.
@@ -189,7 +215,7 @@ class Document:
                         cache[word] = n
         return counts
 
-    @cached_property
+    @_once
     def metrics(self) -> dict[str, float | int | None]:
         """Text-level readability metrics (see ``metrics.text_metrics``)."""
         from medsos_cli.text.metrics import text_metrics

@@ -148,8 +148,8 @@ class CommonCapitalRule(Rule):
         capitals = set(map(_TEXT, words)).difference(distinct_lower(doc))
         if not capitals:
             return []
-        known = {w.lower() for w in capitals
-                 if w[1:].islower()}.intersection(lex.forms).difference(self.always)
+        known = lex.forms.known({w.lower() for w in capitals
+                                 if w[1:].islower()}).difference(self.always)
         if not known:
             return []
         starts = sentence_starts(doc)

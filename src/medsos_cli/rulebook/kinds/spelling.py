@@ -63,13 +63,14 @@ class _DictionaryRule(Rule):
 
 def _prose_words(doc: Document, ctx: Context) -> list[tuple]:
     """Words of ``doc`` the dictionary does not know as such, worth a closer look, with their
-    case facts. The distinct lower-case words minus the dictionary's forms is one C-level set
-    difference; only those misses are looked at word by word."""
+    case facts. The distinct lower-case words minus those the dictionary knows (one set
+    operation once the list is a set); only those misses are looked at word by word."""
     return remember(doc, ("prose", id(ctx)), lambda: _select(doc, ctx))
 
 
 def _select(doc: Document, ctx: Context) -> list[tuple]:
-    misses = distinct_lower(doc).difference(_lexicon().forms)
+    words = distinct_lower(doc)
+    misses = words.difference(_lexicon().forms.known(words))
     if not misses:
         return []
     misses = misses.difference(ctx.term_words, ctx.accept_words)
