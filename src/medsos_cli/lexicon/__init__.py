@@ -99,11 +99,11 @@ class WordList:
             self._lines = None
         return self._set
 
-    def known(self, words: Iterable[str]) -> set[str]:
+    def known(self, words: Iterable[str]) -> frozenset[str]:
         """Those of ``words`` that are in the list."""
         if self._set is not None:
             return self._set.intersection(words)
-        return {w for w in words if w in self}
+        return frozenset([w for w in words if w in self])
 
     def __len__(self) -> int:
         return len(self.as_set())

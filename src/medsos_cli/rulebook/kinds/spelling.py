@@ -69,8 +69,8 @@ def _prose_words(doc: Document, ctx: Context) -> list[tuple]:
 
 
 def _select(doc: Document, ctx: Context) -> list[tuple]:
-    words = distinct_lower(doc)
-    misses = words.difference(_lexicon().forms.known(words))
+    distinct = distinct_lower(doc)
+    misses = distinct.difference(_lexicon().forms.known(distinct))
     if not misses:
         return []
     misses = misses.difference(ctx.term_words, ctx.accept_words)
