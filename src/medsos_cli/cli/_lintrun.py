@@ -68,7 +68,10 @@ def run_lint(paths: list[str], platform: str | None, reply: bool, output_format:
     fixes = FixSummary()
     progress = _progress(len(items), quiet)
     with progress as bar:
-        for result in lint_items(linter, items, config, options, jobs):
+        # Text and GitHub output of a file is made where it was linted (in the workers with
+        # --jobs), unless the parent still changes the result (fixes, --min-level).
+        early = render_result if streaming and not fix and threshold is None else None
+        for result in lint_items(linter, items, config, options, jobs, early):
             if fix or diff:
                 fixed = fix_result(linter, result, fixes, options.metrics)
                 if fixed is not None:
@@ -88,7 +91,8 @@ def run_lint(paths: list[str], platform: str | None, reply: bool, output_format:
             if result.error is not None:
                 sys.stderr.write(error_line(result.error) + "\n")
             if streaming:
-                chunk = render_result(result)
+                chunk = result.rendered if result.rendered is not None else \
+                    render_result(result)
                 if chunk:
                     if bar is not None and bar.shares_terminal:
                         bar.write(chunk)
@@ -143,15 +147,22 @@ def _closing(report, output_format: str, streamed: bool, statistics: bool, quiet
 
 
 def _result_renderer(output_format: str, color: bool, quiet: bool):
+    # partial, not lambda: it is pickled to spawned workers (Windows)
+    from functools import partial
+
     if output_format == "text":
         from medsos_cli.formats.text_format import render_result
 
-        return lambda result: render_result(result, color=color, quiet=quiet)
+        return partial(render_result, color=color, quiet=quiet)
     if output_format == "github":
         from medsos_cli.formats.github_format import render_result as github_result
 
         return github_result
-    return lambda result: ""
+    return _nothing
+
+
+def _nothing(result: Any) -> str:
+    return ""
 
 
 def _check_output(output: str, force: bool) -> None:

@@ -32,6 +32,7 @@ class FileResult:
     notice: str | None = None
     document: Document | None = None
     bom: bool = False
+    rendered: str | None = None  # the output of a format, made where the file was linted
 
     def count(self, level: Level) -> int:
         """Number of findings at exactly ``level``."""

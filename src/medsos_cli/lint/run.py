@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from medsos_cli.config import Config
@@ -104,11 +104,17 @@ def lint_paths(linter: Linter, args: list[str], config: Config, options: Options
 
 
 def lint_items(linter: Linter, items: list[str | InputError], config: Config,
-               options: Options, jobs: int | None = 1) -> Iterator[FileResult]:
+               options: Options, jobs: int | None = 1,
+               render: Callable[[FileResult], str] | None = None) -> Iterator[FileResult]:
     """Lint ``items`` (from :func:`collect`), yielding each result as soon as it and every
-    item before it are done: the order is the input order, with any number of ``jobs``."""
+    item before it are done: the order is the input order, with any number of ``jobs``.
+
+    ``render`` (a picklable function of a result, e.g. a text format's ``render_result``)
+    runs where the file was linted: its text is the result's ``rendered``, and the document
+    is dropped, so that worker processes send back the output rather than the analysis."""
     workers = min(auto_jobs(len(items), jobs), max(len(items) // _CHUNK, 1))
-    job = _Job(linter, int(config.max_file_size_mb * 1024 * 1024), options, config.platform)
+    job = _Job(linter, int(config.max_file_size_mb * 1024 * 1024), options, config.platform,
+               render)
     if workers <= 1 or STDIN in items:
         for item in items:
             yield job(item)
@@ -128,13 +134,21 @@ class _Job:
     """Read and lint one input (what each worker process runs)."""
 
     def __init__(self, linter: Linter, max_bytes: int, options: Options,
-                 platform: str | None):
+                 platform: str | None, render: Callable[[FileResult], str] | None = None):
         self.linter = linter
         self.max_bytes = max_bytes
         self.options = options
         self.platform = platform
+        self.render = render
 
     def __call__(self, item: str | InputError) -> FileResult:
+        result = self._lint(item)
+        if self.render is not None:
+            result.rendered = self.render(result)
+            result.document = None
+        return result
+
+    def _lint(self, item: str | InputError) -> FileResult:
         if isinstance(item, InputError):
             return FileResult(item.path or "?", error=item)
         try:
