@@ -360,6 +360,16 @@ def test_jobs_keep_the_input_order(invoke, many):
     assert one.stdout == two.stdout and one.exit_code == two.exit_code
 
 
+@pytest.mark.parametrize("extra", [("--format", "github"), ("--min-level", "warning"),
+                                   ("--quiet",)])
+def test_output_made_in_the_workers_is_the_output_made_here(invoke, many, extra):
+    """With --jobs the workers render each file's lines (text, github); --min-level leaves
+    the rendering to the parent. Either way the output is that of one process."""
+    one = invoke("lint", "banyak", *R, "--jobs", "1", *extra)
+    two = invoke("lint", "banyak", *R, "--jobs", "2", *extra)
+    assert one.stdout and one.stdout == two.stdout and one.exit_code == two.exit_code
+
+
 def test_github_format_streams_too(invoke, many):
     result = invoke("lint", "banyak", *R, "-f", "github")
     lines = result.stdout.splitlines()
