@@ -13,6 +13,7 @@ import errno
 import io
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -165,17 +166,7 @@ def read_limited(path: str | Path, max_bytes: int, what: str) -> bytes:
     # A plain descriptor, no file object: linting a folder reads thousands of small files.
     fd = _open_regular_fd(path, max_bytes, what, shown)
     try:
-        chunks: list[bytes] = []
-        total = 0
-        while True:
-            chunk = os.read(fd, min(1 * MB, max_bytes + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > max_bytes:  # grown since the stat
-                raise _too_big(None, max_bytes, what, shown)
-        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        return _read_bounded(lambda size: os.read(fd, size), max_bytes, what, shown)
     except OSError as exc:
         raise InputError(f"berkas tidak dapat dibaca: {exc.strerror or exc}", shown) from None
     finally:
@@ -251,17 +242,21 @@ class _Bounded(io.RawIOBase):
 def read_stream(stream: BinaryIO, max_bytes: int, what: str, shown: str) -> bytes:
     """At most ``max_bytes`` from ``stream`` (a file grown since its stat, ``yes |`` or
     ``/dev/zero`` as stdin stop at the limit with a message, never fill the memory)."""
+    return _read_bounded(stream.read, max_bytes, what, shown)
+
+
+def _read_bounded(read: Callable[[int], bytes], max_bytes: int, what: str, shown: str) -> bytes:
     chunks: list[bytes] = []
     total = 0
     while True:
-        chunk = stream.read(min(1 * MB, max_bytes + 1 - total))
+        chunk = read(min(1 * MB, max_bytes + 1 - total))
         if not chunk:
             break
         chunks.append(chunk)
         total += len(chunk)
-        if total > max_bytes:
+        if total > max_bytes:  # grown since its stat, or an endless stream
             raise _too_big(None, max_bytes, what, shown)
-    return b"".join(chunks)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def read_text_limited(path: str | Path, max_bytes: int, what: str) -> str:
