@@ -19,11 +19,6 @@ from medsos_cli.errors import ConfigError
 from medsos_cli.findings import LEVEL_NAMES
 from medsos_cli.platforms import PLATFORMS
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 CONFIG_NAME = "medsos.toml"
 DEFAULT_TIMEZONE = "Asia/Jakarta"
 MAX_FILE_SIZE_MB = 100.0  # lint.max_file_size_mb may raise the caption limit up to this
@@ -215,6 +210,11 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
     if not path.exists():
         raise ConfigError("berkas konfigurasi tidak ditemukan", path)
     raw = _read(path)
+    # imported here: most lint runs have no medsos.toml, and the parser costs ~4 ms to import
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 from medsos_cli.text.morphology import attach
@@ -114,7 +114,7 @@ class WordList:
 
 def _sorted_lines(name: str) -> list[str]:
     """The words of a list file: its lines without the leading comments and empty lines."""
-    lines = resources.files(__name__).joinpath(name).read_text("utf-8").split("\n")
+    lines = Path(__file__).with_name(name).read_text("utf-8").split("\n")
     first = 0
     while first < len(lines) and (not lines[first] or lines[first].startswith("#")):
         first += 1

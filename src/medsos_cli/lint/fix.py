@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -42,6 +41,8 @@ def apply_fixes(text: str, findings: Iterable[Finding],
 def unified_diff(path: str, before: str, after: str) -> str:
     """A unified diff of a fix, as ``--diff`` prints it."""
     relative = not Path(path).is_absolute()
+    import difflib  # only for --diff
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True),
         fromfile=f"a/{path}" if relative else path, tofile=f"b/{path}" if relative else path)

@@ -15,7 +15,6 @@ from typing import Any
 import regex
 
 from medsos_cli import fieldspec as fs
-from medsos_cli.forms import number
 
 MAX_REPEAT = 1000  # the largest count in one {m,n}
 MAX_NESTED_REPEAT = 10_000  # the product of the counts of repeats nested in each other
@@ -74,10 +73,14 @@ def repetition_problem(source: str) -> str | None:
             if found is not None and (found.group(1) or found.group(2)):
                 count = max(int(x) for x in found.groups() if x)
                 if count > MAX_REPEAT:
+                    from medsos_cli.forms import number  # only on a refusal (off the lint path)
+
                     return (f"pengulangan {found.group()} terlalu besar "
                             f"(batas {number(MAX_REPEAT)} per pengulangan)")
                 last *= max(count, 1)
                 if last > MAX_NESTED_REPEAT:
+                    from medsos_cli.forms import number
+
                     return (f"pengulangan bertingkat sampai {found.group()} terlalu besar "
                             f"(batas hasil kali {number(MAX_NESTED_REPEAT)})")
                 current = max(current, last)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 import regex
@@ -264,7 +264,7 @@ def _merge_money(text: str, tokens: list[Token], i: int) -> None:
 @lru_cache(maxsize=1)
 def abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     """Return (abbreviations, those that may also end a sentence), lower case, no period."""
-    data = resources.files("medsos_cli.text").joinpath("abbreviations.txt").read_text("utf-8")
+    data = Path(__file__).with_name("abbreviations.txt").read_text("utf-8")
     plain: set[str] = set()
     final: set[str] = set()
     for raw in data.splitlines():

@@ -30,9 +30,9 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from math import exp
 from operator import add
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from medsos_cli.errors import ConfigError
@@ -316,7 +316,7 @@ def softmax(scores: list[float], temperature: float = 1.0) -> list[float]:
 
 def model_bytes(name: str) -> bytes:
     """The bundled model file's bytes (``komentar``, ``balasan`` or ``kampanye``)."""
-    return resources.files(__package__).joinpath(MODEL_FILES[name]).read_bytes()
+    return Path(__file__).with_name(MODEL_FILES[name]).read_bytes()
 
 
 def model_sha256(name: str) -> str:
