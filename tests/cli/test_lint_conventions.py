@@ -426,3 +426,31 @@ def test_named_files_never_import_pathspec(tmp_path):
                           text=True, encoding="utf-8")
     assert "takarir/a.txt:1:" in proc.stdout
     assert proc.stdout.strip().splitlines()[-1] == "False"
+
+
+_SPAWNED = """
+import multiprocessing, sys
+multiprocessing.get_all_start_methods = lambda: ["spawn"]  # as on Windows
+from medsos_cli.cli import main
+if __name__ == "__main__":
+    sys.argv = ["medsos", "lint", "banyak", *sys.argv[1:]]
+    main()
+"""
+
+
+@pytest.mark.slow
+def test_jobs_with_spawned_workers_give_the_output_of_one_process(many, tmp_path):
+    """Windows has no fork: the job (linter, options, the renderer run in the workers) is
+    pickled to spawned processes. Their output is that of one process."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "spawned.py"
+    script.write_text(_SPAWNED, encoding="utf-8")
+    env = {**os.environ, "MEDSOS_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, str(script), *R, "--jobs", jobs],
+                           capture_output=True, text=True, encoding="utf-8", env=env,
+                           cwd=tmp_path, timeout=300) for jobs in ("1", "2")]
+    assert runs[0].stdout and runs[0].stdout == runs[1].stdout, runs[1].stderr
+    assert runs[0].returncode == runs[1].returncode == 0
