@@ -140,18 +140,31 @@ class Rule:
         return []
 
     def format_message(self, hit: Hit, platform: str | None) -> str:
-        """Fill the message placeholders for one hit."""
-        values = {
-            "match": hit.text,
-            "suggestion": " / ".join(hit.suggestions),
-            "platform": LABELS.get(platform or "", platform or "-"),
-            "count": "",
-            "max": "",
-            "min": "",
-            "value": "",
-        }
-        values.update({k: v for k, v in hit.values.items() if k in values})
-        return self.message.format_map(values)
+        """Fill the message placeholders for one hit (a hit's ``values`` first; ``match``,
+        ``suggestion`` and ``platform`` from the hit; the others empty)."""
+        message = self.message
+        known = self.__dict__.get("_placeholders")
+        if known is None or known[0] is not message:  # once per rule (and per override)
+            names = tuple(dict.fromkeys(f for _, f, _, _ in string.Formatter().parse(message)
+                                        if f))
+            known = self.__dict__["_placeholders"] = (message, names)
+        names = known[1]
+        if not names and "{" not in message and "}" not in message:
+            return message
+        given = hit.values
+        values: dict[str, Any] = {}
+        for name in names:
+            if name in given:
+                values[name] = given[name]
+            elif name == "match":
+                values[name] = hit.text
+            elif name == "suggestion":
+                values[name] = " / ".join(hit.suggestions)
+            elif name == "platform":
+                values[name] = LABELS.get(platform or "", platform or "-")
+            else:
+                values[name] = ""
+        return message.format_map(values)
 
     @property
     def summary(self) -> str:
