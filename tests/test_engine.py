@@ -625,3 +625,30 @@ def test_x_limit_with_a_minimum_uses_the_same_count(tmp_path):
     book = load_rulebook(write_rulebook(tmp_path, {"a.yaml": rule_yaml(rule)}))
     findings = Linter(book).lint_text("Halo 😀", platform="x").findings
     assert [(f.rule, f.message) for f in findings] == [("x.pendek", "7 dari minimal 30")]
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("Tulis {suggestion}, bukan {match} ({platform}).", "Tulis tanda seru, bukan !! (X)."),
+    ("Tanda {{kurung}} tetap; {match} ditemukan.", "Tanda {kurung} tetap; !! ditemukan."),
+    ("Tanpa penanda.", "Tanpa penanda."),
+    ("{match}{match} {count}|{max}|{min}|{value}", "!!!! |||"),
+])
+def test_message_placeholders_filled_from_the_hit(make_book, message, expected):
+    """A message gets each placeholder it names (and only those): the match, the
+    suggestions, the platform's label, and empty values for counts the kind does not give;
+    ``{{``/``}}`` stay literal braces."""
+    book = make_book(f"""
+        id: uji.seru
+        kind: pattern
+        level: warning
+        message: {message!r}
+        source: "uji"
+        pattern: '!!'
+        replace: 'tanda seru'
+        examples: {{bad: ["Ayo!!"], good: ["Ayo!"]}}
+    """)
+    (f,) = Linter(book).lint_text("Ayo!!", platform="x").findings
+    assert f.message == expected
+    # a second finding of the same rule reuses what the message names
+    (g,) = Linter(book).lint_text("Wah!!", platform="x").findings
+    assert g.message == expected
