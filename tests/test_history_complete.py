@@ -13,6 +13,7 @@ from medsos_cli.exports.model import Comment, Complaint, DailyValue, Post
 from medsos_cli.province.handover import export_history
 from medsos_cli.registry import load_registry
 from medsos_cli.weekly.history import SCHEMA_VERSION, History
+from medsos_cli.weekly.model import LintPost, LintRule, LintSummary
 
 UTC = timezone.utc
 V1 = """
@@ -105,14 +106,14 @@ def test_complaint_state_is_never_lost(tmp_path):
 
 def test_findings_replace_earlier_lint_of_the_same_post(tmp_path):
     p = Post("instagram", "1", at(16, 1), account="@a", caption="x")
-    lint = {"rulebooks": ["default"], "rules": [{"rule": "r1", "level": "warning"}],
-            "posts": [{"platform": "instagram", "id": "1", "errors": 0, "warnings": 1,
-                       "rules": ["r1"]}]}
+    lint = LintSummary(rulebooks=["default"], rules=[LintRule(rule="r1", level="warning")],
+                       posts=[LintPost(platform="instagram", id="1", errors=0, warnings=1,
+                                       rules=["r1"])])
     with History(tmp_path / "h.sqlite3") as history:
         history.store_findings([p], lint)
         assert history.db.execute("SELECT rule, level FROM findings").fetchall() == [
             ("r1", "warning")]
-        history.store_findings([p], {"rulebooks": ["default"], "rules": [], "posts": []})
+        history.store_findings([p], LintSummary(rulebooks=["default"]))
         assert history.db.execute("SELECT count(*) FROM findings").fetchone() == (0,)
         assert history.db.execute("SELECT errors, warnings FROM linted").fetchone() == (0, 0)
 
@@ -139,11 +140,10 @@ def filled(tmp_path):
                                          account="@a")])
         history.store_comments([comment("Terima kasih infonya")])
         history.store_complaints([Complaint(at(16, 20), "DM", "Sampah", status="baru")])
-        history.store_findings(posts[:1], {"rulebooks": ["default"],
-                                           "rules": [{"rule": "r1", "level": "error"}],
-                                           "posts": [{"platform": "instagram", "id": "1",
-                                                      "errors": 1, "warnings": 0,
-                                                      "rules": ["r1"]}]})
+        history.store_findings(posts[:1], LintSummary(
+            rulebooks=["default"], rules=[LintRule(rule="r1", level="error")],
+            posts=[LintPost(platform="instagram", id="1", errors=1, warnings=0,
+                            rules=["r1"])]))
     (tmp_path / "accounts.yaml").write_text(REGISTRY, encoding="utf-8")
     return path
 

@@ -24,7 +24,6 @@ from medsos_cli.weekly.model import (
     CommentsSection,
     ComparisonBasis,
     ComplaintsSection,
-    LintSummary,
     PlatformWeek,
     Posting,
     Running,
@@ -119,8 +118,7 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
             complaints=_typed(ComplaintsSection, _complaints(
                 complaints, target, tz, config.sla_hours, config.working_days, now)),
         )
-        lint = pending.result()  # after the comments: the workers lint meanwhile
-        report.lint = decode(LintSummary, lint)
+        lint = report.lint = pending.result()  # after the comments: the workers lint meanwhile
         report.comparison_basis = _comparison_basis()
         if history is not None:  # the complete history (comments, complaints, findings)
             history.store_week(comments, complaints, [r.post for r in current_posts], lint)

@@ -33,6 +33,7 @@ from pathlib import Path
 from medsos_cli.errors import InputError
 from medsos_cli.exports.model import Comment, Complaint, DailyValue, Post
 from medsos_cli.weekly.metrics import post_score
+from medsos_cli.weekly.model import LintSummary
 
 _MAX_COUNT = 2**63  # SQLite's INTEGER range; store() never writes more
 # What a damaged database's message advises (the old file is kept as a backup, never deleted).
@@ -405,15 +406,15 @@ class History:
         except sqlite3.DatabaseError as exc:
             raise InputError(f"gagal menulis riwayat: {exc}", self.path) from None
 
-    def store_findings(self, posts: Iterable[Post], lint: dict | None) -> None:
-        """Keep the lint result of the week's posted captions (the report's ``lint`` object):
+    def store_findings(self, posts: Iterable[Post], lint: LintSummary | None) -> None:
+        """Keep the lint result of the week's posted captions (the report's ``lint`` part):
         one row per linted post, one per rule it broke. A post linted again replaces its
         earlier findings (a new rulebook may judge it differently)."""
         if not lint:
             return
-        levels = {r["rule"]: r["level"] for r in lint.get("rules", [])}
-        broke = {(p["platform"], p["id"]): p for p in lint.get("posts", [])}
-        books = ",".join(lint.get("rulebooks", []))
+        levels = {r.rule: r.level for r in lint.rules}
+        broke = {(p.platform, p.id): p for p in lint.posts}
+        books = ",".join(lint.rulebooks)
         checked = [(p.platform, p.post_id) for p in posts]
         try:
             with self.db:
@@ -422,18 +423,18 @@ class History:
                 self.db.executemany(
                     "INSERT OR REPLACE INTO linted (platform, post_id, errors, warnings, "
                     "rulebooks) VALUES (?, ?, ?, ?, ?)",
-                    [(*key, broke[key]["errors"] if key in broke else 0,
-                      broke[key]["warnings"] if key in broke else 0, books) for key in checked])
+                    [(*key, broke[key].errors if key in broke else 0,
+                      broke[key].warnings if key in broke else 0, books) for key in checked])
                 self.db.executemany(
                     "INSERT OR REPLACE INTO findings (platform, post_id, rule, level) "
                     "VALUES (?, ?, ?, ?)",
                     [(*key, rule, levels.get(rule, "")) for key, item in broke.items()
-                     for rule in item["rules"]])
+                     for rule in item.rules])
         except sqlite3.DatabaseError as exc:
             raise InputError(f"gagal menulis riwayat: {exc}", self.path) from None
 
     def store_week(self, comments: Iterable[Comment], complaints: Iterable[Complaint],
-                   linted: Iterable[Post], lint: dict | None) -> None:
+                   linted: Iterable[Post], lint: LintSummary | None) -> None:
         """Everything a weekly report saw besides posts and daily values (stored first)."""
         self.store_comments(comments)
         self.store_complaints(complaints)
