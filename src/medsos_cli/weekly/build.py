@@ -6,7 +6,7 @@ no run timestamps, stable order everywhere, so the same inputs give the same byt
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -49,7 +49,8 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
                  today: date | None = None, db: Path | None = None,
                  use_history: bool = True, linter: object | None = None,
                  lint_workers: object | None = None, now: datetime | None = None,
-                 progress: ProgressCallback | None = None) -> WeeklyReport:
+                 progress: ProgressCallback | None = None,
+                 figures_done: Callable[[WeeklyReport], None] | None = None) -> WeeklyReport:
     """The whole report for ``week`` (a ``Week``, or ``2026-W47``, ``last``, ``this``, or None
     for the last complete week).
 
@@ -62,6 +63,9 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
     ``lint_workers`` (``weekly.lintposts.LintWorkers`` for ``config``) lint instead of worker
     processes forked here (the command line forks them before reading the exports).
     ``progress`` hears of the steps that take time (see ``weekly.progress``).
+    ``figures_done`` is called with a report holding only its final ``platforms``,
+    ``posting`` and ``running`` as soon as they are computed (before the comments and the
+    lint): the HTML report's charts are drawn from them meanwhile.
     """
     tz = config.timezone
     target = week if isinstance(week, Week) else parse_week(week, today=today or today_in(tz))
@@ -86,13 +90,15 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
             extra_posts, daily = _with_history(history, posts, daily, previous, tz)
 
         rows, outside, undated = place_posts(posts + extra_posts, target, tz, default_account)
-        current_posts = sorted((r for r in rows if r.current),
-                               key=lambda r: (r.local, r.post.platform, r.post.post_id))
+        del posts, extra_posts
+        week_posts = [r.post for r in sorted((r for r in rows if r.current),
+                                             key=lambda r: (r.local, r.post.platform,
+                                                            r.post.post_id))]
         from medsos_cli.weekly.lintposts import start_lint
 
         # The workers lint (the costly part) while this process computes the rest.
-        pending = start_lint([r.post for r in current_posts], config, linter=linter,
-                             history=history, workers=lint_workers,  # type: ignore[arg-type]
+        pending = start_lint(week_posts, config, linter=linter, history=history,
+                             workers=lint_workers,  # type: ignore[arg-type]
                              progress=progress)
         stack.callback(pending.close)
         platforms, accounts, posting = compute(rows, daily, target, tz, default_account)
@@ -114,14 +120,19 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
             platforms={k: decode(PlatformWeek, v) for k, v in platforms.items()},
             accounts={k: decode(AccountWeek, v) for k, v in accounts.items()},
             posting=decode(Posting, posting),
-            comments=_typed(CommentsSection, _comments(comments, target, config, progress)),
-            complaints=_typed(ComplaintsSection, _complaints(
-                complaints, target, tz, config.sla_hours, config.working_days, now)),
         )
-        lint = report.lint = pending.result()  # after the comments: the workers lint meanwhile
+        del rows, outside, undated, daily, platforms, accounts, posting  # figures are done
+        if figures_done is not None:
+            figures_done(WeeklyReport(platforms=report.platforms, posting=report.posting,
+                                      running=report.running))
+        report.comments = _typed(CommentsSection, _comments(comments, target, config, progress))
+        report.complaints = _typed(ComplaintsSection, _complaints(
+            complaints, target, tz, config.sla_hours, config.working_days, now))
+        # after the comments: the workers lint meanwhile
+        lint = report.lint = pending.result()
         report.comparison_basis = _comparison_basis()
         if history is not None:  # the complete history (comments, complaints, findings)
-            history.store_week(comments, complaints, [r.post for r in current_posts], lint)
+            history.store_week(comments, complaints, week_posts, lint)
     report.recommendations = recommendations(report)
     return report
 

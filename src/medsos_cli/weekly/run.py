@@ -61,9 +61,11 @@ def make_report(paths: list[str], target: Week, config: Config, *, output_format
                 _refuse_skipped(results)
             _refuse_all_failed(results)
             refuse_empty(results, target, config.timezone)
+            # For HTML the chart worker draws as soon as the figures are final, and ends.
+            early = charts.draw_early if output_format == "html" else None
             report = build_report(results, week=target, config=config, db=db,
                                   use_history=use_history, lint_workers=workers, now=now,
-                                  progress=progress)
+                                  progress=progress, figures_done=early)
             from medsos_cli.registry import warn_unknown
 
             warn_unknown(report.sources, results, config)  # accounts missing from accounts.yaml
