@@ -22,6 +22,7 @@ database is not used yet.
 from __future__ import annotations
 
 import heapq
+from array import array
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -116,8 +117,17 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
     totals = dict.fromkeys(days, 0)
     negatives = dict.fromkeys(days, 0)
     platforms: Counter[str] = Counter()
-    # text -> [result, theme runs, comments this week, negative?, comments the week before]
-    memo: dict[str, list[Any]] = {}
+    # A province's week holds ~100,000 distinct texts: each gets an index into flat columns
+    # (its result, theme stream, comments this week and the week before), and equal results
+    # and streams are kept once.
+    memo: dict[str, int] = {}
+    results: list[Understood] = []
+    streams_of: list[tuple[str, ...]] = []
+    week_count = array("l")
+    earlier_count = array("l")
+    negative: list[bool] = []
+    same_result: dict[Understood, Understood] = {}
+    same_stream: dict[tuple[str, ...], tuple[str, ...]] = {}
     total = 0
     unanswered = 0
     # Hundreds of thousands of comments: compare POSIX timestamps with the local midnights
@@ -151,19 +161,25 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
                     continue
                 previous = True
         text = comment.text
-        done = memo.get(text)
-        if done is None:
+        at = memo.get(text)
+        if at is None:
             items = engine.items(text)
             result = _understand(text, items, engine, model)
-            done = memo[text] = [result, engine.theme_stream(items), 0,
-                                 result.sentiment == "negatif", 0]
+            result = same_result.setdefault(result, result)
+            stream = engine.theme_stream(items)
+            at = memo[text] = len(results)
+            results.append(result)
+            streams_of.append(same_stream.setdefault(stream, stream))
+            week_count.append(0)
+            earlier_count.append(0)
+            negative.append(result.sentiment == "negatif")
         if previous:
-            done[4] += 1
+            earlier_count[at] += 1
             continue
-        done[2] += 1
+        week_count[at] += 1
         total += 1
         totals[day] += 1
-        if done[3]:
+        if negative[at]:
             negatives[day] += 1
         platforms[comment.platform] += 1
         if comment.replied_at is None:
@@ -180,7 +196,9 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
     sure_class = dict.fromkeys(CLASSES, 0.0)
     sure_sentiment = dict.fromkeys(SENTIMENTS, 0.0)
     streams: dict[str, list[tuple[tuple[str, ...], int]]] = {cls: [] for cls in CLASSES}
-    for result, stream, many, _, earlier in memo.values():
+    del same_result, same_stream, negative
+    for result, stream, many, earlier in zip(results, streams_of, week_count, earlier_count,
+                                             strict=True):
         if earlier:
             prev_class[result.cls] += earlier
             prev_sentiment[result.sentiment] += earlier
@@ -203,9 +221,10 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
         "by_class": by_class,
         "by_sentiment": by_sentiment,
         "by_platform": _platform_order(platforms),
-        "themes": themes(((stream, many) for _, stream, many, _, _ in memo.values() if many),
+        "themes": themes(((stream, many) for stream, many in zip(streams_of, week_count,
+                                                                  strict=True) if many),
                          own, negators),
-        "samples": _samples(comments, memo, zone, start, end, samples),
+        "samples": _samples(comments, memo, results, week_count, zone, start, end, samples),
         "daily": daily,
         "crisis_days": crisis_days([(d, negatives[d]) for d in days]),
         "unanswered": unanswered,
@@ -384,8 +403,9 @@ def _own_words(account: str, hashtags: Iterable[str], engine: Engine) -> frozens
     return frozenset(own)
 
 
-def _samples(comments: list[Comment], memo: dict[str, list[Any]], zone: ZoneInfo,
-             start: date, end: date, limit: int) -> dict[str, list[dict[str, Any]]]:
+def _samples(comments: list[Comment], memo: dict[str, int], results: list[Understood],
+             week_count: Sequence[int], zone: ZoneInfo, start: date, end: date, limit: int,
+             ) -> dict[str, list[dict[str, Any]]]:
     """Up to ``limit`` comments per class, shown in time order.
 
     The surest texts are chosen (highest class probability, then largest lexicon |score|,
@@ -394,9 +414,10 @@ def _samples(comments: list[Comment], memo: dict[str, list[Any]], zone: ZoneInfo
     comment.
     """
     by_class: dict[str, list[tuple[float, float, str]]] = {cls: [] for cls in CLASSES}
-    for text, done in memo.items():
-        if done[2]:  # held by a comment of the week
-            by_class[done[0].cls].append((-done[0].confidence, -abs(done[0].score), text))
+    for text, at in memo.items():
+        if week_count[at]:  # held by a comment of the week
+            result = results[at]
+            by_class[result.cls].append((-result.confidence, -abs(result.score), text))
     wanted: dict[str, str] = {}  # chosen text -> class
     for cls, rows in by_class.items():
         # the few strongest first; the full sort only when near-duplicates use them up
@@ -419,7 +440,7 @@ def _samples(comments: list[Comment], memo: dict[str, list[Any]], zone: ZoneInfo
             first[comment.text] = (local, comment)
     out: dict[str, list[dict[str, Any]]] = {cls: [] for cls in CLASSES}
     for local, comment in sorted(first.values(), key=lambda row: _order(*row)):
-        result = memo[comment.text][0]
+        result = results[memo[comment.text]]
         out[result.cls].append({
             "platform": comment.platform,
             "post_ref": comment.post_ref,
