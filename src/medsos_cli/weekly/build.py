@@ -126,8 +126,8 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
             figures_done(WeeklyReport(platforms=report.platforms, posting=report.posting,
                                       running=report.running))
         report.comments = _typed(CommentsSection, _comments(comments, target, config, progress))
-        report.complaints = _typed(ComplaintsSection, _complaints(
-            complaints, target, tz, config.sla_hours, config.working_days, now))
+        report.complaints = _complaints(complaints, target, tz, config.sla_hours,
+                                        config.working_days, now)
         # after the comments: the workers lint meanwhile
         lint = report.lint = pending.result()
         report.comparison_basis = _comparison_basis()
@@ -272,7 +272,7 @@ def _comments(comments: list[Comment], week: Week, config: Config,
 
 def _complaints(items: list[Complaint], week: Week, tz: str, sla_hours: float,
                 working_days: tuple[int, ...] = (0, 1, 2, 3, 4),
-                now: datetime | None = None) -> dict | None:
+                now: datetime | None = None) -> ComplaintsSection | None:
     if not items:
         return None
     from medsos_cli.weekly.complaints import analyse_complaints

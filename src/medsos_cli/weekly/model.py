@@ -535,6 +535,8 @@ def to_json(report: WeeklyReport | Mapping[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
+# json.dumps(..., ensure_ascii=False, indent=2) without building an encoder per call.
+_JSON = json.JSONEncoder(ensure_ascii=False, indent=2)
 # How deep json_pieces walks before a part is written in one go: the report, its lint part,
 # the list of posts, then each post.
 _STREAM_DEPTH = 3
@@ -568,16 +570,22 @@ def json_pieces(value: Any, level: int = 0, depth: int = _STREAM_DEPTH) -> Itera
                 inline for _, _, _, inline, _ in _plan(kind)):
             items = ((key, getattr(value, name)) for name, key, _, _, _ in _plan(kind))
     if items is None:
-        text = json.dumps(_encode(value), ensure_ascii=False, indent=2)
+        text = _JSON.encode(_encode(value))
         yield text.replace("\n", "\n" + "  " * level) if level else text
         return
     inner = "\n" + "  " * (level + 1)
     opened = False
     for key, item in items:
-        yield ("{" if not opened else ",") + inner + json.dumps(key, ensure_ascii=False) + ": "
+        yield ("{" if not opened else ",") + inner + _JSON.encode(key) + ": "
         opened = True
         yield from json_pieces(item, level + 1, depth - 1)
     yield ("\n" + "  " * level + "}") if opened else "{}"
+
+
+def encode(part: Any) -> Any:
+    """A part of the report (any of these dataclasses, or lists and dicts of them) as the
+    contract's JSON value: plain dicts, lists and scalars."""
+    return _encode(part)
 
 
 def as_report(report: WeeklyReport | Mapping[str, Any]) -> WeeklyReport:
