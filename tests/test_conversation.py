@@ -20,15 +20,23 @@ from medsos_cli.weekly.conversation import (
     CLASSES,
     SENTIMENTS,
     THEME_MIN_COUNT,
-    analyse_comments,
     classify,
     crisis_days,
     themes,
 )
+from medsos_cli.weekly.model import CommentsSection, encode
 
 FIXTURES = Path(__file__).parent / "fixtures" / "conversation"
 WIB = ZoneInfo("Asia/Jakarta")
 START, END = date(2026, 11, 16), date(2026, 11, 22)  # 2026-W47
+
+
+def analyse_comments(*args, **kwargs):
+    """The comments part as the contract's JSON object, which these figures are checked
+    against (the analyser builds the typed part, ``weekly.model.CommentsSection``)."""
+    part = conversation.analyse_comments(*args, **kwargs)
+    assert part is None or isinstance(part, CommentsSection)
+    return encode(part)
 
 
 def labelled() -> list[dict[str, str]]:
@@ -417,8 +425,6 @@ def test_days_match_local_dates_across_a_dst_change(offsets, naive):
 
 
 def test_a_running_week_is_compared_with_the_same_weekdays_of_the_week_before():
-    from medsos_cli.weekly.conversation import analyse_comments
-
     zone = ZoneInfo("Asia/Jakarta")
 
     def at(day: date, text: str) -> Comment:

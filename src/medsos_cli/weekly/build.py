@@ -104,7 +104,7 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
         platforms, accounts, posting = compute(rows, daily, target, tz, default_account)
         if progress is not None:
             progress("compute", 1, 1)
-        # The analysers give the contract's JSON objects: decoded here, once.
+        # The figures are the contract's JSON objects: decoded here, once.
         report = WeeklyReport(
             version=REPORT_VERSION,
             generator=f"medsos {__version__}",
@@ -125,7 +125,7 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
         if figures_done is not None:
             figures_done(WeeklyReport(platforms=report.platforms, posting=report.posting,
                                       running=report.running))
-        report.comments = _typed(CommentsSection, _comments(comments, target, config, progress))
+        report.comments = _comments(comments, target, config, progress)
         report.complaints = _complaints(complaints, target, tz, config.sla_hours,
                                         config.working_days, now)
         # after the comments: the workers lint meanwhile
@@ -135,10 +135,6 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
             history.store_week(comments, complaints, week_posts, lint)
     report.recommendations = recommendations(report)
     return report
-
-
-def _typed(kind: type[T], data: dict | None) -> T | None:
-    return None if data is None else decode(kind, data)
 
 
 def _running(week: Week, previous: Week) -> Running | None:
@@ -257,7 +253,7 @@ def _week_end(week: Week, tz: str) -> datetime:
 
 
 def _comments(comments: list[Comment], week: Week, config: Config,
-              progress: ProgressCallback | None = None) -> dict | None:
+              progress: ProgressCallback | None = None) -> CommentsSection | None:
     if not comments:
         return None
     from medsos_cli.weekly.conversation import analyse_comments

@@ -459,10 +459,10 @@ def charts_later(report: WeeklyReport) -> Callable[[], dict[str, str | None]]:
     global _worker, _early
     slim = _slim(report)
     if _early is not None:
-        early, result = _early
+        early, drawn = _early
         _early = None
         if early == slim:
-            return result
+            return drawn
     if _worker is None:
         return lambda: all_charts(report)
     process, connection = _worker

@@ -37,6 +37,18 @@ from medsos_cli.exports.model import REPORT_PLATFORMS, Comment
 from medsos_cli.understanding.model import Model, load_model
 from medsos_cli.understanding.rules import THEME_BREAK, Engine
 from medsos_cli.understanding.rules import engine as _engine
+from medsos_cli.weekly.model import (
+    ClassChange,
+    CommentDay,
+    CommentsBefore,
+    CommentsSection,
+    Confidence,
+    CountChange,
+    CrisisDay,
+    SampleComment,
+    Theme,
+    Uncertain,
+)
 
 __all__ = ["CLASSES", "SENTIMENTS", "THEME_BREAK", "Understood", "analyse_comments", "classify",
            "crisis_days", "theme_word", "themes"]
@@ -95,8 +107,8 @@ HOLDING_COMMAND = "medsos draft holding-statement"
 def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str,
                      samples: int = 3, account: str = "",
                      hashtags: Iterable[str] = (),
-                     progress: Callable[..., None] | None = None) -> dict[str, Any] | None:
-    """Build the ``comments`` object of the weekly JSON report (docs/weekly-json.md).
+                     progress: Callable[..., None] | None = None) -> CommentsSection | None:
+    """Build the ``comments`` part of the weekly report (docs/weekly-json.md).
 
     Only comments whose local date (in ``tz``) lies in ``[start, end]`` count; those of the
     same days of the week before (for a running week: Monday to the same weekday) give the
@@ -214,53 +226,49 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
             uncertain_sentiment[result.sentiment] += many
         streams[result.cls].append((stream, many))
     own = _own_words(account, hashtags, engine)
-    daily = [{"date": d.isoformat(), "total": totals[d], "negative": negatives[d]} for d in days]
+    daily = [CommentDay(date=d.isoformat(), total=totals[d], negative=negatives[d])
+             for d in days]
     previous_total = sum(prev_class.values())
-    return {
-        "total": total,
-        "by_class": by_class,
-        "by_sentiment": by_sentiment,
-        "by_platform": _platform_order(platforms),
-        "themes": themes(((stream, many) for stream, many in zip(streams_of, week_count,
-                                                                  strict=True) if many),
-                         own, negators),
-        "samples": _samples(comments, memo, results, week_count, zone, start, end, samples),
-        "daily": daily,
-        "crisis_days": crisis_days([(d, negatives[d]) for d in days]),
-        "unanswered": unanswered,
-        "confidence": {
-            "class": _means(sure_class, by_class),
-            "sentiment": _means(sure_sentiment, by_sentiment),
-        },
-        "uncertain": {
-            "class": sum(uncertain_class.values()),
-            "sentiment": sum(uncertain_sentiment.values()),
-            "by_class": uncertain_class,
-            "by_sentiment": uncertain_sentiment,
-        },
-        "themes_by_class": {cls: themes(streams[cls], own, negators, CLASS_THEMES)
-                            for cls in CLASSES},
-        "previous_week": {
-            "start": before.isoformat(),
-            "end": (after - timedelta(days=1)).isoformat(),
-            "total": previous_total,
-            "by_class": prev_class,
-            "by_sentiment": prev_sentiment,
-        },
-        "change": {cls: _change(by_class[cls], prev_class[cls], total, previous_total)
-                   for cls in WATCHED},
+    week_themes = _themes(((stream, many) for stream, many in zip(streams_of, week_count,
+                                                                   strict=True) if many),
+                          own, negators)
+    shown = _samples(comments, memo, results, week_count, zone, start, end, samples)
+    del memo, results, streams_of, week_count, earlier_count  # before the per-class themes
+    return CommentsSection(
+        total=total,
+        by_class=by_class,
+        by_sentiment=by_sentiment,
+        by_platform=_platform_order(platforms),
+        themes=week_themes,
+        samples=shown,
+        daily=daily,
+        crisis_days=_crisis_days([(d, negatives[d]) for d in days]),
+        unanswered=unanswered,
+        confidence=Confidence(klass=_means(sure_class, by_class),
+                              sentiment=_means(sure_sentiment, by_sentiment)),
+        uncertain=Uncertain(klass=sum(uncertain_class.values()),
+                            sentiment=sum(uncertain_sentiment.values()),
+                            by_class=uncertain_class, by_sentiment=uncertain_sentiment),
+        themes_by_class={cls: _themes(streams[cls], own, negators, CLASS_THEMES)
+                         for cls in CLASSES},
+        previous_week=CommentsBefore(start=before.isoformat(),
+                                     end=(after - timedelta(days=1)).isoformat(),
+                                     total=previous_total, by_class=prev_class,
+                                     by_sentiment=prev_sentiment),
+        change={cls: _change(by_class[cls], prev_class[cls], total, previous_total)
+                for cls in WATCHED},
         # All comments and the negative ones against the week before (same file).
-        "change_total": {
+        change_total={
             "total": _count_change(total, previous_total),
             "negatif": _count_change(by_sentiment["negatif"], prev_sentiment["negatif"]),
         },
-    }
+    )
 
 
-def _count_change(now: int, before: int) -> dict[str, Any]:
-    """``{"count", "previous", "delta", "percent"}``; percent is ``None`` when before is 0."""
-    return {"count": now, "previous": before, "delta": now - before,
-            "percent": round((now - before) * 100 / before, 1) if before else None}
+def _count_change(now: int, before: int) -> CountChange:
+    """A count against the week before; percent is ``None`` when before is 0."""
+    return CountChange(count=now, previous=before, delta=now - before,
+                       percent=round((now - before) * 100 / before, 1) if before else None)
 
 
 def _means(sums: dict[str, float], counts: dict[str, int]) -> dict[str, float | None]:
@@ -268,16 +276,16 @@ def _means(sums: dict[str, float], counts: dict[str, int]) -> dict[str, float | 
     return {k: round(sums[k] / counts[k], 3) if counts[k] else None for k in sums}
 
 
-def _change(now: int, before: int, total: int, previous_total: int) -> dict[str, Any]:
+def _change(now: int, before: int, total: int, previous_total: int) -> ClassChange:
     """This week against the week before: counts, difference, and shares of all comments."""
-    return {
-        "count": now,
-        "previous": before,
-        "delta": now - before,
-        "percent": round((now - before) * 100 / before, 1) if before else None,
-        "share": round(now / total, 3) if total else None,
-        "previous_share": round(before / previous_total, 3) if previous_total else None,
-    }
+    return ClassChange(
+        count=now,
+        previous=before,
+        delta=now - before,
+        percent=round((now - before) * 100 / before, 1) if before else None,
+        share=round(now / total, 3) if total else None,
+        previous_share=round(before / previous_total, 3) if previous_total else None,
+    )
 
 
 def _midnights(days: list[date], zone: ZoneInfo) -> list[float]:
@@ -311,6 +319,12 @@ def themes(docs: Iterable[tuple[Sequence[str], int]], own: frozenset[str] = froz
     the 100th most frequent word); when the result could depend on the phrases left out, the
     floor is lowered and they are counted again.
     """
+    return [{"term": t.term, "count": t.count} for t in _themes(docs, own, negators, limit)]
+
+
+def _themes(docs: Iterable[tuple[Sequence[str], int]], own: frozenset[str] = frozenset(),
+            negators: frozenset[str] = frozenset(), limit: int = THEMES) -> list[Theme]:
+    """:func:`themes` as the report's typed parts."""
     words: Counter[str] = Counter()
     # In a stream with no word twice every word and phrase occurs once, so such streams are
     # counted in bulk (one C-level pass) and the counts are still counts of comments.
@@ -341,7 +355,7 @@ def themes(docs: Iterable[tuple[Sequence[str], int]], own: frozenset[str] = froz
         if floor <= THEME_MIN_COUNT or (len(picked) == limit and picked[-1][1] >= 2 * floor):
             break
         floor = max(THEME_MIN_COUNT, floor // 2)
-    return [{"term": term, "count": count} for term, count in picked]
+    return [Theme(term=term, count=count) for term, count in picked]
 
 
 def theme_word(word: str) -> bool:
@@ -405,7 +419,7 @@ def _own_words(account: str, hashtags: Iterable[str], engine: Engine) -> frozens
 
 def _samples(comments: list[Comment], memo: dict[str, int], results: list[Understood],
              week_count: Sequence[int], zone: ZoneInfo, start: date, end: date, limit: int,
-             ) -> dict[str, list[dict[str, Any]]]:
+             ) -> dict[str, list[SampleComment]]:
     """Up to ``limit`` comments per class, shown in time order.
 
     The surest texts are chosen (highest class probability, then largest lexicon |score|,
@@ -438,22 +452,22 @@ def _samples(comments: list[Comment], memo: dict[str, int], results: list[Unders
         best = first.get(comment.text)
         if best is None or _order(local, comment) < _order(*best):
             first[comment.text] = (local, comment)
-    out: dict[str, list[dict[str, Any]]] = {cls: [] for cls in CLASSES}
+    out: dict[str, list[SampleComment]] = {cls: [] for cls in CLASSES}
     for local, comment in sorted(first.values(), key=lambda row: _order(*row)):
         result = results[memo[comment.text]]
-        out[result.cls].append({
-            "platform": comment.platform,
-            "post_ref": comment.post_ref,
-            "author": comment.author,
-            "time": local.isoformat(),
-            "text": comment.text,
-            "class": result.cls,
-            "sentiment": result.sentiment,
-            "confidence": result.confidence,
-            "uncertain": result.uncertain,
-            "cues": list(_model().explain(comment.text, "kelas",
-                                          _model().tasks["kelas"].labels.index(result.cls))),
-        })
+        out[result.cls].append(SampleComment(
+            platform=comment.platform,
+            post_ref=comment.post_ref,
+            author=comment.author,
+            time=local.isoformat(),
+            text=comment.text,
+            klass=result.cls,
+            sentiment=result.sentiment,
+            confidence=result.confidence,
+            uncertain=result.uncertain,
+            cues=list(_model().explain(comment.text, "kelas",
+                                       _model().tasks["kelas"].labels.index(result.cls))),
+        ))
     return out
 
 
@@ -481,14 +495,20 @@ def crisis_days(negatives: list[tuple[date, int]]) -> list[dict[str, Any]]:
     A day is flagged when its count is at least ``max(CRISIS_MIN, CRISIS_FACTOR × baseline)``,
     the baseline being the median of the *other* days' counts.
     """
-    flagged: list[dict[str, Any]] = []
+    return [{"date": d.date, "negative": d.negative, "baseline": d.baseline,
+             "message": d.message} for d in _crisis_days(negatives)]
+
+
+def _crisis_days(negatives: list[tuple[date, int]]) -> list[CrisisDay]:
+    """:func:`crisis_days` as the report's typed parts."""
+    flagged: list[CrisisDay] = []
     for k, (day, count) in enumerate(negatives):
         others = [c for j, (_, c) in enumerate(negatives) if j != k]
         baseline = float(median(others)) if others else 0.0
         if count >= max(CRISIS_MIN, CRISIS_FACTOR * baseline):
-            flagged.append({"date": day.isoformat(), "negative": count,
-                            "baseline": round(baseline, 1),
-                            "message": _crisis_message(day, count, baseline)})
+            flagged.append(CrisisDay(date=day.isoformat(), negative=count,
+                                     baseline=round(baseline, 1),
+                                     message=_crisis_message(day, count, baseline)))
     return flagged
 
 
