@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from medsos_cli import __version__
@@ -20,18 +20,14 @@ from medsos_cli.config import Config
 from medsos_cli.exports.model import Comment, Complaint, DailyValue, ImportResult, Post
 from medsos_cli.weekly.metrics import compute, dedupe_daily, dedupe_posts, place_posts
 from medsos_cli.weekly.model import (
-    AccountWeek,
     CommentsSection,
     ComparisonBasis,
     ComplaintsSection,
-    PlatformWeek,
-    Posting,
     Running,
     Skipped,
     Source,
     SourceError,
     WeeklyReport,
-    decode,
     to_json,
 )
 from medsos_cli.weekly.recommend import recommendations
@@ -41,7 +37,6 @@ if TYPE_CHECKING:
     from medsos_cli.weekly.progress import ProgressCallback
 
 REPORT_VERSION = 1
-T = TypeVar("T")
 UNKNOWN_ACCOUNT = "(akun)"
 
 
@@ -104,7 +99,6 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
         platforms, accounts, posting = compute(rows, daily, target, tz, default_account)
         if progress is not None:
             progress("compute", 1, 1)
-        # The figures are the contract's JSON objects: decoded here, once.
         report = WeeklyReport(
             version=REPORT_VERSION,
             generator=f"medsos {__version__}",
@@ -117,9 +111,9 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
             running=_running(target, previous),
             sources=_sources(results, rows, outside, undated, target, tz,
                              _kept_ids(results, comments, complaints)),
-            platforms={k: decode(PlatformWeek, v) for k, v in platforms.items()},
-            accounts={k: decode(AccountWeek, v) for k, v in accounts.items()},
-            posting=decode(Posting, posting),
+            platforms=platforms,
+            accounts=accounts,
+            posting=posting,
         )
         del rows, outside, undated, daily, platforms, accounts, posting  # figures are done
         if figures_done is not None:
