@@ -70,9 +70,9 @@ def _model() -> Model:
 
 
 def _understand(text: str, items: list[str], engine: Engine, model: Model) -> Understood:
-    (cls, pc, uc), (sentiment, ps, us) = model.predict(text, engine, items)
-    score = engine.cues(items)[0]  # memoised per clause: cheap after the model's pass
-    return Understood(cls, sentiment, score, round(pc, 3), round(ps, 3), uc, us)
+    found = engine.cues(items)  # the lexicon's view, also one of the model's inputs
+    (cls, pc, uc), (sentiment, ps, us) = model.predict(text, engine, items, found)
+    return Understood(cls, sentiment, found[0], round(pc, 3), round(ps, 3), uc, us)
 
 
 def classify(text: str) -> Understood:
