@@ -105,6 +105,20 @@ def test_json_written_in_pieces_is_the_json_of_the_whole(name):
         WeeklyReport().to_dict(), ensure_ascii=False, indent=2)
 
 
+@pytest.mark.parametrize("name", ["json", "md"])
+def test_each_format_writes_the_bytes_of_its_text(name):
+    """The command writes ``ReportFormat.encoded``: JSON encoded piece by piece must be the
+    UTF-8 of to_json, and a format without pieces the UTF-8 of its renderer's text."""
+    from medsos_cli.weekly.formats import BY_NAME
+
+    report = WeeklyReport.from_dict(json.loads(_golden("example-2026-W47.json")))
+    assert report.lint is not None
+    report.lint.posts.append(LintPost(platform="x", id="9", caption="Banjir 🌊 surut"))
+    text = BY_NAME[name].renderer("weekly")(report)
+    assert BY_NAME[name].encoded(report) == text.encode("utf-8")
+    assert (BY_NAME[name].weekly_pieces is None) == (name != "json")
+
+
 def test_accounts_are_keyed_by_platform_and_account():
     report = WeeklyReport.from_dict(json.loads(_golden("example-2026-W47.json")))
     key = AccountKey("facebook", "Diskominfo Kota Contoh")

@@ -63,17 +63,17 @@ def _is_word(item: str) -> bool:
 
 
 def text_parts(text: str, rules: Engine | None = None, items: list[str] | None = None,
-               cues: tuple[float, int, int, bool] | None = None,
+               found: tuple[float, int, int, bool] | None = None,
                ) -> tuple[list[tuple[str, ...]], list[str]]:
     """The clauses (tuples of items) and the text-level cue features of ``text``.
 
     ``items`` may be given when the caller already has the normalised items of ``text``, and
-    ``cues`` when it already has ``rules.cues(items)`` of them.
+    ``found`` when it already has ``rules.cues(items)`` of them.
     """
     rules = rules or engine()
     if items is None:
         items = rules.items(text)
-    score, bits, problems, question = cues if cues is not None else rules.cues(items)
+    score, bits, problems, question = found if found is not None else rules.cues(items)
     cues = [name for bit, name in _CUE_NAMES if bits & bit]
     if question:
         cues.append("k:q")

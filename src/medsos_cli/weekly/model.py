@@ -531,8 +531,15 @@ class WeeklyReport:
 def to_json(report: WeeklyReport | Mapping[str, Any]) -> str:
     """The report as JSON text (UTF-8 characters kept, two-space indent, final newline)."""
     if isinstance(report, WeeklyReport):
-        return "".join(json_pieces(report)) + "\n"
+        return "".join(to_json_pieces(report))
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_json_pieces(report: WeeklyReport) -> Iterator[str]:
+    """:func:`to_json` of ``report`` in pieces (see :func:`json_pieces`), final newline
+    included: a province's report is written without ever being one string."""
+    yield from json_pieces(report)
+    yield "\n"
 
 
 # json.dumps(..., ensure_ascii=False, indent=2) without building an encoder per call.
