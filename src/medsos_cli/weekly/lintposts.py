@@ -65,12 +65,20 @@ def _lint_one(linter: Any, platform: str | None, kind: str, text: str) -> list[B
     return [(f.rule, int(f.level), f.message) for f in result.findings]
 
 
+def _shared(found: list[list[Brief]]) -> list[list[Brief]]:
+    """Equal findings of a chunk as one object: pickled once when a worker sends the chunk
+    back, and held once by the parent (a rule's message recurs over thousands of captions)."""
+    same: dict[Brief, Brief] = {}
+    return [[same.setdefault(brief, brief) for brief in briefs] for briefs in found]
+
+
 def _lint_range(bounds: tuple[int, int]) -> list[list[Brief]]:
-    return [_lint_one(_worker_linter, *item) for item in _worker_items[bounds[0]:bounds[1]]]
+    return _shared([_lint_one(_worker_linter, *item)
+                    for item in _worker_items[bounds[0]:bounds[1]]])
 
 
 def _lint_chunk(chunk: list[Item]) -> list[list[Brief]]:
-    return [_lint_one(_worker_linter, *item) for item in chunk]
+    return _shared([_lint_one(_worker_linter, *item) for item in chunk])
 
 
 def _cores() -> int:
