@@ -463,6 +463,7 @@ def charts_later(report: WeeklyReport) -> Callable[[], dict[str, str | None]]:
         _early = None
         if early == slim:
             return drawn
+        drawn()  # figures changed since: let that drawing finish (it may run in a thread here)
     if _worker is None:
         return lambda: all_charts(report)
     process, connection = _worker
