@@ -145,6 +145,10 @@ def default_db_path() -> Path:
     return (Path(base) if base else Path.home() / ".local" / "share") / "medsos" / DB_NAME
 
 
+# Comments looked up at once when storing (see History._stored_comments).
+COMMENT_CHUNK = 20_000
+
+
 def _stamp(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime(_STAMP)
 
@@ -349,11 +353,8 @@ class History:
         if not rows:
             return 0
         try:
-            have = set(self.db.execute(
-                "SELECT platform, post_ref, author, time, text FROM comments "
-                "WHERE time >= ? AND time <= ?", (min(r[3] for r in rows),
-                                                   max(r[3] for r in rows))))
-            fresh = [r for r in rows if r[:5] not in have]
+            stored = self._stored_comments(rows)
+            fresh = [r for r, known in zip(rows, stored, strict=True) if not known]
             labels: dict[str, tuple[str, str]] = {}
             if fresh:
                 from medsos_cli.weekly.conversation import classify
@@ -370,10 +371,29 @@ class History:
                 self.db.executemany(
                     "UPDATE comments SET replied_at = ? WHERE platform = ? AND post_ref = ? "
                     "AND author = ? AND time = ? AND text = ? AND replied_at IS NULL",
-                    [(r[5], *r[:5]) for r in rows if r[5] is not None and r[:5] in have])
+                    [(r[5], *r[:5]) for r, known in zip(rows, stored, strict=True)
+                     if known and r[5] is not None])
         except sqlite3.DatabaseError as exc:
             raise InputError(f"gagal menulis riwayat: {exc}", self.path) from None
         return len(fresh)
+
+    def _stored_comments(self, rows: list[tuple]) -> bytearray:
+        """1 for each row of ``store_comments`` already in the database, else 0.
+
+        The stored comments are looked up a time range at a time (rows taken in time order,
+        ``COMMENT_CHUNK`` at once): a province's week re-stored would otherwise bring 200,000
+        stored comments, texts and all, into one set (~100 MB).
+        """
+        known = bytearray(len(rows))
+        order = sorted(range(len(rows)), key=lambda i: rows[i][3])
+        for begin in range(0, len(order), COMMENT_CHUNK):
+            part = order[begin:begin + COMMENT_CHUNK]
+            have = set(self.db.execute(
+                "SELECT platform, post_ref, author, time, text FROM comments "
+                "WHERE time >= ? AND time <= ?", (rows[part[0]][3], rows[part[-1]][3])))
+            for i in part:
+                known[i] = rows[i][:5] in have
+        return known
 
     def store_complaints(self, complaints: Iterable[Complaint]) -> None:
         """Store complaints; a later log's response, resolution and status are kept (a blank
