@@ -190,6 +190,35 @@ def week() -> list[Comment]:
     ]
 
 
+def test_labels_are_the_classes_classify_gives(week, tmp_path):
+    """The report hands the history the class and sentiment of every text it classified, so
+    that storing the comments does not classify them again: they must be classify's own, and
+    the stored rows the same as when the history classifies them itself."""
+    from medsos_cli.weekly.history import History
+
+    labels: dict[str, tuple[str, str]] = {}
+    conversation.analyse_comments(week, start=START, end=END, tz="Asia/Jakarta", labels=labels)
+    texts = {c.text for c in week if c.text != "Hadir"}  # next week's comment is not classified
+    assert set(labels) == texts
+    assert labels == {t: (classify(t).cls, classify(t).sentiment) for t in texts}
+    stored = []
+    for name, handed in (("a", labels), ("b", None)):
+        with History(tmp_path / f"{name}.sqlite3") as history:
+            assert history.store_comments(week, handed) == len(week)
+            stored.append(history.db.execute("SELECT * FROM comments ORDER BY rowid").fetchall())
+    assert stored[0] == stored[1]
+
+
+def test_history_stores_the_labels_it_is_given(tmp_path):
+    from medsos_cli.weekly.history import History
+
+    item = comment(17, 9, "Terima kasih infonya")
+    with History(tmp_path / "h.sqlite3") as history:
+        history.store_comments([item], {item.text: ("kritik", "negatif")})  # not its own
+        assert history.db.execute("SELECT class, sentiment FROM comments").fetchall() == [
+            ("kritik", "negatif")]
+
+
 def test_comments_object(week):
     got = analyse_comments(week, start=START, end=END, tz="Asia/Jakarta",
                            account="Diskominfo Kota Contoh", hashtags=["#KotaContoh"])

@@ -119,14 +119,16 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
         if figures_done is not None:
             figures_done(WeeklyReport(platforms=report.platforms, posting=report.posting,
                                       running=report.running))
-        report.comments = _comments(comments, target, config, progress)
+        # The history stores the comments with the classes given here (not worked out again).
+        labels: dict[str, tuple[str, str]] | None = {} if history is not None else None
+        report.comments = _comments(comments, target, config, progress, labels)
         report.complaints = _complaints(complaints, target, tz, config.sla_hours,
                                         config.working_days, now)
         # after the comments: the workers lint meanwhile
         lint = report.lint = pending.result()
         report.comparison_basis = _comparison_basis()
         if history is not None:  # the complete history (comments, complaints, findings)
-            history.store_week(comments, complaints, week_posts, lint)
+            history.store_week(comments, complaints, week_posts, lint, labels)
     report.recommendations = recommendations(report)
     return report
 
@@ -247,14 +249,15 @@ def _week_end(week: Week, tz: str) -> datetime:
 
 
 def _comments(comments: list[Comment], week: Week, config: Config,
-              progress: ProgressCallback | None = None) -> CommentsSection | None:
+              progress: ProgressCallback | None = None,
+              labels: dict[str, tuple[str, str]] | None = None) -> CommentsSection | None:
     if not comments:
         return None
     from medsos_cli.weekly.conversation import analyse_comments
 
     out = analyse_comments(comments, start=week.start, end=week.end, tz=config.timezone,
                            samples=3, account=config.account_name, hashtags=config.hashtags,
-                           progress=progress)
+                           progress=progress, labels=labels)
     if progress is not None:  # themes and samples done too
         progress("comments", len(comments), len(comments))
     return out

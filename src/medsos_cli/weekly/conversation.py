@@ -107,7 +107,9 @@ HOLDING_COMMAND = "medsos draft holding-statement"
 def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str,
                      samples: int = 3, account: str = "",
                      hashtags: Iterable[str] = (),
-                     progress: Callable[..., None] | None = None) -> CommentsSection | None:
+                     progress: Callable[..., None] | None = None,
+                     labels: dict[str, tuple[str, str]] | None = None,
+                     ) -> CommentsSection | None:
     """Build the ``comments`` part of the weekly report (docs/weekly-json.md).
 
     Only comments whose local date (in ``tz``) lies in ``[start, end]`` count; those of the
@@ -117,7 +119,9 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
     of the themes. Returns ``None`` when no comment was given at all (no comments log), so
     that an empty log is told apart from a quiet week only by the caller. ``progress`` hears
     ("comments", comments read, comments) every ``PROGRESS_EVERY`` comments, then (comments,
-    None) while themes and samples are drawn up (weekly/progress.py).
+    None) while themes and samples are drawn up (weekly/progress.py). ``labels``, when given,
+    gets the (class, sentiment) of every text classified, as :func:`classify` gives them (the
+    history stores them with the comments without classifying them again).
     """
     if not comments:
         return None
@@ -233,6 +237,11 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
                                                                    strict=True) if many),
                           own, negators)
     shown = _samples(comments, memo, results, week_count, zone, start, end, samples)
+    if labels is not None:
+        pairs: dict[tuple[str, str], tuple[str, str]] = {}
+        for text, at in memo.items():
+            pair = (results[at].cls, results[at].sentiment)
+            labels[text] = pairs.setdefault(pair, pair)
     del memo, results, streams_of, week_count, earlier_count  # before the per-class themes
     return CommentsSection(
         total=total,

@@ -25,7 +25,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timezone
 from operator import attrgetter
 from pathlib import Path
@@ -345,9 +345,12 @@ class History:
 
     # -- comments, complaints and the findings of posted captions ---------------------------
 
-    def store_comments(self, comments: Iterable[Comment]) -> int:
-        """Store comments not yet kept, each with its class and sentiment; a reply time found
-        in a later log is added. Returns how many comments were new."""
+    def store_comments(self, comments: Iterable[Comment],
+                       labels: Mapping[str, tuple[str, str]] | None = None) -> int:
+        """Store comments not yet kept, each with its class and sentiment (from ``labels``,
+        text → (class, sentiment) as ``conversation.classify`` gives them, where it holds the
+        text; else classified here); a reply time found in a later log is added. Returns how
+        many comments were new."""
         rows = [(c.platform, c.post_ref, c.author, _stamp(c.time), c.text,
                  _stamp(c.replied_at) if c.replied_at else None, c.source) for c in comments]
         if not rows:
@@ -355,19 +358,23 @@ class History:
         try:
             stored = self._stored_comments(rows)
             fresh = [r for r, known in zip(rows, stored, strict=True) if not known]
-            labels: dict[str, tuple[str, str]] = {}
-            if fresh:
-                from medsos_cli.weekly.conversation import classify
+            known = labels or {}
+            found: dict[str, tuple[str, str]] = {}
+            for row in fresh:
+                text = row[4]
+                if text not in found:
+                    pair = known.get(text)
+                    if pair is None:
+                        from medsos_cli.weekly.conversation import classify
 
-                for row in fresh:
-                    if row[4] not in labels:
-                        found = classify(row[4])
-                        labels[row[4]] = (found.cls, found.sentiment)
+                        understood = classify(text)
+                        pair = (understood.cls, understood.sentiment)
+                    found[text] = pair
             with self.db:
                 self.db.executemany(
                     "INSERT INTO comments (platform, post_ref, author, time, text, replied_at, "
                     "class, sentiment, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(*r[:6], *labels[r[4]], r[6]) for r in fresh])
+                    [(*r[:6], *found[r[4]], r[6]) for r in fresh])
                 self.db.executemany(
                     "UPDATE comments SET replied_at = ? WHERE platform = ? AND post_ref = ? "
                     "AND author = ? AND time = ? AND text = ? AND replied_at IS NULL",
@@ -454,9 +461,11 @@ class History:
             raise InputError(f"gagal menulis riwayat: {exc}", self.path) from None
 
     def store_week(self, comments: Iterable[Comment], complaints: Iterable[Complaint],
-                   linted: Iterable[Post], lint: LintSummary | None) -> None:
-        """Everything a weekly report saw besides posts and daily values (stored first)."""
-        self.store_comments(comments)
+                   linted: Iterable[Post], lint: LintSummary | None,
+                   labels: Mapping[str, tuple[str, str]] | None = None) -> None:
+        """Everything a weekly report saw besides posts and daily values (stored first);
+        ``labels`` as in :meth:`store_comments`."""
+        self.store_comments(comments, labels)
         self.store_complaints(complaints)
         self.store_findings(linted, lint)
 
