@@ -8,14 +8,23 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from medsos_cli.exports.model import Complaint
+from medsos_cli.weekly.complaints import analyse_complaints as analyse_typed
 from medsos_cli.weekly.complaints import (
-    analyse_complaints,
     normalise_channel,
     percentile_nearest_rank,
 )
+from medsos_cli.weekly.model import ComplaintsSection, encode
 
 WIB = ZoneInfo("Asia/Jakarta")
 START, END = date(2026, 11, 16), date(2026, 11, 22)  # 2026-W47
+
+
+def analyse_complaints(*args, **kwargs):
+    """The complaints part as the contract's JSON object, which these figures are checked
+    against (the analyser builds the typed part, ``weekly.model.ComplaintsSection``)."""
+    part = analyse_typed(*args, **kwargs)
+    assert part is None or isinstance(part, ComplaintsSection)
+    return encode(part)
 
 
 def at(day: int, hour: int, minute: int = 0) -> datetime:

@@ -20,15 +20,23 @@ from medsos_cli.weekly.conversation import (
     CLASSES,
     SENTIMENTS,
     THEME_MIN_COUNT,
-    analyse_comments,
     classify,
     crisis_days,
     themes,
 )
+from medsos_cli.weekly.model import CommentsSection, encode
 
 FIXTURES = Path(__file__).parent / "fixtures" / "conversation"
 WIB = ZoneInfo("Asia/Jakarta")
 START, END = date(2026, 11, 16), date(2026, 11, 22)  # 2026-W47
+
+
+def analyse_comments(*args, **kwargs):
+    """The comments part as the contract's JSON object, which these figures are checked
+    against (the analyser builds the typed part, ``weekly.model.CommentsSection``)."""
+    part = conversation.analyse_comments(*args, **kwargs)
+    assert part is None or isinstance(part, CommentsSection)
+    return encode(part)
 
 
 def labelled() -> list[dict[str, str]]:
@@ -180,6 +188,35 @@ def week() -> list[Comment]:
         # 2026-11-15 18.00 UTC is Monday 16 November 01.00 WIB: this week
         Comment("x", "p", "@b", datetime(2026, 11, 15, 18, 0, tzinfo=ZoneInfo("UTC")), "Mantap"),
     ]
+
+
+def test_labels_are_the_classes_classify_gives(week, tmp_path):
+    """The report hands the history the class and sentiment of every text it classified, so
+    that storing the comments does not classify them again: they must be classify's own, and
+    the stored rows the same as when the history classifies them itself."""
+    from medsos_cli.weekly.history import History
+
+    labels: dict[str, tuple[str, str]] = {}
+    conversation.analyse_comments(week, start=START, end=END, tz="Asia/Jakarta", labels=labels)
+    texts = {c.text for c in week if c.text != "Hadir"}  # next week's comment is not classified
+    assert set(labels) == texts
+    assert labels == {t: (classify(t).cls, classify(t).sentiment) for t in texts}
+    stored = []
+    for name, handed in (("a", labels), ("b", None)):
+        with History(tmp_path / f"{name}.sqlite3") as history:
+            assert history.store_comments(week, handed) == len(week)
+            stored.append(history.db.execute("SELECT * FROM comments ORDER BY rowid").fetchall())
+    assert stored[0] == stored[1]
+
+
+def test_history_stores_the_labels_it_is_given(tmp_path):
+    from medsos_cli.weekly.history import History
+
+    item = comment(17, 9, "Terima kasih infonya")
+    with History(tmp_path / "h.sqlite3") as history:
+        history.store_comments([item], {item.text: ("kritik", "negatif")})  # not its own
+        assert history.db.execute("SELECT class, sentiment FROM comments").fetchall() == [
+            ("kritik", "negatif")]
 
 
 def test_comments_object(week):
@@ -417,8 +454,6 @@ def test_days_match_local_dates_across_a_dst_change(offsets, naive):
 
 
 def test_a_running_week_is_compared_with_the_same_weekdays_of_the_week_before():
-    from medsos_cli.weekly.conversation import analyse_comments
-
     zone = ZoneInfo("Asia/Jakarta")
 
     def at(day: date, text: str) -> Comment:

@@ -317,13 +317,13 @@ def test_lapor_case_list_with_working_day_deadlines():
     assert any("dugaan" in w for w in r.warnings)  # no public LAPOR! export: said by name
     out = analyse_complaints(r.complaints, start=date(2026, 11, 16), end=date(2026, 11, 22),
                              tz="Asia/Jakarta", sla_hours=24)
-    lapor = out["lapor"]
+    lapor = out.lapor
     # 0042, Mon 16 Nov, to verify: 3 working days → Thu 19 Nov, overdue at Mon 23 00.00;
     # 0043, Mon 16, to follow up: 3 + 5 → Thu 26 Nov; 0045, Fri 20, to verify → Wed 25 Nov.
-    assert (lapor["cases"], lapor["overdue_verification"], lapor["overdue_follow_up"]) == (4, 1, 0)
-    assert lapor["overdue_cases"][0]["tracking"] == "MGL-2611-0042"
-    assert lapor["overdue_cases"][0]["deadline"] == "2026-11-19"
-    assert out["overdue"] == 0  # not judged by the 1x24-hour social-media SLA
+    assert (lapor.cases, lapor.overdue_verification, lapor.overdue_follow_up) == (4, 1, 0)
+    assert lapor.overdue_cases[0].tracking == "MGL-2611-0042"
+    assert lapor.overdue_cases[0].deadline == "2026-11-19"
+    assert out.overdue == 0  # not judged by the 1x24-hour social-media SLA
 
 
 def test_working_days_skip_weekends_and_indonesian_holidays():

@@ -13,6 +13,7 @@ from medsos_cli.exports.model import Comment, Complaint, DailyValue, Post
 from medsos_cli.province.handover import export_history
 from medsos_cli.registry import load_registry
 from medsos_cli.weekly.history import SCHEMA_VERSION, History
+from medsos_cli.weekly.model import LintPost, LintRule, LintSummary
 
 UTC = timezone.utc
 V1 = """
@@ -89,6 +90,30 @@ def test_comments_keep_class_sentiment_and_later_reply(tmp_path):
     assert rows[0][1] == "negatif" and rows[0][2] == "2026-11-17T05:00:00"
 
 
+@pytest.mark.parametrize("chunk", [1, 2, 3, 1000])
+def test_comments_looked_up_a_time_range_at_a_time_store_the_same(tmp_path, monkeypatch, chunk):
+    """Stored comments are looked up COMMENT_CHUNK at a time in time order; whatever the
+    chunk, the same comments are new, the same replies added, in the order given."""
+    from medsos_cli.weekly import history as module
+
+    monkeypatch.setattr(module, "COMMENT_CHUNK", chunk)
+    first = [Comment("x", "p", f"@w{i % 3}", at(16 + i % 4, 1 + i % 2), f"Komentar {i}")
+             for i in range(9)]
+    again = [Comment(c.platform, c.post_ref, c.author, c.time, c.text,
+                     replied_at=at(22, 1) if i % 2 else None) for i, c in enumerate(first)]
+    later = [Comment("x", "p", "@baru", at(15, 1 + i), f"Baru {i}") for i in range(4)]
+    with History(tmp_path / "h.sqlite3") as history:
+        assert history.store_comments(first[::2]) == 5
+        assert history.store_comments(later + again) == 4 + 4  # four new, four stored before
+        rows = history.db.execute(
+            "SELECT author, time, text, replied_at FROM comments ORDER BY rowid").fetchall()
+    texts = [r[2] for r in rows]
+    assert texts == [c.text for c in first[::2]] + [c.text for c in later] + [
+        c.text for c in first[1::2]]
+    replied = {r[2] for r in rows if r[3] is not None}
+    assert replied == {c.text for i, c in enumerate(first) if i % 2}
+
+
 def test_complaint_state_is_never_lost(tmp_path):
     first = Complaint(at(16, 1), "DM", "Lampu padam", status="baru")
     answered = Complaint(at(16, 1), "DM", "Lampu padam", first_response_at=at(16, 3),
@@ -105,14 +130,14 @@ def test_complaint_state_is_never_lost(tmp_path):
 
 def test_findings_replace_earlier_lint_of_the_same_post(tmp_path):
     p = Post("instagram", "1", at(16, 1), account="@a", caption="x")
-    lint = {"rulebooks": ["default"], "rules": [{"rule": "r1", "level": "warning"}],
-            "posts": [{"platform": "instagram", "id": "1", "errors": 0, "warnings": 1,
-                       "rules": ["r1"]}]}
+    lint = LintSummary(rulebooks=["default"], rules=[LintRule(rule="r1", level="warning")],
+                       posts=[LintPost(platform="instagram", id="1", errors=0, warnings=1,
+                                       rules=["r1"])])
     with History(tmp_path / "h.sqlite3") as history:
         history.store_findings([p], lint)
         assert history.db.execute("SELECT rule, level FROM findings").fetchall() == [
             ("r1", "warning")]
-        history.store_findings([p], {"rulebooks": ["default"], "rules": [], "posts": []})
+        history.store_findings([p], LintSummary(rulebooks=["default"]))
         assert history.db.execute("SELECT count(*) FROM findings").fetchone() == (0,)
         assert history.db.execute("SELECT errors, warnings FROM linted").fetchone() == (0, 0)
 
@@ -139,11 +164,10 @@ def filled(tmp_path):
                                          account="@a")])
         history.store_comments([comment("Terima kasih infonya")])
         history.store_complaints([Complaint(at(16, 20), "DM", "Sampah", status="baru")])
-        history.store_findings(posts[:1], {"rulebooks": ["default"],
-                                           "rules": [{"rule": "r1", "level": "error"}],
-                                           "posts": [{"platform": "instagram", "id": "1",
-                                                      "errors": 1, "warnings": 0,
-                                                      "rules": ["r1"]}]})
+        history.store_findings(posts[:1], LintSummary(
+            rulebooks=["default"], rules=[LintRule(rule="r1", level="error")],
+            posts=[LintPost(platform="instagram", id="1", errors=1, warnings=0,
+                            rules=["r1"])]))
     (tmp_path / "accounts.yaml").write_text(REGISTRY, encoding="utf-8")
     return path
 

@@ -12,6 +12,7 @@ from medsos_cli.exports.model import Post
 from medsos_cli.lint.run import build_linter, build_rulebook
 from medsos_cli.weekly import lintposts
 from medsos_cli.weekly.lintposts import lint_posts
+from medsos_cli.weekly.model import LintSummary
 
 WIB = timezone(timedelta(hours=7))
 WHEN = datetime(2026, 11, 17, 9, 0, tzinfo=WIB)
@@ -41,39 +42,39 @@ def test_counts_rules_and_posts(config, linter):
         post("facebook", "5", "Info yg penting bagi warga."),  # same caption: linted once
     ]
     lint = lint_posts(posts, config, linter=linter)
-    assert lint["rulebooks"] == ["default"]
-    assert lint["posts_checked"] == 4
-    assert lint["posts_with_errors"] == 1
-    assert lint["posts_with_warnings"] >= 2
-    by_id = {p["id"]: p for p in lint["posts"]}
-    assert "platform.x.panjang" in by_id["2"]["rules"] and by_id["2"]["errors"] >= 1
-    assert "platform.x.panjang" not in by_id.get("3", {"rules": []})["rules"]
-    assert "singkatan.sms" in by_id["1"]["rules"] and "singkatan.sms" in by_id["5"]["rules"]
-    rules = {r["rule"]: r for r in lint["rules"]}
-    assert rules["singkatan.sms"]["count"] == 2  # posts in which the rule was broken
-    assert rules["singkatan.sms"]["level"] == "warning"
-    assert "yg" in rules["singkatan.sms"]["message"]
-    assert rules["platform.x.panjang"]["level"] == "error"
-    counts = [r["count"] for r in lint["rules"]]
+    assert lint.rulebooks == ["default"]
+    assert lint.posts_checked == 4
+    assert lint.posts_with_errors == 1
+    assert lint.posts_with_warnings >= 2
+    by_id = {p.id: p for p in lint.posts}
+    assert "platform.x.panjang" in by_id["2"].rules and by_id["2"].errors >= 1
+    assert "3" not in by_id or "platform.x.panjang" not in by_id["3"].rules
+    assert "singkatan.sms" in by_id["1"].rules and "singkatan.sms" in by_id["5"].rules
+    rules = {r.rule: r for r in lint.rules}
+    assert rules["singkatan.sms"].count == 2  # posts in which the rule was broken
+    assert rules["singkatan.sms"].level == "warning"
+    assert "yg" in rules["singkatan.sms"].message
+    assert rules["platform.x.panjang"].level == "error"
+    counts = [r.count for r in lint.rules]
     assert counts == sorted(counts, reverse=True)
-    assert [p["id"] for p in lint["posts"]] == [p for p in ["1", "2", "3", "5"] if p in by_id]
+    assert [p.id for p in lint.posts] == [p for p in ["1", "2", "3", "5"] if p in by_id]
 
 
 def test_youtube_title_is_linted_when_there_is_no_description(config, linter):
     lint = lint_posts([post("youtube", "v", "", title="Rapat yg membahas anggaran")], config,
                       linter=linter)
-    assert lint["posts_checked"] == 1 and lint["posts"][0]["rules"] == ["singkatan.sms"]
+    assert lint.posts_checked == 1 and lint.posts[0].rules == ["singkatan.sms"]
 
 
 def test_no_posts_gives_empty_counts_without_building_a_linter(config):
     lint = lint_posts([], config)
-    assert lint == {"rulebooks": ["default"], "posts_checked": 0, "posts_with_errors": 0,
-                    "posts_with_warnings": 0, "rules": [], "posts": []}
+    assert lint == LintSummary(rulebooks=["default"], posts_checked=0, posts_with_errors=0,
+                               posts_with_warnings=0, rules=[], posts=[])
 
 
 def test_configured_rulebook_names(tmp_path):
     config = Config(rulebooks=["default", str(tmp_path / "aturan-dinas")])
-    assert lint_posts([], config)["rulebooks"] == ["default", "aturan-dinas"]
+    assert lint_posts([], config).rulebooks == ["default", "aturan-dinas"]
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers: Linux only")
@@ -94,7 +95,7 @@ def test_replies_are_linted_as_replies():
                  post_type="balasan")
     caption = post("x", "8", "Terima kasih laporannya, sudah kami teruskan ke DPUPR.")
     lint = lint_posts([reply, caption], config, linter=linter)
-    rules = {p["id"]: p["rules"] for p in lint["posts"]}
+    rules = {p.id: p.rules for p in lint.posts}
     assert "akun.tagar-resmi" not in rules.get("7", [])  # a reply needs no official hashtag
     assert "akun.tagar-resmi" in rules["8"]
 
@@ -150,7 +151,7 @@ def test_changed_settings_invalidate_the_cache(config, tmp_path, monkeypatch):
         before = lint_posts(CACHED_POSTS[:1], config, history=history)
         after = lint_posts(CACHED_POSTS[:1], stricter, history=history)
         assert calls[0] == 2
-        assert before["posts_with_errors"] == 0 and after["posts_with_errors"] == 1
+        assert before.posts_with_errors == 0 and after.posts_with_errors == 1
         assert lint_posts(CACHED_POSTS[:1], config, history=history) == before
         assert calls[0] == 2  # both fingerprints are kept
 

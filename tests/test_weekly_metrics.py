@@ -16,7 +16,7 @@ from medsos_cli.weekly.metrics import (
     place_posts,
     rate_formula,
 )
-from medsos_cli.weekly.model import AccountKey
+from medsos_cli.weekly.model import AccountKey, AccountWeek, PlatformWeek, Posting, encode
 from medsos_cli.weekly.week import Week
 
 W47 = Week(2026, 47)  # Monday 2026-11-16 .. Sunday 2026-11-22
@@ -37,9 +37,14 @@ def fb(post_id: str, when: datetime, reach, likes, comments, shares, **kw) -> Po
 
 
 def run(posts, daily=(), week=W47):
+    """The figures as the contract's JSON objects (accounts keyed by ``AccountKey``), which
+    these tests check; compute builds the report's typed parts."""
     rows, outside, undated = place_posts(posts, week, TZ, "(akun)")
     platforms, accounts, posting = compute(rows, list(daily), week, TZ, "(akun)")
-    return platforms, accounts, posting
+    assert all(isinstance(v, PlatformWeek) for v in platforms.values())
+    assert all(isinstance(v, AccountWeek) for v in accounts.values())
+    assert isinstance(posting, Posting)
+    return encode(platforms), {k: encode(v) for k, v in accounts.items()}, encode(posting)
 
 
 # -- duplicates ------------------------------------------------------------------------------

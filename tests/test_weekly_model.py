@@ -17,7 +17,15 @@ import pytest
 from medsos_cli import __version__
 from medsos_cli.config import load_config
 from medsos_cli.weekly.build import build_report
-from medsos_cli.weekly.model import AccountKey, PlatformWeek, WeeklyReport, decode, to_json
+from medsos_cli.weekly.model import (
+    AccountKey,
+    LintPost,
+    PlatformWeek,
+    WeeklyReport,
+    decode,
+    json_pieces,
+    to_json,
+)
 from medsos_cli.weekly.render_md import render_markdown
 from medsos_cli.weekly.run import read_all
 from medsos_cli.weekly.week import parse_week
@@ -74,6 +82,41 @@ def test_golden_reports_round_trip_through_the_model(name):
     text = (GOLDEN / name).read_text(encoding="utf-8")
     report = WeeklyReport.from_dict(json.loads(text))
     assert to_json(report) == text
+
+
+@pytest.mark.parametrize("name", ["example-2026-W47.json", "example-2026-W46.json",
+                                  "small-2026-W47.json"])
+def test_json_written_in_pieces_is_the_json_of_the_whole(name):
+    """to_json encodes a report part by part (a province's lint list is tens of thousands of
+    posts); the text must be json.dumps of the whole tree at every walking depth, also with
+    empty lists and objects, nulls, emoji and quotes in the parts walked."""
+    report = WeeklyReport.from_dict(json.loads(_golden(name)))
+    assert report.lint is not None
+    report.lint.posts.append(LintPost(platform="x", id="9", caption='Banjir 🌊 "surut" \\ ok',
+                                      rules=[]))
+    report.lint.rules = []
+    report.sources[0].warnings.append("baris\nbaru\t✓")
+    report.comparison_basis = None
+    whole = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    assert to_json(report) == whole
+    for depth in range(6):
+        assert "".join(json_pieces(report, depth=depth)) + "\n" == whole
+    assert "".join(json_pieces(WeeklyReport(accounts={}, recommendations=[]))) == json.dumps(
+        WeeklyReport().to_dict(), ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("name", ["json", "md"])
+def test_each_format_writes_the_bytes_of_its_text(name):
+    """The command writes ``ReportFormat.encoded``: JSON encoded piece by piece must be the
+    UTF-8 of to_json, and a format without pieces the UTF-8 of its renderer's text."""
+    from medsos_cli.weekly.formats import BY_NAME
+
+    report = WeeklyReport.from_dict(json.loads(_golden("example-2026-W47.json")))
+    assert report.lint is not None
+    report.lint.posts.append(LintPost(platform="x", id="9", caption="Banjir 🌊 surut"))
+    text = BY_NAME[name].renderer("weekly")(report)
+    assert BY_NAME[name].encoded(report) == text.encode("utf-8")
+    assert (BY_NAME[name].weekly_pieces is None) == (name != "json")
 
 
 def test_accounts_are_keyed_by_platform_and_account():

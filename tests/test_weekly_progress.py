@@ -139,7 +139,7 @@ def test_comments_report_as_the_classifier_reaches_them(monkeypatch):
     out = conversation.analyse_comments(comments, start=date(2026, 11, 16),
                                         end=date(2026, 11, 22), tz="Asia/Jakarta",
                                         progress=progress)
-    assert out["total"] == 25
+    assert out is not None and out.total == 25
     assert calls == [("comments", 0, 25), ("comments", 10, 25), ("comments", 20, 25),
                      ("comments", 25, None)]  # then themes and samples
 

@@ -18,7 +18,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from medsos_cli.weekly import charts, fmt
-from medsos_cli.weekly.model import WeeklyReport
+from medsos_cli.weekly.model import WeeklyReport, as_report
 from medsos_cli.weekly.render_html import bundled_templates_path, render_html
 from medsos_cli.weekly.render_md import render_markdown
 
@@ -497,6 +497,32 @@ def test_page_is_drawn_here_when_the_worker_is_gone(report, html):
     process.kill()
     process.join()
     assert render_html(report) == html
+
+
+@_FORK
+def test_charts_drawn_early_end_the_worker_and_give_the_same_page(report, html):
+    """The command has the worker draw as soon as the figures are final (draw_early): the
+    worker is done before the page is rendered, and the page is the same."""
+    typed = as_report(copy.deepcopy(report))
+    assert charts.start_worker()
+    process = charts._worker[0]
+    charts.draw_early(typed)
+    assert charts._worker is None
+    process.join(timeout=60)
+    assert not process.is_alive()  # ended without waiting for the page
+    assert render_html(typed) == html
+    assert charts._early is None
+
+
+@_FORK
+def test_charts_drawn_early_are_drawn_again_when_the_figures_changed(report, html):
+    typed = as_report(copy.deepcopy(report))
+    assert charts.start_worker()
+    charts.draw_early(typed)
+    typed.platforms.pop("x")  # after the early drawing: its charts no longer fit
+    changed = render_html(typed)
+    assert changed != html
+    assert changed == render_html(as_report(typed.to_dict()))  # drawn here, from the new figures
 
 
 @_FORK

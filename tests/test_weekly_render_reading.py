@@ -321,7 +321,7 @@ def test_a_complaint_log_starting_this_week_has_no_previous_week():
     items = [Complaint(datetime(2026, 11, 17, 9, tzinfo=zone), "DM", "Lampu padam")]
     got = analyse_complaints(items, start=date(2026, 11, 16), end=date(2026, 11, 22),
                              tz="Asia/Jakarta", sla_hours=24)
-    assert got["previous_week"] is None and got["change"] is None  # unknown, not zero
+    assert got.previous_week is None and got.change is None  # unknown, not zero
     r = json.loads(FIXTURE.read_text(encoding="utf-8"))
     r["complaints"].update(previous_week=None, change=None)
     assert "pekan lalu tidak ada di log aduan" in _text(render_html(r))

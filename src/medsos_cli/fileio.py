@@ -97,10 +97,15 @@ def atomic_write_text(path: str | Path, text: str, *, bom: bool = False) -> None
     so that every link sees it. Errors (read-only folder, full disk, no permission) raise
     ``InputError`` naming ``path``; the temp file is removed and the original is untouched.
     """
+    atomic_write_bytes(path, (b"\xef\xbb\xbf" if bom else b"")
+                       + text.encode("utf-8", "surrogateescape"))
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` (text already encoded) to ``path`` as :func:`atomic_write_text` does."""
     import tempfile  # only when writing: lint's start-up reads through this module too
 
     target = write_target(path)
-    data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8", "surrogateescape")
     try:
         existing = os.stat(target)
     except OSError:

@@ -92,7 +92,7 @@ def _run(paths: list[str], week: str | None, output_format: str, out: str | None
     from medsos_cli.cli._progress import weekly_progress
     from medsos_cli.config import load_config
     from medsos_cli.errors import InputError
-    from medsos_cli.fileio import atomic_write_text, refuse_existing
+    from medsos_cli.fileio import atomic_write_bytes, refuse_existing
     from medsos_cli.weekly.week import now_in, parse_week, today_in
 
     if not paths:
@@ -118,13 +118,13 @@ def _run(paths: list[str], week: str | None, output_format: str, out: str | None
     from medsos_cli.weekly.run import EXIT_PARTIAL, make_report, partial, summary
 
     with weekly_progress(out) as progress:  # on stderr, only on a terminal, never with --out -
-        report, text = make_report(paths, target, config, output_format=output_format, db=db,
+        report, data = make_report(paths, target, config, output_format=output_format, db=db,
                                    use_history=not no_history, strict=strict,
                                    now=now_in(config.timezone), progress=progress)
     if target_path is None:
-        stdout_write(text)
+        stdout_write(data.decode("utf-8", "surrogateescape"))
     else:
-        atomic_write_text(target_path, text)
+        atomic_write_bytes(target_path, data)
     for line in summary(report, target_path):
         typer.echo(f"medsos: {line}", err=True)
     return EXIT_PARTIAL if partial(report) else 0

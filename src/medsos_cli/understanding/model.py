@@ -62,16 +62,18 @@ def _is_word(item: str) -> bool:
     return item[:1].isalnum()
 
 
-def text_parts(text: str, rules: Engine | None = None,
-               items: list[str] | None = None) -> tuple[list[tuple[str, ...]], list[str]]:
+def text_parts(text: str, rules: Engine | None = None, items: list[str] | None = None,
+               found: tuple[float, int, int, bool] | None = None,
+               ) -> tuple[list[tuple[str, ...]], list[str]]:
     """The clauses (tuples of items) and the text-level cue features of ``text``.
 
-    ``items`` may be given when the caller already has the normalised items of ``text``.
+    ``items`` may be given when the caller already has the normalised items of ``text``, and
+    ``found`` when it already has ``rules.cues(items)`` of them.
     """
     rules = rules or engine()
     if items is None:
         items = rules.items(text)
-    score, bits, problems, question = rules.cues(items)
+    score, bits, problems, question = found if found is not None else rules.cues(items)
     cues = [name for bit, name in _CUE_NAMES if bits & bit]
     if question:
         cues.append("k:q")
@@ -212,10 +214,11 @@ class Model:
         self._words[item] = vec
         return vec
 
-    def logits(self, text: str, rules: Engine | None = None,
-               items: list[str] | None = None) -> list[float]:
-        """Raw scores of every label of every task for ``text``."""
-        parts, cues = text_parts(text, rules, items)
+    def logits(self, text: str, rules: Engine | None = None, items: list[str] | None = None,
+               found: tuple[float, int, int, bool] | None = None) -> list[float]:
+        """Raw scores of every label of every task for ``text`` (``items`` and their
+        ``found`` cues as in :func:`text_parts`)."""
+        parts, cues = text_parts(text, rules, items, found)
         total = self.bias
         cached = self._clauses.get
         for clause in parts:
@@ -225,11 +228,12 @@ class Model:
             total = list(map(add, total, row))
         return total
 
-    def predict(self, text: str, rules: Engine | None = None,
-                items: list[str] | None = None) -> list[tuple[str, float, bool]]:
+    def predict(self, text: str, rules: Engine | None = None, items: list[str] | None = None,
+                found: tuple[float, int, int, bool] | None = None,
+                ) -> list[tuple[str, float, bool]]:
         """(label, probability, uncertain) of each task, in the model's task order: the
         lean path the weekly report uses (no explanation, no full distribution)."""
-        scores = self.logits(text, rules, items)
+        scores = self.logits(text, rules, items, found)
         out = []
         for task in self._order:
             part = scores[task.offset:task.offset + len(task.labels)]

@@ -6,13 +6,13 @@ no run timestamps, stable order everywhere, so the same inputs give the same byt
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from medsos_cli import __version__
@@ -20,19 +20,14 @@ from medsos_cli.config import Config
 from medsos_cli.exports.model import Comment, Complaint, DailyValue, ImportResult, Post
 from medsos_cli.weekly.metrics import compute, dedupe_daily, dedupe_posts, place_posts
 from medsos_cli.weekly.model import (
-    AccountWeek,
     CommentsSection,
     ComparisonBasis,
     ComplaintsSection,
-    LintSummary,
-    PlatformWeek,
-    Posting,
     Running,
     Skipped,
     Source,
     SourceError,
     WeeklyReport,
-    decode,
     to_json,
 )
 from medsos_cli.weekly.recommend import recommendations
@@ -42,7 +37,6 @@ if TYPE_CHECKING:
     from medsos_cli.weekly.progress import ProgressCallback
 
 REPORT_VERSION = 1
-T = TypeVar("T")
 UNKNOWN_ACCOUNT = "(akun)"
 
 
@@ -50,7 +44,8 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
                  today: date | None = None, db: Path | None = None,
                  use_history: bool = True, linter: object | None = None,
                  lint_workers: object | None = None, now: datetime | None = None,
-                 progress: ProgressCallback | None = None) -> WeeklyReport:
+                 progress: ProgressCallback | None = None,
+                 figures_done: Callable[[WeeklyReport], None] | None = None) -> WeeklyReport:
     """The whole report for ``week`` (a ``Week``, or ``2026-W47``, ``last``, ``this``, or None
     for the last complete week).
 
@@ -63,6 +58,9 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
     ``lint_workers`` (``weekly.lintposts.LintWorkers`` for ``config``) lint instead of worker
     processes forked here (the command line forks them before reading the exports).
     ``progress`` hears of the steps that take time (see ``weekly.progress``).
+    ``figures_done`` is called with a report holding only its final ``platforms``,
+    ``posting`` and ``running`` as soon as they are computed (before the comments and the
+    lint): the HTML report's charts are drawn from them meanwhile.
     """
     tz = config.timezone
     target = week if isinstance(week, Week) else parse_week(week, today=today or today_in(tz))
@@ -87,19 +85,20 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
             extra_posts, daily = _with_history(history, posts, daily, previous, tz)
 
         rows, outside, undated = place_posts(posts + extra_posts, target, tz, default_account)
-        current_posts = sorted((r for r in rows if r.current),
-                               key=lambda r: (r.local, r.post.platform, r.post.post_id))
+        del posts, extra_posts
+        week_posts = [r.post for r in sorted((r for r in rows if r.current),
+                                             key=lambda r: (r.local, r.post.platform,
+                                                            r.post.post_id))]
         from medsos_cli.weekly.lintposts import start_lint
 
         # The workers lint (the costly part) while this process computes the rest.
-        pending = start_lint([r.post for r in current_posts], config, linter=linter,
-                             history=history, workers=lint_workers,  # type: ignore[arg-type]
+        pending = start_lint(week_posts, config, linter=linter, history=history,
+                             workers=lint_workers,  # type: ignore[arg-type]
                              progress=progress)
         stack.callback(pending.close)
         platforms, accounts, posting = compute(rows, daily, target, tz, default_account)
         if progress is not None:
             progress("compute", 1, 1)
-        # The analysers give the contract's JSON objects: decoded here, once.
         report = WeeklyReport(
             version=REPORT_VERSION,
             generator=f"medsos {__version__}",
@@ -112,24 +111,26 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
             running=_running(target, previous),
             sources=_sources(results, rows, outside, undated, target, tz,
                              _kept_ids(results, comments, complaints)),
-            platforms={k: decode(PlatformWeek, v) for k, v in platforms.items()},
-            accounts={k: decode(AccountWeek, v) for k, v in accounts.items()},
-            posting=decode(Posting, posting),
-            comments=_typed(CommentsSection, _comments(comments, target, config, progress)),
-            complaints=_typed(ComplaintsSection, _complaints(
-                complaints, target, tz, config.sla_hours, config.working_days, now)),
+            platforms=platforms,
+            accounts=accounts,
+            posting=posting,
         )
-        lint = pending.result()  # after the comments: the workers lint meanwhile
-        report.lint = decode(LintSummary, lint)
+        del rows, outside, undated, daily, platforms, accounts, posting  # figures are done
+        if figures_done is not None:
+            figures_done(WeeklyReport(platforms=report.platforms, posting=report.posting,
+                                      running=report.running))
+        # The history stores the comments with the classes given here (not worked out again).
+        labels: dict[str, tuple[str, str]] | None = {} if history is not None else None
+        report.comments = _comments(comments, target, config, progress, labels)
+        report.complaints = _complaints(complaints, target, tz, config.sla_hours,
+                                        config.working_days, now)
+        # after the comments: the workers lint meanwhile
+        lint = report.lint = pending.result()
         report.comparison_basis = _comparison_basis()
         if history is not None:  # the complete history (comments, complaints, findings)
-            history.store_week(comments, complaints, [r.post for r in current_posts], lint)
+            history.store_week(comments, complaints, week_posts, lint, labels)
     report.recommendations = recommendations(report)
     return report
-
-
-def _typed(kind: type[T], data: dict | None) -> T | None:
-    return None if data is None else decode(kind, data)
 
 
 def _running(week: Week, previous: Week) -> Running | None:
@@ -248,14 +249,15 @@ def _week_end(week: Week, tz: str) -> datetime:
 
 
 def _comments(comments: list[Comment], week: Week, config: Config,
-              progress: ProgressCallback | None = None) -> dict | None:
+              progress: ProgressCallback | None = None,
+              labels: dict[str, tuple[str, str]] | None = None) -> CommentsSection | None:
     if not comments:
         return None
     from medsos_cli.weekly.conversation import analyse_comments
 
     out = analyse_comments(comments, start=week.start, end=week.end, tz=config.timezone,
                            samples=3, account=config.account_name, hashtags=config.hashtags,
-                           progress=progress)
+                           progress=progress, labels=labels)
     if progress is not None:  # themes and samples done too
         progress("comments", len(comments), len(comments))
     return out
@@ -263,7 +265,7 @@ def _comments(comments: list[Comment], week: Week, config: Config,
 
 def _complaints(items: list[Complaint], week: Week, tz: str, sla_hours: float,
                 working_days: tuple[int, ...] = (0, 1, 2, 3, 4),
-                now: datetime | None = None) -> dict | None:
+                now: datetime | None = None) -> ComplaintsSection | None:
     if not items:
         return None
     from medsos_cli.weekly.complaints import analyse_complaints

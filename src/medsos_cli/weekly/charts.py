@@ -373,7 +373,8 @@ def start_worker() -> bool:
 
 def stop_worker() -> None:
     """End an unused worker (a no-op when none was started)."""
-    global _worker
+    global _worker, _early
+    _early = None
     if _worker is None:
         return
     process, connection = _worker
@@ -406,20 +407,67 @@ def _serve(connection: Any, parent_end: Any) -> None:
     connection.close()
 
 
+# Charts started by draw_early: (the parts they were drawn from, the function giving them).
+_early: tuple[WeeklyReport, Callable[[], dict[str, str | None]]] | None = None
+
+
+def _slim(report: WeeklyReport) -> WeeklyReport:
+    """Only what the charts read: a province's report is megabytes of lint rows."""
+    return WeeklyReport(platforms=report.platforms, posting=report.posting,
+                        running=report.running)
+
+
+def draw_early(report: WeeklyReport) -> None:
+    """Have the worker (see :func:`start_worker`) draw the charts of ``report`` now, from its
+    figures (platforms, posting, running), which the rest of the report does not change.
+
+    The worker then ends long before the comments and the lint are done, so its memory
+    (matplotlib's) is not held beside the largest state of this process. The drawings are
+    received in a thread; :func:`charts_later` gives them if the report still holds the same
+    figures, else it draws afresh. Does nothing without a worker.
+    """
+    global _early
+    if _worker is None:
+        return
+    import copy
+    import threading
+
+    slim = copy.deepcopy(_slim(report))  # what they were drawn from, even if parts change
+    drawn = charts_later(slim)
+    box: dict[str, dict[str, str | None]] = {}
+
+    def receive() -> None:
+        box["charts"] = drawn()
+
+    thread = threading.Thread(target=receive, daemon=True, name="medsos-charts-receive")
+    thread.start()
+
+    def result() -> dict[str, str | None]:
+        thread.join()
+        return box["charts"] if "charts" in box else all_charts(slim)
+
+    _early = (slim, result)
+
+
 def charts_later(report: WeeklyReport) -> Callable[[], dict[str, str | None]]:
     """Start drawing ``report``'s charts; the returned function gives :func:`all_charts`.
 
     With a worker (see :func:`start_worker`) the drawing runs there while the caller does
-    other work; if the worker is gone or fails, the charts are drawn here instead.
+    other work; if the worker is gone or fails, the charts are drawn here instead. Charts
+    drawn by :func:`draw_early` from the same figures are used as they are.
     """
-    global _worker
+    global _worker, _early
+    slim = _slim(report)
+    if _early is not None:
+        early, drawn = _early
+        _early = None
+        if early == slim:
+            return drawn
+        drawn()  # figures changed since: let that drawing finish (it may run in a thread here)
     if _worker is None:
         return lambda: all_charts(report)
     process, connection = _worker
     _worker = None  # one report per worker
-    # Only what the charts read: a province's report is megabytes of lint rows.
-    slim = WeeklyReport(platforms=report.platforms, posting=report.posting,
-                        running=report.running)
     try:
         connection.send(slim)
     except (OSError, ValueError):

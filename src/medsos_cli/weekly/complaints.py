@@ -30,11 +30,18 @@ import re
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 from statistics import median
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from medsos_cli.exports.model import Complaint
 from medsos_cli.forms import weekdays
+from medsos_cli.weekly.model import (
+    ComplaintsBefore,
+    ComplaintsSection,
+    CountChange,
+    Lapor,
+    LaporCase,
+    OverdueComplaint,
+)
 
 NO_CATEGORY = "tanpa kategori"
 
@@ -109,8 +116,8 @@ def add_working_days(start: date, days: int, working: tuple[int, ...]) -> date:
 
 
 def _lapor(cases: list[Complaint], zone: ZoneInfo, cutoff: datetime,
-           working: tuple[int, ...]) -> dict[str, Any]:
-    overdue = []
+           working: tuple[int, ...]) -> Lapor:
+    overdue: list[LaporCase] = []
     verify = follow = 0
     for case in cases:
         received = _aware(case.received_at, zone)
@@ -126,22 +133,22 @@ def _lapor(cases: list[Complaint], zone: ZoneInfo, cutoff: datetime,
         if cutoff > deadline:
             verify += stage == "verifikasi"
             follow += stage == "tindak lanjut"
-            overdue.append({"tracking": case.tracking, "received_at": received.isoformat(),
-                            "status": case.status.strip(), "stage": stage,
-                            "deadline": last.isoformat(), "office": case.forwarded_to.strip()})
-    overdue.sort(key=lambda c: (c["deadline"], c["tracking"]))
-    return {"cases": len(cases), "verify_working_days": LAPOR_VERIFY_DAYS,
-            "follow_up_working_days": LAPOR_FOLLOW_UP_DAYS,
-            "working_days": [weekdays()[d].lower() for d in working],
-            "overdue_verification": verify, "overdue_follow_up": follow,
-            "overdue_cases": overdue}
+            overdue.append(LaporCase(tracking=case.tracking, received_at=received.isoformat(),
+                                     status=case.status.strip(), stage=stage,
+                                     deadline=last.isoformat(),
+                                     office=case.forwarded_to.strip()))
+    overdue.sort(key=lambda c: (c.deadline, c.tracking))
+    return Lapor(cases=len(cases), verify_working_days=LAPOR_VERIFY_DAYS,
+                 follow_up_working_days=LAPOR_FOLLOW_UP_DAYS,
+                 working_days=[weekdays()[d].lower() for d in working],
+                 overdue_verification=verify, overdue_follow_up=follow, overdue_cases=overdue)
 
 
 def analyse_complaints(items: list[Complaint], *, start: date, end: date, tz: str,
                        sla_hours: float, now: datetime | None = None,
                        working_days: tuple[int, ...] = (0, 1, 2, 3, 4),
-                       ) -> dict[str, Any] | None:
-    """Build the ``complaints`` object of the weekly JSON report (docs/weekly-json.md).
+                       ) -> ComplaintsSection | None:
+    """Build the ``complaints`` part of the weekly report (docs/weekly-json.md).
 
     Returns ``None`` when no complaint was given at all (no complaint log).
     """
@@ -193,46 +200,46 @@ def analyse_complaints(items: list[Complaint], *, start: date, end: date, tz: st
 
     overdue.sort(key=lambda row: (-row[0], row[1], row[3], row[2].text))
     previous = _previous_week(items, zone, start, sla)
-    return {
-        "received": len(week),
-        "answered": answered,
-        "resolved": resolved,
-        "open": len(week) - resolved,
-        "overdue": len(overdue),
-        "sla_hours": int(sla_hours) if float(sla_hours).is_integer() else sla_hours,
-        "first_response_median_hours": round(median(delays), 1) if delays else None,
-        "first_response_p90_hours": (round(percentile_nearest_rank(delays, 0.9), 1)
-                                     if delays else None),
-        "within_sla": round(within / answered, 6) if answered else None,
-        "by_channel": _ordered(channels),
-        "by_category": _ordered(categories),
-        "by_forwarded_to": _ordered(forwarded),
-        "overdue_items": [{
-            "received_at": received.isoformat(),
-            "channel": channel,
-            "text": complaint.text,
-            "category": complaint.category.strip(),
-            "forwarded_to": complaint.forwarded_to.strip(),
-            "answered": complaint.first_response_at is not None,
-            "hours_waiting": round(hours, 1),
-        } for hours, received, complaint, channel in overdue],
-        "lapor": _lapor(cases, zone, cutoff, working_days) if cases else None,
-        "previous_week": previous,
-        "change": ({"received": _count_change(len(week), previous["received"]),
-                    "overdue": _count_change(len(overdue), previous["overdue"])}
-                   if previous else None),
-    }
+    return ComplaintsSection(
+        received=len(week),
+        answered=answered,
+        resolved=resolved,
+        open=len(week) - resolved,
+        overdue=len(overdue),
+        sla_hours=int(sla_hours) if float(sla_hours).is_integer() else sla_hours,
+        first_response_median_hours=round(median(delays), 1) if delays else None,
+        first_response_p90_hours=(round(percentile_nearest_rank(delays, 0.9), 1)
+                                  if delays else None),
+        within_sla=round(within / answered, 6) if answered else None,
+        by_channel=_ordered(channels),
+        by_category=_ordered(categories),
+        by_forwarded_to=_ordered(forwarded),
+        overdue_items=[OverdueComplaint(
+            received_at=received.isoformat(),
+            channel=channel,
+            text=complaint.text,
+            category=complaint.category.strip(),
+            forwarded_to=complaint.forwarded_to.strip(),
+            answered=complaint.first_response_at is not None,
+            hours_waiting=round(hours, 1),
+        ) for hours, received, complaint, channel in overdue],
+        lapor=_lapor(cases, zone, cutoff, working_days) if cases else None,
+        previous_week=previous,
+        change=({"received": _count_change(len(week), previous.received),
+                 "overdue": _count_change(len(overdue), previous.overdue)}
+                if previous else None),
+    )
 
 
-def _count_change(now: int, before: int) -> dict[str, Any]:
-    """A count against last week's: ``{"count", "previous", "delta", "percent"}`` (percent
-    of last week's, one decimal; ``None`` when last week had none)."""
-    return {"count": now, "previous": before, "delta": now - before,
-            "percent": round((now - before) * 100 / before, 1) if before else None}
+def _count_change(now: int, before: int) -> CountChange:
+    """A count against last week's (percent of last week's, one decimal; ``None`` when last
+    week had none)."""
+    return CountChange(count=now, previous=before, delta=now - before,
+                       percent=round((now - before) * 100 / before, 1) if before else None)
 
 
 def _previous_week(items: list[Complaint], zone: ZoneInfo, start: date,
-                   sla: timedelta) -> dict[str, Any] | None:
+                   sla: timedelta) -> ComplaintsBefore | None:
     """Received and overdue (against the SLA, judged at that week's end) in the seven days
     before ``start``; ``None`` when the log starts in the report's week (nothing is known of
     the week before, which is not the same as none received). LAPOR! cases count as received
@@ -253,8 +260,9 @@ def _previous_week(items: list[Complaint], zone: ZoneInfo, start: date,
         waited = (max(_aware(answered, zone) - moment, timedelta(0)) if answered is not None
                    else cutoff - moment)
         overdue += waited > sla
-    return {"start": begin.isoformat(), "end": (start - timedelta(days=1)).isoformat(),
-            "received": received, "overdue": overdue}
+    return ComplaintsBefore(start=begin.isoformat(),
+                            end=(start - timedelta(days=1)).isoformat(), received=received,
+                            overdue=overdue)
 
 
 def _aware(moment: datetime, zone: ZoneInfo) -> datetime:

@@ -22,6 +22,7 @@ database is not used yet.
 from __future__ import annotations
 
 import heapq
+from array import array
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -36,6 +37,18 @@ from medsos_cli.exports.model import REPORT_PLATFORMS, Comment
 from medsos_cli.understanding.model import Model, load_model
 from medsos_cli.understanding.rules import THEME_BREAK, Engine
 from medsos_cli.understanding.rules import engine as _engine
+from medsos_cli.weekly.model import (
+    ClassChange,
+    CommentDay,
+    CommentsBefore,
+    CommentsSection,
+    Confidence,
+    CountChange,
+    CrisisDay,
+    SampleComment,
+    Theme,
+    Uncertain,
+)
 
 __all__ = ["CLASSES", "SENTIMENTS", "THEME_BREAK", "Understood", "analyse_comments", "classify",
            "crisis_days", "theme_word", "themes"]
@@ -57,9 +70,9 @@ def _model() -> Model:
 
 
 def _understand(text: str, items: list[str], engine: Engine, model: Model) -> Understood:
-    (cls, pc, uc), (sentiment, ps, us) = model.predict(text, engine, items)
-    score = engine.cues(items)[0]  # memoised per clause: cheap after the model's pass
-    return Understood(cls, sentiment, score, round(pc, 3), round(ps, 3), uc, us)
+    found = engine.cues(items)  # the lexicon's view, also one of the model's inputs
+    (cls, pc, uc), (sentiment, ps, us) = model.predict(text, engine, items, found)
+    return Understood(cls, sentiment, found[0], round(pc, 3), round(ps, 3), uc, us)
 
 
 def classify(text: str) -> Understood:
@@ -94,8 +107,10 @@ HOLDING_COMMAND = "medsos draft holding-statement"
 def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str,
                      samples: int = 3, account: str = "",
                      hashtags: Iterable[str] = (),
-                     progress: Callable[..., None] | None = None) -> dict[str, Any] | None:
-    """Build the ``comments`` object of the weekly JSON report (docs/weekly-json.md).
+                     progress: Callable[..., None] | None = None,
+                     labels: dict[str, tuple[str, str]] | None = None,
+                     ) -> CommentsSection | None:
+    """Build the ``comments`` part of the weekly report (docs/weekly-json.md).
 
     Only comments whose local date (in ``tz``) lies in ``[start, end]`` count; those of the
     same days of the week before (for a running week: Monday to the same weekday) give the
@@ -104,7 +119,9 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
     of the themes. Returns ``None`` when no comment was given at all (no comments log), so
     that an empty log is told apart from a quiet week only by the caller. ``progress`` hears
     ("comments", comments read, comments) every ``PROGRESS_EVERY`` comments, then (comments,
-    None) while themes and samples are drawn up (weekly/progress.py).
+    None) while themes and samples are drawn up (weekly/progress.py). ``labels``, when given,
+    gets the (class, sentiment) of every text classified, as :func:`classify` gives them (the
+    history stores them with the comments without classifying them again).
     """
     if not comments:
         return None
@@ -116,8 +133,17 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
     totals = dict.fromkeys(days, 0)
     negatives = dict.fromkeys(days, 0)
     platforms: Counter[str] = Counter()
-    # text -> [result, theme runs, comments this week, negative?, comments the week before]
-    memo: dict[str, list[Any]] = {}
+    # A province's week holds ~100,000 distinct texts: each gets an index into flat columns
+    # (its result, theme stream, comments this week and the week before), and equal results
+    # and streams are kept once.
+    memo: dict[str, int] = {}
+    results: list[Understood] = []
+    streams_of: list[tuple[str, ...]] = []
+    week_count = array("l")
+    earlier_count = array("l")
+    negative: list[bool] = []
+    same_result: dict[Understood, Understood] = {}
+    same_stream: dict[tuple[str, ...], tuple[str, ...]] = {}
     total = 0
     unanswered = 0
     # Hundreds of thousands of comments: compare POSIX timestamps with the local midnights
@@ -151,19 +177,25 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
                     continue
                 previous = True
         text = comment.text
-        done = memo.get(text)
-        if done is None:
+        at = memo.get(text)
+        if at is None:
             items = engine.items(text)
             result = _understand(text, items, engine, model)
-            done = memo[text] = [result, engine.theme_stream(items), 0,
-                                 result.sentiment == "negatif", 0]
+            result = same_result.setdefault(result, result)
+            stream = engine.theme_stream(items)
+            at = memo[text] = len(results)
+            results.append(result)
+            streams_of.append(same_stream.setdefault(stream, stream))
+            week_count.append(0)
+            earlier_count.append(0)
+            negative.append(result.sentiment == "negatif")
         if previous:
-            done[4] += 1
+            earlier_count[at] += 1
             continue
-        done[2] += 1
+        week_count[at] += 1
         total += 1
         totals[day] += 1
-        if done[3]:
+        if negative[at]:
             negatives[day] += 1
         platforms[comment.platform] += 1
         if comment.replied_at is None:
@@ -180,7 +212,9 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
     sure_class = dict.fromkeys(CLASSES, 0.0)
     sure_sentiment = dict.fromkeys(SENTIMENTS, 0.0)
     streams: dict[str, list[tuple[tuple[str, ...], int]]] = {cls: [] for cls in CLASSES}
-    for result, stream, many, _, earlier in memo.values():
+    del same_result, same_stream, negative
+    for result, stream, many, earlier in zip(results, streams_of, week_count, earlier_count,
+                                             strict=True):
         if earlier:
             prev_class[result.cls] += earlier
             prev_sentiment[result.sentiment] += earlier
@@ -196,52 +230,54 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
             uncertain_sentiment[result.sentiment] += many
         streams[result.cls].append((stream, many))
     own = _own_words(account, hashtags, engine)
-    daily = [{"date": d.isoformat(), "total": totals[d], "negative": negatives[d]} for d in days]
+    daily = [CommentDay(date=d.isoformat(), total=totals[d], negative=negatives[d])
+             for d in days]
     previous_total = sum(prev_class.values())
-    return {
-        "total": total,
-        "by_class": by_class,
-        "by_sentiment": by_sentiment,
-        "by_platform": _platform_order(platforms),
-        "themes": themes(((stream, many) for _, stream, many, _, _ in memo.values() if many),
-                         own, negators),
-        "samples": _samples(comments, memo, zone, start, end, samples),
-        "daily": daily,
-        "crisis_days": crisis_days([(d, negatives[d]) for d in days]),
-        "unanswered": unanswered,
-        "confidence": {
-            "class": _means(sure_class, by_class),
-            "sentiment": _means(sure_sentiment, by_sentiment),
-        },
-        "uncertain": {
-            "class": sum(uncertain_class.values()),
-            "sentiment": sum(uncertain_sentiment.values()),
-            "by_class": uncertain_class,
-            "by_sentiment": uncertain_sentiment,
-        },
-        "themes_by_class": {cls: themes(streams[cls], own, negators, CLASS_THEMES)
-                            for cls in CLASSES},
-        "previous_week": {
-            "start": before.isoformat(),
-            "end": (after - timedelta(days=1)).isoformat(),
-            "total": previous_total,
-            "by_class": prev_class,
-            "by_sentiment": prev_sentiment,
-        },
-        "change": {cls: _change(by_class[cls], prev_class[cls], total, previous_total)
-                   for cls in WATCHED},
+    week_themes = _themes(((stream, many) for stream, many in zip(streams_of, week_count,
+                                                                   strict=True) if many),
+                          own, negators)
+    shown = _samples(comments, memo, results, week_count, zone, start, end, samples)
+    if labels is not None:
+        pairs: dict[tuple[str, str], tuple[str, str]] = {}
+        for text, at in memo.items():
+            pair = (results[at].cls, results[at].sentiment)
+            labels[text] = pairs.setdefault(pair, pair)
+    del memo, results, streams_of, week_count, earlier_count  # before the per-class themes
+    return CommentsSection(
+        total=total,
+        by_class=by_class,
+        by_sentiment=by_sentiment,
+        by_platform=_platform_order(platforms),
+        themes=week_themes,
+        samples=shown,
+        daily=daily,
+        crisis_days=_crisis_days([(d, negatives[d]) for d in days]),
+        unanswered=unanswered,
+        confidence=Confidence(klass=_means(sure_class, by_class),
+                              sentiment=_means(sure_sentiment, by_sentiment)),
+        uncertain=Uncertain(klass=sum(uncertain_class.values()),
+                            sentiment=sum(uncertain_sentiment.values()),
+                            by_class=uncertain_class, by_sentiment=uncertain_sentiment),
+        themes_by_class={cls: _themes(streams[cls], own, negators, CLASS_THEMES)
+                         for cls in CLASSES},
+        previous_week=CommentsBefore(start=before.isoformat(),
+                                     end=(after - timedelta(days=1)).isoformat(),
+                                     total=previous_total, by_class=prev_class,
+                                     by_sentiment=prev_sentiment),
+        change={cls: _change(by_class[cls], prev_class[cls], total, previous_total)
+                for cls in WATCHED},
         # All comments and the negative ones against the week before (same file).
-        "change_total": {
+        change_total={
             "total": _count_change(total, previous_total),
             "negatif": _count_change(by_sentiment["negatif"], prev_sentiment["negatif"]),
         },
-    }
+    )
 
 
-def _count_change(now: int, before: int) -> dict[str, Any]:
-    """``{"count", "previous", "delta", "percent"}``; percent is ``None`` when before is 0."""
-    return {"count": now, "previous": before, "delta": now - before,
-            "percent": round((now - before) * 100 / before, 1) if before else None}
+def _count_change(now: int, before: int) -> CountChange:
+    """A count against the week before; percent is ``None`` when before is 0."""
+    return CountChange(count=now, previous=before, delta=now - before,
+                       percent=round((now - before) * 100 / before, 1) if before else None)
 
 
 def _means(sums: dict[str, float], counts: dict[str, int]) -> dict[str, float | None]:
@@ -249,16 +285,16 @@ def _means(sums: dict[str, float], counts: dict[str, int]) -> dict[str, float | 
     return {k: round(sums[k] / counts[k], 3) if counts[k] else None for k in sums}
 
 
-def _change(now: int, before: int, total: int, previous_total: int) -> dict[str, Any]:
+def _change(now: int, before: int, total: int, previous_total: int) -> ClassChange:
     """This week against the week before: counts, difference, and shares of all comments."""
-    return {
-        "count": now,
-        "previous": before,
-        "delta": now - before,
-        "percent": round((now - before) * 100 / before, 1) if before else None,
-        "share": round(now / total, 3) if total else None,
-        "previous_share": round(before / previous_total, 3) if previous_total else None,
-    }
+    return ClassChange(
+        count=now,
+        previous=before,
+        delta=now - before,
+        percent=round((now - before) * 100 / before, 1) if before else None,
+        share=round(now / total, 3) if total else None,
+        previous_share=round(before / previous_total, 3) if previous_total else None,
+    )
 
 
 def _midnights(days: list[date], zone: ZoneInfo) -> list[float]:
@@ -292,6 +328,12 @@ def themes(docs: Iterable[tuple[Sequence[str], int]], own: frozenset[str] = froz
     the 100th most frequent word); when the result could depend on the phrases left out, the
     floor is lowered and they are counted again.
     """
+    return [{"term": t.term, "count": t.count} for t in _themes(docs, own, negators, limit)]
+
+
+def _themes(docs: Iterable[tuple[Sequence[str], int]], own: frozenset[str] = frozenset(),
+            negators: frozenset[str] = frozenset(), limit: int = THEMES) -> list[Theme]:
+    """:func:`themes` as the report's typed parts."""
     words: Counter[str] = Counter()
     # In a stream with no word twice every word and phrase occurs once, so such streams are
     # counted in bulk (one C-level pass) and the counts are still counts of comments.
@@ -322,7 +364,7 @@ def themes(docs: Iterable[tuple[Sequence[str], int]], own: frozenset[str] = froz
         if floor <= THEME_MIN_COUNT or (len(picked) == limit and picked[-1][1] >= 2 * floor):
             break
         floor = max(THEME_MIN_COUNT, floor // 2)
-    return [{"term": term, "count": count} for term, count in picked]
+    return [Theme(term=term, count=count) for term, count in picked]
 
 
 def theme_word(word: str) -> bool:
@@ -384,8 +426,9 @@ def _own_words(account: str, hashtags: Iterable[str], engine: Engine) -> frozens
     return frozenset(own)
 
 
-def _samples(comments: list[Comment], memo: dict[str, list[Any]], zone: ZoneInfo,
-             start: date, end: date, limit: int) -> dict[str, list[dict[str, Any]]]:
+def _samples(comments: list[Comment], memo: dict[str, int], results: list[Understood],
+             week_count: Sequence[int], zone: ZoneInfo, start: date, end: date, limit: int,
+             ) -> dict[str, list[SampleComment]]:
     """Up to ``limit`` comments per class, shown in time order.
 
     The surest texts are chosen (highest class probability, then largest lexicon |score|,
@@ -394,9 +437,10 @@ def _samples(comments: list[Comment], memo: dict[str, list[Any]], zone: ZoneInfo
     comment.
     """
     by_class: dict[str, list[tuple[float, float, str]]] = {cls: [] for cls in CLASSES}
-    for text, done in memo.items():
-        if done[2]:  # held by a comment of the week
-            by_class[done[0].cls].append((-done[0].confidence, -abs(done[0].score), text))
+    for text, at in memo.items():
+        if week_count[at]:  # held by a comment of the week
+            result = results[at]
+            by_class[result.cls].append((-result.confidence, -abs(result.score), text))
     wanted: dict[str, str] = {}  # chosen text -> class
     for cls, rows in by_class.items():
         # the few strongest first; the full sort only when near-duplicates use them up
@@ -417,22 +461,22 @@ def _samples(comments: list[Comment], memo: dict[str, list[Any]], zone: ZoneInfo
         best = first.get(comment.text)
         if best is None or _order(local, comment) < _order(*best):
             first[comment.text] = (local, comment)
-    out: dict[str, list[dict[str, Any]]] = {cls: [] for cls in CLASSES}
+    out: dict[str, list[SampleComment]] = {cls: [] for cls in CLASSES}
     for local, comment in sorted(first.values(), key=lambda row: _order(*row)):
-        result = memo[comment.text][0]
-        out[result.cls].append({
-            "platform": comment.platform,
-            "post_ref": comment.post_ref,
-            "author": comment.author,
-            "time": local.isoformat(),
-            "text": comment.text,
-            "class": result.cls,
-            "sentiment": result.sentiment,
-            "confidence": result.confidence,
-            "uncertain": result.uncertain,
-            "cues": list(_model().explain(comment.text, "kelas",
-                                          _model().tasks["kelas"].labels.index(result.cls))),
-        })
+        result = results[memo[comment.text]]
+        out[result.cls].append(SampleComment(
+            platform=comment.platform,
+            post_ref=comment.post_ref,
+            author=comment.author,
+            time=local.isoformat(),
+            text=comment.text,
+            klass=result.cls,
+            sentiment=result.sentiment,
+            confidence=result.confidence,
+            uncertain=result.uncertain,
+            cues=list(_model().explain(comment.text, "kelas",
+                                       _model().tasks["kelas"].labels.index(result.cls))),
+        ))
     return out
 
 
@@ -460,14 +504,20 @@ def crisis_days(negatives: list[tuple[date, int]]) -> list[dict[str, Any]]:
     A day is flagged when its count is at least ``max(CRISIS_MIN, CRISIS_FACTOR × baseline)``,
     the baseline being the median of the *other* days' counts.
     """
-    flagged: list[dict[str, Any]] = []
+    return [{"date": d.date, "negative": d.negative, "baseline": d.baseline,
+             "message": d.message} for d in _crisis_days(negatives)]
+
+
+def _crisis_days(negatives: list[tuple[date, int]]) -> list[CrisisDay]:
+    """:func:`crisis_days` as the report's typed parts."""
+    flagged: list[CrisisDay] = []
     for k, (day, count) in enumerate(negatives):
         others = [c for j, (_, c) in enumerate(negatives) if j != k]
         baseline = float(median(others)) if others else 0.0
         if count >= max(CRISIS_MIN, CRISIS_FACTOR * baseline):
-            flagged.append({"date": day.isoformat(), "negative": count,
-                            "baseline": round(baseline, 1),
-                            "message": _crisis_message(day, count, baseline)})
+            flagged.append(CrisisDay(date=day.isoformat(), negative=count,
+                                     baseline=round(baseline, 1),
+                                     message=_crisis_message(day, count, baseline)))
     return flagged
 
 

@@ -25,7 +25,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timezone
 from operator import attrgetter
 from pathlib import Path
@@ -33,6 +33,7 @@ from pathlib import Path
 from medsos_cli.errors import InputError
 from medsos_cli.exports.model import Comment, Complaint, DailyValue, Post
 from medsos_cli.weekly.metrics import post_score
+from medsos_cli.weekly.model import LintSummary
 
 _MAX_COUNT = 2**63  # SQLite's INTEGER range; store() never writes more
 # What a damaged database's message advises (the old file is kept as a backup, never deleted).
@@ -142,6 +143,10 @@ def default_db_path() -> Path:
         return Path.home() / "Library" / "Application Support" / "medsos" / DB_NAME
     base = os.environ.get("XDG_DATA_HOME")
     return (Path(base) if base else Path.home() / ".local" / "share") / "medsos" / DB_NAME
+
+
+# Comments looked up at once when storing (see History._stored_comments).
+COMMENT_CHUNK = 20_000
 
 
 def _stamp(moment: datetime) -> str:
@@ -340,39 +345,62 @@ class History:
 
     # -- comments, complaints and the findings of posted captions ---------------------------
 
-    def store_comments(self, comments: Iterable[Comment]) -> int:
-        """Store comments not yet kept, each with its class and sentiment; a reply time found
-        in a later log is added. Returns how many comments were new."""
+    def store_comments(self, comments: Iterable[Comment],
+                       labels: Mapping[str, tuple[str, str]] | None = None) -> int:
+        """Store comments not yet kept, each with its class and sentiment (from ``labels``,
+        text → (class, sentiment) as ``conversation.classify`` gives them, where it holds the
+        text; else classified here); a reply time found in a later log is added. Returns how
+        many comments were new."""
         rows = [(c.platform, c.post_ref, c.author, _stamp(c.time), c.text,
                  _stamp(c.replied_at) if c.replied_at else None, c.source) for c in comments]
         if not rows:
             return 0
         try:
-            have = set(self.db.execute(
-                "SELECT platform, post_ref, author, time, text FROM comments "
-                "WHERE time >= ? AND time <= ?", (min(r[3] for r in rows),
-                                                   max(r[3] for r in rows))))
-            fresh = [r for r in rows if r[:5] not in have]
-            labels: dict[str, tuple[str, str]] = {}
-            if fresh:
-                from medsos_cli.weekly.conversation import classify
+            stored = self._stored_comments(rows)
+            fresh = [r for r, known in zip(rows, stored, strict=True) if not known]
+            known = labels or {}
+            found: dict[str, tuple[str, str]] = {}
+            for row in fresh:
+                text = row[4]
+                if text not in found:
+                    pair = known.get(text)
+                    if pair is None:
+                        from medsos_cli.weekly.conversation import classify
 
-                for row in fresh:
-                    if row[4] not in labels:
-                        found = classify(row[4])
-                        labels[row[4]] = (found.cls, found.sentiment)
+                        understood = classify(text)
+                        pair = (understood.cls, understood.sentiment)
+                    found[text] = pair
             with self.db:
                 self.db.executemany(
                     "INSERT INTO comments (platform, post_ref, author, time, text, replied_at, "
                     "class, sentiment, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(*r[:6], *labels[r[4]], r[6]) for r in fresh])
+                    [(*r[:6], *found[r[4]], r[6]) for r in fresh])
                 self.db.executemany(
                     "UPDATE comments SET replied_at = ? WHERE platform = ? AND post_ref = ? "
                     "AND author = ? AND time = ? AND text = ? AND replied_at IS NULL",
-                    [(r[5], *r[:5]) for r in rows if r[5] is not None and r[:5] in have])
+                    [(r[5], *r[:5]) for r, known in zip(rows, stored, strict=True)
+                     if known and r[5] is not None])
         except sqlite3.DatabaseError as exc:
             raise InputError(f"gagal menulis riwayat: {exc}", self.path) from None
         return len(fresh)
+
+    def _stored_comments(self, rows: list[tuple]) -> bytearray:
+        """1 for each row of ``store_comments`` already in the database, else 0.
+
+        The stored comments are looked up a time range at a time (rows taken in time order,
+        ``COMMENT_CHUNK`` at once): a province's week re-stored would otherwise bring 200,000
+        stored comments, texts and all, into one set (~100 MB).
+        """
+        known = bytearray(len(rows))
+        order = sorted(range(len(rows)), key=lambda i: rows[i][3])
+        for begin in range(0, len(order), COMMENT_CHUNK):
+            part = order[begin:begin + COMMENT_CHUNK]
+            have = set(self.db.execute(
+                "SELECT platform, post_ref, author, time, text FROM comments "
+                "WHERE time >= ? AND time <= ?", (rows[part[0]][3], rows[part[-1]][3])))
+            for i in part:
+                known[i] = rows[i][:5] in have
+        return known
 
     def store_complaints(self, complaints: Iterable[Complaint]) -> None:
         """Store complaints; a later log's response, resolution and status are kept (a blank
@@ -405,15 +433,15 @@ class History:
         except sqlite3.DatabaseError as exc:
             raise InputError(f"gagal menulis riwayat: {exc}", self.path) from None
 
-    def store_findings(self, posts: Iterable[Post], lint: dict | None) -> None:
-        """Keep the lint result of the week's posted captions (the report's ``lint`` object):
+    def store_findings(self, posts: Iterable[Post], lint: LintSummary | None) -> None:
+        """Keep the lint result of the week's posted captions (the report's ``lint`` part):
         one row per linted post, one per rule it broke. A post linted again replaces its
         earlier findings (a new rulebook may judge it differently)."""
         if not lint:
             return
-        levels = {r["rule"]: r["level"] for r in lint.get("rules", [])}
-        broke = {(p["platform"], p["id"]): p for p in lint.get("posts", [])}
-        books = ",".join(lint.get("rulebooks", []))
+        levels = {r.rule: r.level for r in lint.rules}
+        broke = {(p.platform, p.id): p for p in lint.posts}
+        books = ",".join(lint.rulebooks)
         checked = [(p.platform, p.post_id) for p in posts]
         try:
             with self.db:
@@ -422,20 +450,22 @@ class History:
                 self.db.executemany(
                     "INSERT OR REPLACE INTO linted (platform, post_id, errors, warnings, "
                     "rulebooks) VALUES (?, ?, ?, ?, ?)",
-                    [(*key, broke[key]["errors"] if key in broke else 0,
-                      broke[key]["warnings"] if key in broke else 0, books) for key in checked])
+                    [(*key, broke[key].errors if key in broke else 0,
+                      broke[key].warnings if key in broke else 0, books) for key in checked])
                 self.db.executemany(
                     "INSERT OR REPLACE INTO findings (platform, post_id, rule, level) "
                     "VALUES (?, ?, ?, ?)",
                     [(*key, rule, levels.get(rule, "")) for key, item in broke.items()
-                     for rule in item["rules"]])
+                     for rule in item.rules])
         except sqlite3.DatabaseError as exc:
             raise InputError(f"gagal menulis riwayat: {exc}", self.path) from None
 
     def store_week(self, comments: Iterable[Comment], complaints: Iterable[Complaint],
-                   linted: Iterable[Post], lint: dict | None) -> None:
-        """Everything a weekly report saw besides posts and daily values (stored first)."""
-        self.store_comments(comments)
+                   linted: Iterable[Post], lint: LintSummary | None,
+                   labels: Mapping[str, tuple[str, str]] | None = None) -> None:
+        """Everything a weekly report saw besides posts and daily values (stored first);
+        ``labels`` as in :meth:`store_comments`."""
+        self.store_comments(comments, labels)
         self.store_complaints(complaints)
         self.store_findings(linted, lint)
 

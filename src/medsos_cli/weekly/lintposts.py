@@ -33,6 +33,7 @@ from medsos_cli.exports.model import Post
 from medsos_cli.findings import Level
 from medsos_cli.platforms import PLATFORMS
 from medsos_cli.weekly.metrics import caption_excerpt
+from medsos_cli.weekly.model import LintPost, LintRule, LintSummary
 
 if TYPE_CHECKING:
     from medsos_cli.weekly.history import History
@@ -64,12 +65,20 @@ def _lint_one(linter: Any, platform: str | None, kind: str, text: str) -> list[B
     return [(f.rule, int(f.level), f.message) for f in result.findings]
 
 
+def _shared(found: list[list[Brief]]) -> list[list[Brief]]:
+    """Equal findings of a chunk as one object: pickled once when a worker sends the chunk
+    back, and held once by the parent (a rule's message recurs over thousands of captions)."""
+    same: dict[Brief, Brief] = {}
+    return [[same.setdefault(brief, brief) for brief in briefs] for briefs in found]
+
+
 def _lint_range(bounds: tuple[int, int]) -> list[list[Brief]]:
-    return [_lint_one(_worker_linter, *item) for item in _worker_items[bounds[0]:bounds[1]]]
+    return _shared([_lint_one(_worker_linter, *item)
+                    for item in _worker_items[bounds[0]:bounds[1]]])
 
 
 def _lint_chunk(chunk: list[Item]) -> list[list[Brief]]:
-    return [_lint_one(_worker_linter, *item) for item in chunk]
+    return _shared([_lint_one(_worker_linter, *item) for item in chunk])
 
 
 def _cores() -> int:
@@ -240,7 +249,8 @@ def _kind(post: Post) -> str:
 def start_lint(posts: Sequence[Post], config: Config, *, linter: Any = None,
                history: History | None = None, workers: LintWorkers | None = None,
                progress: ProgressCallback | None = None) -> PendingLint:
-    """Start linting ``posts`` (already in time order); ``.result()`` gives the ``lint`` object.
+    """Start linting ``posts`` (already in time order); ``.result()`` gives the ``lint`` part
+    of the report (``weekly.model.LintSummary``).
 
     Large batches are linted by worker processes meanwhile. With ``history`` (an open history
     database) findings stored by earlier runs with the same rulebook, settings and medsos are
@@ -254,8 +264,8 @@ def start_lint(posts: Sequence[Post], config: Config, *, linter: Any = None,
 
 
 def lint_posts(posts: Sequence[Post], config: Config, *, linter: Any = None,
-               history: History | None = None) -> dict:
-    """The ``lint`` object of the contract for ``posts`` (already in time order).
+               history: History | None = None) -> LintSummary:
+    """The ``lint`` part of the report for ``posts`` (already in time order).
 
     Posts without caption text are not checked (``posts_checked`` counts the others).
     ``linter`` may be passed to reuse one already built (tests, repeated runs); ``history``
@@ -310,12 +320,11 @@ class PendingLint:
         if self.batch is not None:
             self.batch.close()
 
-    def result(self) -> dict:
-        """The ``lint`` object (waits for the workers; stores new findings in the history)."""
+    def result(self) -> LintSummary:
+        """The ``lint`` part of the report (waits for the workers; stores new findings in the
+        history)."""
         config, checked = self.config, self.checked
-        result: dict = {"rulebooks": _rulebook_names(config), "posts_checked": len(checked),
-                        "posts_with_errors": 0, "posts_with_warnings": 0, "rules": [],
-                        "posts": []}
+        result = LintSummary(rulebooks=_rulebook_names(config), posts_checked=len(checked))
         if not checked:
             return result
         assert self.batch is not None
@@ -330,25 +339,29 @@ class PendingLint:
             briefs = self.batch.result(relay)
         else:
             briefs = self.batch.result()
+        self.batch = None  # the texts linted are no longer needed
         new = dict(zip(self.fresh, briefs, strict=True))
+        del briefs
         if self.history is not None:
             self.history.lint_store(self.fingerprint,
                                     {_text_key(item): briefs for item, briefs in new.items()})
         found = self.found
         found.update(new)
+        del new
+        self.fresh = []
         rule_posts: dict[str, int] = {}
         rule_level: dict[str, int] = {}
         rule_message: dict[str, str] = {}
+        listed = result.posts
+        with_errors = with_warnings = 0
         for post, key in zip(checked, self.keys, strict=True):
             findings = found[key]
             if not findings:
                 continue
             errors = sum(1 for f in findings if f[1] == Level.ERROR)
             warnings = sum(1 for f in findings if f[1] == Level.WARNING)
-            if errors:
-                result["posts_with_errors"] += 1
-            if warnings:
-                result["posts_with_warnings"] += 1
+            with_errors += bool(errors)
+            with_warnings += bool(warnings)
             ids: list[str] = []
             for rule, level, message in findings:
                 if rule in ids:
@@ -357,12 +370,13 @@ class PendingLint:
                 rule_posts[rule] = rule_posts.get(rule, 0) + 1
                 rule_level.setdefault(rule, level)
                 rule_message.setdefault(rule, message)
-            result["posts"].append({"platform": post.platform, "id": post.post_id,
-                                    "permalink": post.permalink,
-                                    "caption": caption_excerpt(post), "errors": errors,
-                                    "warnings": warnings, "rules": sorted(ids)})
-        result["rules"] = [
-            {"rule": rule, "level": Level(rule_level[rule]).label, "count": count,
-             "message": rule_message[rule]}
+            ids.sort()
+            listed.append(LintPost(platform=post.platform, id=post.post_id,
+                                   permalink=post.permalink, caption=caption_excerpt(post),
+                                   errors=errors, warnings=warnings, rules=ids))
+        result.posts_with_errors, result.posts_with_warnings = with_errors, with_warnings
+        result.rules = [
+            LintRule(rule=rule, level=Level(rule_level[rule]).label, count=count,
+                     message=rule_message[rule])
             for rule, count in sorted(rule_posts.items(), key=lambda item: (-item[1], item[0]))]
         return result

@@ -16,12 +16,22 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from operator import attrgetter
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from medsos_cli.exports.model import DailyValue, ImportResult, Post
 from medsos_cli.platforms import LABELS, REPORT_PLATFORMS
-from medsos_cli.weekly.model import AccountKey
+from medsos_cli.weekly.model import (
+    AccountKey,
+    AccountWeek,
+    ChangePoints,
+    ContentMix,
+    DailyFigures,
+    FigureChange,
+    Figures,
+    PlatformWeek,
+    Posting,
+    PostRow,
+)
 from medsos_cli.weekly.week import Week
 
 PLATFORM_ORDER = REPORT_PLATFORMS
@@ -303,21 +313,19 @@ def _ratio(num: float | None, den: float | None) -> float | None:
 _METRIC_VALUES = attrgetter(*SUM_METRICS)
 
 
-def figures_from_rows(rows: Sequence[Row]) -> dict:
+def figures_from_rows(rows: Sequence[Row]) -> Figures:
     """A week's figures of one platform or account from its post rows."""
-    out: dict = {"posts": len(rows)}
+    out = Figures(posts=len(rows))
     if not rows:
-        for key in SUM_METRICS + ("engagements", "engagement_rate"):
-            out[key] = None
         return out
     # Column-wise sums over tuples fetched in C: thousands of posts per account stay cheap.
     columns = zip(*[_METRIC_VALUES(r.post) for r in rows], strict=True)
     for key, column in zip(SUM_METRICS, columns, strict=True):
         known = [v for v in column if v is not None]
-        out[key] = sum(known) if known else None
+        setattr(out, key, sum(known) if known else None)
     nums = [r.num for r in rows if r.num is not None]
-    out["engagements"] = sum(nums) if nums else None
-    out["engagement_rate"] = _rows_rate(rows)
+    out.engagements = sum(nums) if nums else None
+    out.engagement_rate = _rows_rate(rows)
     return out
 
 
@@ -333,23 +341,23 @@ def _rows_rate(rows: Sequence[Row]) -> float | None:
     return _ratio(num, base) if rated else None
 
 
-def figures_from_daily(platform: str, values: Sequence[DailyValue], days: Sequence[date]) -> dict:
-    """A week's figures from daily totals (a platform without a per-post export: TikTok)."""
+def figures_from_daily(platform: str, values: Sequence[DailyValue], days: Sequence[date],
+                       ) -> Figures:
+    """A week's figures from daily totals (a platform without a per-post export: TikTok);
+    written views first, as the contract has always written them."""
     wanted = set(days)
     by_metric: dict[str, dict[date, int | None]] = defaultdict(dict)
     for value in values:
         if value.day in wanted:  # several accounts of one platform add up per day
             per_day = by_metric[value.metric]
             per_day[value.day] = _sum([per_day.get(value.day), value.value])
-    out: dict = {"posts": None}
+    out = Figures(posts=None, views_first=True)
     series: dict[str, dict[date, int | None]] = {}
     for key, names in _DAILY_NAMES.items():
         found = next((by_metric[n] for n in names if n in by_metric), None)
         series[key] = found or {}
-        out[key] = _sum(found.values()) if found else None
+        setattr(out, key, _sum(found.values()) if found else None)
     spec = RATE_SPEC.get(platform)
-    out["engagements"] = None
-    out["engagement_rate"] = None
     if spec is not None:
         terms, basis = spec
         present = [t for t in terms if series.get(t)]
@@ -368,8 +376,8 @@ def figures_from_daily(platform: str, values: Sequence[DailyValue], days: Sequen
                     num += day_num
                     den += base
                     rated = True
-            out["engagements"] = total_num
-            out["engagement_rate"] = _ratio(num, den) if rated else None
+            out.engagements = total_num
+            out.engagement_rate = _ratio(num, den) if rated else None
     return out
 
 
@@ -397,30 +405,28 @@ def followers_change(values: Sequence[DailyValue], days: Sequence[date]) -> int 
     return None
 
 
-def change(current: dict, previous: dict | None) -> dict:
+def change(current: Figures, previous: Figures | None) -> FigureChange:
     """Relative change of every figure (``(now - before) / |before|``), None where unknown."""
-    out: dict[str, float | None] = {}
+    out = FigureChange()
     for key in FIGURE_KEYS:
         now = current.get(key)
         before = previous.get(key) if previous else None
-        if now is None or before is None or before == 0:
-            out[key] = None
-        else:
-            out[key] = round((now - before) / abs(before), 6)
+        if now is not None and before is not None and before != 0:
+            setattr(out, key, round((now - before) / abs(before), 6))
     return out
 
 
 RATE_FIGURES = ("engagement_rate",)
 
 
-def change_points(current: dict, previous: dict | None) -> dict:
+def change_points(current: Figures, previous: Figures | None) -> ChangePoints:
     """A rate's change as a difference of ratios (``0.0700 - 0.0650`` = ``0.005``, i.e. 0,5
     percentage points), None where either week's rate is unknown."""
-    out = {}
+    out = ChangePoints()
     for key in RATE_FIGURES:
         now = current.get(key)
         before = previous.get(key) if previous else None
-        out[key] = None if now is None or before is None else round(now - before, 6)
+        setattr(out, key, None if now is None or before is None else round(now - before, 6))
     return out
 
 
@@ -432,23 +438,23 @@ def caption_excerpt(post: Post) -> str:
     return text
 
 
-def post_dict(row: Row) -> dict:
+def post_row(row: Row) -> PostRow:
     """The ``Post`` object of the contract."""
     post = row.post
     text = caption_excerpt(post)
     published = (row.local.isoformat(timespec="seconds") if row.time_known
                  else row.day.isoformat())
-    return {
-        "platform": post.platform, "account": post.account, "id": post.post_id,
-        "permalink": post.permalink, "published_at": published,
-        "type": post.post_type, "caption": text,
-        "reach": post.reach, "views": post.views, "impressions": post.impressions,
-        "likes": post.likes, "comments": post.comments, "shares": post.shares,
-        "saves": post.saves, "engagements": row.num, "engagement_rate": row.rate,
-    }
+    return PostRow(
+        platform=post.platform, account=post.account, id=post.post_id,
+        permalink=post.permalink, published_at=published,
+        type=post.post_type, caption=text,
+        reach=post.reach, views=post.views, impressions=post.impressions,
+        likes=post.likes, comments=post.comments, shares=post.shares,
+        saves=post.saves, engagements=row.num, engagement_rate=row.rate,
+    )
 
 
-def top_bottom(rows: Sequence[Row], count: int = 3) -> tuple[list[dict], list[dict]]:
+def top_bottom(rows: Sequence[Row], count: int = 3) -> tuple[list[PostRow], list[PostRow]]:
     """Top and bottom posts by their own engagement rate.
 
     Ties go to the post with the larger basis (more reach/views seen), then to the id. A post
@@ -463,23 +469,22 @@ def top_bottom(rows: Sequence[Row], count: int = 3) -> tuple[list[dict], list[di
     rest = [r for r in rated if id(r) not in chosen]
     bottom = heapq.nsmallest(count, rest,
                              key=lambda r: (r.rate, -(r.base or 0), r.post.post_id))
-    return [post_dict(r) for r in top], [post_dict(r) for r in bottom]
+    return [post_row(r) for r in top], [post_row(r) for r in bottom]
 
 
-def content_mix(rows: Sequence[Row]) -> list[dict]:
+def content_mix(rows: Sequence[Row]) -> list[ContentMix]:
     """Posts and engagement rate per post type: by post count desc, then type name."""
     groups: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
         groups[row.post.post_type or "lainnya"].append(row)
-    mix = [{"type": kind, "posts": len(group),
-            "engagement_rate": _rows_rate(group)}
+    mix = [ContentMix(type=kind, posts=len(group), engagement_rate=_rows_rate(group))
            for kind, group in groups.items()]
-    mix.sort(key=lambda item: (-int(item["posts"] or 0), str(item["type"])))
+    mix.sort(key=lambda item: (-item.posts, item.type))
     return mix
 
 
-def daily_series(rows: Sequence[Row], days: Sequence[date], figures: dict,
-                 daily_views: dict[date, int | None] | None = None) -> list[dict]:
+def daily_series(rows: Sequence[Row], days: Sequence[date], figures: Figures,
+                 daily_views: dict[date, int | None] | None = None) -> list[DailyFigures]:
     """One entry per day: posts and that day's sums of reach/views/impressions.
 
     A metric the platform's week does not know at all is None every day; a day without posts
@@ -492,15 +497,16 @@ def daily_series(rows: Sequence[Row], days: Sequence[date], figures: dict,
     out = []
     for day in days:
         group = by_day.get(day, [])
-        entry: dict = {"date": day.isoformat(),
-                       "posts": len(group) if figures.get("posts") is not None else None}
+        entry = DailyFigures(date=day.isoformat(),
+                             posts=len(group) if figures.posts is not None else None)
         for key in ("reach", "views", "impressions"):
             if key == "views" and daily_views is not None:
-                entry[key] = daily_views.get(day)
+                value = daily_views.get(day)
             elif figures.get(key) is None:
-                entry[key] = None
+                value = None
             else:
-                entry[key] = _sum(getattr(r.post, key) for r in group) if group else 0
+                value = _sum(getattr(r.post, key) for r in group) if group else 0
+            setattr(entry, key, value)
         out.append(entry)
     return out
 
@@ -521,9 +527,10 @@ def _platform_sort(platform: str) -> tuple[int, str]:
 
 
 def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: str,
-            default_account: str) -> tuple[dict, dict[AccountKey, dict], dict]:
+            default_account: str,
+            ) -> tuple[dict[str, PlatformWeek], dict[AccountKey, AccountWeek], Posting]:
     """``platforms``, ``accounts`` (keyed by platform and account) and ``posting`` of the
-    contract, as the JSON objects ``weekly.model`` decodes."""
+    report."""
     days = week.days()
     prev_days = week.previous().days()
     cur_rows: dict[str, list[Row]] = defaultdict(list)
@@ -556,15 +563,15 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
             daily_by_acc[AccountKey(value.platform, account)].append(value)
 
     def week_figures(platform: str, wrows: list[Row], values: list[DailyValue],
-                     wdays: list[date], post_based: bool) -> dict:
+                     wdays: list[date], post_based: bool) -> Figures:
         if post_based:
             figures = figures_from_rows(wrows)
         else:
             figures = figures_from_daily(platform, values, wdays)
-        figures["followers_change"] = _followers(values, wdays, default_account)
+        figures.followers_change = _followers(values, wdays, default_account)
         return figures
 
-    platforms: dict[str, dict] = {}
+    platforms: dict[str, PlatformWeek] = {}
     names = set(cur_rows) | set(prev_rows) | {
         p for p, vs in daily_by_platform.items() if any(v.day in span for v in vs)}
     for platform in sorted(names, key=_platform_sort):
@@ -577,28 +584,28 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
         before = figures if _known(figures) else None
         top, bottom = top_bottom(now_rows)
         basis = RATE_SPEC.get(platform, ((), None))[1]
-        entry: dict[str, Any] = {"label": PLATFORM_LABELS.get(platform, platform)}
-        entry.update(current)
-        entry["engagement_rate_basis"] = basis
-        entry["engagement_rate_formula"] = rate_formula(platform, missing_terms(now_rows,
-                                                                                platform))
-        entry["previous"] = before
-        entry["change"] = change(current, before)
-        entry["change_points"] = change_points(current, before)
-        entry["top_posts"] = top
-        entry["bottom_posts"] = bottom
-        entry["content_mix"] = content_mix(now_rows)
         daily_views = None
         if platform == "tiktok" and any(v.metric in ("video_views", "views") for v in values):
             daily_views = _daily_metric(values, ("video_views", "views"), days)
-        entry["daily"] = daily_series(now_rows, days, current, daily_views)
-        # Where the daily basis figure comes from: the posts published that day (their
-        # lifetime totals) or the account's own daily totals (TikTok's overview).
-        entry["daily_source"] = ("account" if daily_views is not None and basis == "views"
-                                 else "posts")
-        platforms[platform] = entry
+        platforms[platform] = PlatformWeek(
+            label=PLATFORM_LABELS.get(platform, platform),
+            figures=current,
+            engagement_rate_basis=basis,
+            engagement_rate_formula=rate_formula(platform, missing_terms(now_rows, platform)),
+            previous=before,
+            change=change(current, before),
+            change_points=change_points(current, before),
+            top_posts=top,
+            bottom_posts=bottom,
+            content_mix=content_mix(now_rows),
+            daily=daily_series(now_rows, days, current, daily_views),
+            # Where the daily basis figure comes from: the posts published that day (their
+            # lifetime totals) or the account's own daily totals (TikTok's overview).
+            daily_source=("account" if daily_views is not None and basis == "views"
+                          else "posts"),
+        )
 
-    accounts: dict[AccountKey, dict] = {}
+    accounts: dict[AccountKey, AccountWeek] = {}
     keys = set(acc_cur) | set(acc_prev) | {
         k for k, vs in daily_by_acc.items() if any(v.day in span for v in vs)}
     for key in sorted(keys, key=lambda k: (_platform_sort(k.platform), k)):
@@ -609,16 +616,13 @@ def compute(rows: Sequence[Row], daily: Sequence[DailyValue], week: Week, tz: st
         figures = week_figures(platform, acc_prev.get(key, []), values, prev_days, post_based)
         before = figures if _known(figures) else None
         basis = RATE_SPEC.get(platform, ((), None))[1]
-        entry = {"label": PLATFORM_LABELS.get(platform, platform), "platform": platform,
-                 "account": key.account}
-        entry.update(current)
-        entry["engagement_rate_basis"] = basis
-        entry["engagement_rate_formula"] = rate_formula(
-            platform, missing_terms(acc_cur.get(key, []), platform))
-        entry["previous"] = before
-        entry["change"] = change(current, before)
-        entry["change_points"] = change_points(current, before)
-        accounts[key] = entry
+        accounts[key] = AccountWeek(
+            label=PLATFORM_LABELS.get(platform, platform), platform=platform,
+            account=key.account, figures=current, engagement_rate_basis=basis,
+            engagement_rate_formula=rate_formula(
+                platform, missing_terms(acc_cur.get(key, []), platform)),
+            previous=before, change=change(current, before),
+            change_points=change_points(current, before))
 
     # Today, in a running week, is not over: it is never a day without posts (yet).
     judged = days[:-1] if week.running else days
@@ -647,12 +651,12 @@ def _daily_metric(values: Sequence[DailyValue], names: tuple[str, ...], days: Se
     return {}
 
 
-def _known(figures: dict) -> bool:
-    return bool(figures.get("posts")) or any(
+def _known(figures: Figures) -> bool:
+    return bool(figures.posts) or any(
         figures.get(k) is not None for k in FIGURE_KEYS if k != "posts")
 
 
-def posting_summary(rows: Sequence[Row], days: Sequence[date], *, any_posts: bool) -> dict:
+def posting_summary(rows: Sequence[Row], days: Sequence[date], *, any_posts: bool) -> Posting:
     """Posting grid (weekday x hour), days without a post, and counts.
 
     Posts whose export gives only a date are counted for their day but not in the grid.
@@ -668,5 +672,5 @@ def posting_summary(rows: Sequence[Row], days: Sequence[date], *, any_posts: boo
         else:
             without_time += 1
     empty = [d.isoformat() for d in days if d not in seen_days] if any_posts else []
-    return {"grid": grid, "days_without_posts": empty, "posts": len(rows),
-            "posts_without_time": without_time}
+    return Posting(grid=grid, days_without_posts=empty, posts=len(rows),
+                   posts_without_time=without_time)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any, NamedTuple, TypeVar, Union
@@ -530,8 +530,69 @@ class WeeklyReport:
 
 def to_json(report: WeeklyReport | Mapping[str, Any]) -> str:
     """The report as JSON text (UTF-8 characters kept, two-space indent, final newline)."""
-    data = report.to_dict() if isinstance(report, WeeklyReport) else report
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if isinstance(report, WeeklyReport):
+        return "".join(to_json_pieces(report))
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_json_pieces(report: WeeklyReport) -> Iterator[str]:
+    """:func:`to_json` of ``report`` in pieces (see :func:`json_pieces`), final newline
+    included: a province's report is written without ever being one string."""
+    yield from json_pieces(report)
+    yield "\n"
+
+
+# json.dumps(..., ensure_ascii=False, indent=2) without building an encoder per call.
+_JSON = json.JSONEncoder(ensure_ascii=False, indent=2)
+# How deep json_pieces walks before a part is written in one go: the report, its lint part,
+# the list of posts, then each post.
+_STREAM_DEPTH = 3
+
+
+def json_pieces(value: Any, level: int = 0, depth: int = _STREAM_DEPTH) -> Iterator[str]:
+    """The JSON text of ``value`` (a report or a part of one) in pieces, the same characters
+    as ``json.dumps(encoded, ensure_ascii=False, indent=2)`` at indent ``level``.
+
+    A province's report lists tens of thousands of posts: encoding it whole holds the report,
+    a second tree of dicts and every small piece of the encoder at once. Here the outer
+    objects and lists are walked and each part below ``depth`` is encoded on its own (json's
+    indented output of a part is the same at any level but for the indent after each line
+    break, and JSON text holds no other line break).
+    """
+    items: Iterable[tuple[str, Any]] | None = None
+    kind = type(value)
+    if depth > 0:
+        if kind is list and value:
+            yield "["
+            inner = "\n" + "  " * (level + 1)
+            for index, item in enumerate(value):
+                yield inner if index == 0 else "," + inner
+                yield from json_pieces(item, level + 1, depth - 1)
+            yield "\n" + "  " * level + "]"
+            return
+        if kind is dict and value and all(type(k) is str or type(k) is AccountKey
+                                          for k in value):
+            items = ((k if type(k) is str else k.json_key(), v) for k, v in value.items())
+        elif is_dataclass(kind) and kind is not Figures and not any(
+                inline for _, _, _, inline, _ in _plan(kind)):
+            items = ((key, getattr(value, name)) for name, key, _, _, _ in _plan(kind))
+    if items is None:
+        text = _JSON.encode(_encode(value))
+        yield text.replace("\n", "\n" + "  " * level) if level else text
+        return
+    inner = "\n" + "  " * (level + 1)
+    opened = False
+    for key, item in items:
+        yield ("{" if not opened else ",") + inner + _JSON.encode(key) + ": "
+        opened = True
+        yield from json_pieces(item, level + 1, depth - 1)
+    yield ("\n" + "  " * level + "}") if opened else "{}"
+
+
+def encode(part: Any) -> Any:
+    """A part of the report (any of these dataclasses, or lists and dicts of them) as the
+    contract's JSON value: plain dicts, lists and scalars."""
+    return _encode(part)
 
 
 def as_report(report: WeeklyReport | Mapping[str, Any]) -> WeeklyReport:

@@ -34,9 +34,10 @@ EXIT_PARTIAL = 1
 def make_report(paths: list[str], target: Week, config: Config, *, output_format: str,
                 db: Path | None = None, use_history: bool = True,
                 strict: bool = False, now: datetime | None = None,
-                progress: ProgressCallback | None = None) -> tuple[WeeklyReport, str]:
+                progress: ProgressCallback | None = None) -> tuple[WeeklyReport, bytes]:
     """Read the exports named by ``paths``, build the report of week ``target`` and render it
-    as ``output_format`` (html, md, json). Returns the report and the text.
+    as ``output_format`` (html, md, json). Returns the report and its text as the UTF-8 bytes
+    to write (see ``ReportFormat.encoded``).
 
     A file that cannot be read is named in the report's sources (``error``) and the others are
     used; with ``strict`` it raises ``InputError`` instead, as does any skipped row. A week
@@ -61,18 +62,22 @@ def make_report(paths: list[str], target: Week, config: Config, *, output_format
                 _refuse_skipped(results)
             _refuse_all_failed(results)
             refuse_empty(results, target, config.timezone)
+            # For HTML the chart worker draws as soon as the figures are final, and ends.
+            early = charts.draw_early if output_format == "html" else None
             report = build_report(results, week=target, config=config, db=db,
                                   use_history=use_history, lint_workers=workers, now=now,
-                                  progress=progress)
+                                  progress=progress, figures_done=early)
             from medsos_cli.registry import warn_unknown
 
             warn_unknown(report.sources, results, config)  # accounts missing from accounts.yaml
         if progress is not None:
             progress("render", 0, None)
-        text = render(report, output_format)
+        from medsos_cli.weekly.formats import BY_NAME
+
+        data = BY_NAME[output_format].encoded(report)
         if progress is not None:
             progress("render", 1, 1)
-        return report, text
+        return report, data
     finally:
         charts.stop_worker()  # a no-op once the worker has drawn; ends it after an error
 
