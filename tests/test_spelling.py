@@ -72,16 +72,17 @@ def test_prepositions_and_english_and_typos():
 
 def test_lexicon_loads_lazily():
     fresh = Lexicon()
-    assert not fresh.forms.loaded and not fresh.english.loaded
+    assert not fresh.word_list("forms").loaded and not fresh.word_list("english").loaded
     fresh.analyse("pelayanan")
-    assert fresh.forms.loaded and not fresh.english.loaded  # English only on a miss
+    # English only on a miss
+    assert fresh.word_list("forms").loaded and not fresh.word_list("english").loaded
 
 
 def test_lexicon_sizes():
     lex = lexicon()
     assert len(lex.forms) > 55_000 and len(lex.stems) > 30_000
     assert len(lex.english) > 60_000 and len(lex.places) > 5_000
-    assert not lex.forms.known({"mempengaruhi", "mensosialisasikan", "dikantor"})
+    assert not lex.known_forms({"mempengaruhi", "mensosialisasikan", "dikantor"})
 
 
 # -- rules on captions ----------------------------------------------------------------------
@@ -258,4 +259,4 @@ def test_one_caption_does_not_build_the_dictionary_set():
     lex = lexicon()
     Linter(book.rules.values(), terms=book.term_index()).lint_text(
         "Warga dihimbau datang ke kantor kelurahan. Pelayanan gratis.")
-    assert lex.forms._set is None
+    assert lex.word_list("forms")._set is None

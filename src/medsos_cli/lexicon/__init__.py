@@ -12,7 +12,7 @@ per distinct word, and only the misses go through clitics, reduplication and mor
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -125,22 +125,60 @@ def _sorted_lines(name: str) -> list[str]:
 
 
 class Lexicon:
-    """The word lists, loaded on first use of each."""
+    """The word lists, loaded on first use of each.
+
+    Each list is a :class:`WordList` until it has built its set, and that frozenset after:
+    the dictionary rules test thousands of forms a caption (clitics, affixes, suggestions),
+    and a frozenset answers ``in`` in C where a WordList answers through a Python call."""
 
     def __init__(self) -> None:
-        self.forms = WordList("id-forms.txt")
-        """Full forms without clitics (lower case)."""
-        self.stems = WordList("id-stems.txt")
-        """The dictionary's stems (lower case)."""
-        self.verbs = WordList("id-verbs.txt")
-        """Stems that take a bare meN-/di- (verb roots)."""
-        self.english = WordList("en-words.txt")
-        """English words that are not Indonesian forms."""
-        self.places = WordList("gazetteer.txt")
-        """Words of province, kabupaten/kota and kecamatan names."""
-        self.unassimilated = WordList("id-unassimilated.txt")
-        """Unassimilated meN-/peN- forms the dictionary accepts (reported by morphology)."""
+        self._lists = {name: WordList(file) for name, file in (
+            ("forms", "id-forms.txt"), ("stems", "id-stems.txt"), ("verbs", "id-verbs.txt"),
+            ("english", "en-words.txt"), ("places", "gazetteer.txt"),
+            ("unassimilated", "id-unassimilated.txt"))}
         self._memo: dict[str, Analysis] = {}
+
+    def _list(self, name: str) -> Container[str]:
+        found = self._lists[name]
+        return found._set if found._set is not None else found
+
+    @property
+    def forms(self) -> Container[str]:
+        """Full forms without clitics (lower case)."""
+        return self._list("forms")
+
+    @property
+    def stems(self) -> Container[str]:
+        """The dictionary's stems (lower case)."""
+        return self._list("stems")
+
+    @property
+    def verbs(self) -> Container[str]:
+        """Stems that take a bare meN-/di- (verb roots)."""
+        return self._list("verbs")
+
+    @property
+    def english(self) -> Container[str]:
+        """English words that are not Indonesian forms."""
+        return self._list("english")
+
+    @property
+    def places(self) -> Container[str]:
+        """Words of province, kabupaten/kota and kecamatan names."""
+        return self._list("places")
+
+    @property
+    def unassimilated(self) -> Container[str]:
+        """Unassimilated meN-/peN- forms the dictionary accepts (reported by morphology)."""
+        return self._list("unassimilated")
+
+    def word_list(self, name: str) -> WordList:
+        """The list behind ``forms``, ``stems``, … (its size, whether it is read)."""
+        return self._lists[name]
+
+    def known_forms(self, words: Iterable[str]) -> frozenset[str]:
+        """Those of ``words`` that are full forms."""
+        return self._lists["forms"].known(words)
 
     # -- look-ups ----------------------------------------------------------------------------
     def is_word(self, word: str) -> bool:
@@ -246,7 +284,7 @@ class Lexicon:
         return ranked[:limit]
 
 
-def _clitic_form(word: str, forms: WordList) -> bool:
+def _clitic_form(word: str, forms: Container[str]) -> bool:
     """A form followed by -nya, -lah, -kah, -pun, -ku or -mu."""
     for clitic in ("nya", "lah", "kah", "pun", "ku", "mu"):
         if word.endswith(clitic) and word[:-len(clitic)] in forms:
@@ -254,7 +292,7 @@ def _clitic_form(word: str, forms: WordList) -> bool:
     return False
 
 
-def _passive_root(rest: str, verbs: WordList) -> bool:
+def _passive_root(rest: str, verbs: Container[str]) -> bool:
     """di- + a verb root, with -kan or -i (*diimbau*, *dicek*, *diunggahkan*)."""
     if rest in verbs or (rest.endswith(("i", "kan")) and _active(rest)):
         return True  # dikabari (mengabari); not diawal, whose "mengawal" is from kawal
@@ -264,7 +302,7 @@ def _passive_root(rest: str, verbs: WordList) -> bool:
     return False
 
 
-def _bare_suffixed(word: str, forms: WordList) -> bool:
+def _bare_suffixed(word: str, forms: Container[str]) -> bool:
     """An imperative or bare suffixed verb (*hubungi*, *sampaikan*, *kabari*): di- or meN- +
     the word is a form."""
     return (word.endswith(("kan", "i", "an")) and len(word) > 4

@@ -148,7 +148,7 @@ class CommonCapitalRule(Rule):
         capitals = set(map(_TEXT, words)).difference(distinct_lower(doc))
         if not capitals:
             return []
-        known = lex.forms.known({w.lower() for w in capitals
+        known = lex.known_forms({w.lower() for w in capitals
                                  if w[1:].islower()}).difference(self.always)
         if not known:
             return []

@@ -70,7 +70,7 @@ def _prose_words(doc: Document, ctx: Context) -> list[tuple]:
 
 def _select(doc: Document, ctx: Context) -> list[tuple]:
     distinct = distinct_lower(doc)
-    misses = distinct.difference(_lexicon().forms.known(distinct))
+    misses = distinct.difference(_lexicon().known_forms(distinct))
     if not misses:
         return []
     misses = misses.difference(ctx.term_words, ctx.accept_words)
