@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class YDict(dict):
     """A mapping read from YAML, with the line of the mapping and of each key."""
@@ -28,23 +30,18 @@ class YList(list):
 # A line ``key: value`` that YAML reads as two plain strings: the key and the value start with
 # a letter and hold only letters, digits, ``_`` and ``-``, or the value is double-quoted
 # without escapes, quotes or characters YAML treats specially (controls, line separators).
-_SIMPLE_LINE = None
+_SIMPLE_LINE = re.compile(
+    r"([A-Za-z_][A-Za-z0-9_-]*):[ ]+([A-Za-z][A-Za-z0-9_-]*"
+    r'|"[\x20\x21\x23-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe'
+    r'\uff00-\ufffd\U00010000-\U0010ffff]*")[ ]*')
 # Plain words YAML 1.1 reads as booleans or null (compared in lower case: stricter than YAML).
-_YAML_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null", "y", "n", "~"})
+_YAML_WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null", "y", "n"})
 
 
 def simple_mapping(text: str) -> YDict | None:
     """``text`` as YAML would read it, when every line is a ``key: value`` pair of plain
     strings with distinct keys (a caption's front matter: ``platform: instagram``); None for
     anything else, which the YAML parser then reads. Lines are 1-based in ``text``."""
-    global _SIMPLE_LINE
-    if _SIMPLE_LINE is None:
-        import re
-
-        _SIMPLE_LINE = re.compile(
-            r"([A-Za-z_][A-Za-z0-9_-]*):[ ]+([A-Za-z][A-Za-z0-9_-]*"
-            r'|"[\x20\x21\x23-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe'
-            r'\uff00-\ufffd\U00010000-\U0010ffff]*")[ ]*')
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()

@@ -143,12 +143,7 @@ class Rule:
         """Fill the message placeholders for one hit (a hit's ``values`` first; ``match``,
         ``suggestion`` and ``platform`` from the hit; the others empty)."""
         message = self.message
-        known = self.__dict__.get("_placeholders")
-        if known is None or known[0] is not message:  # once per rule (and per override)
-            names = tuple(dict.fromkeys(f for _, f, _, _ in string.Formatter().parse(message)
-                                        if f))
-            known = self.__dict__["_placeholders"] = (message, names)
-        names = known[1]
+        names = self._placeholders  # read from the message once, when the rule was built
         if not names and "{" not in message and "}" not in message:
             return message
         given = hit.values
@@ -192,7 +187,8 @@ class Rule:
                 raise self.where.error(
                     f"aturan {self.id}: penanda “{{{name}{':' + spec if spec else ''}}}” tidak "
                     "boleh memakai format (lebar, presisi, indeks); tulis {nama} saja")
-        for name in (f for f, _ in parsed):
+        self._placeholders = tuple(dict.fromkeys(f for f, _ in parsed if f))
+        for name in self._placeholders:
             if name not in PLACEHOLDERS:
                 raise self.where.error(
                     f"aturan {self.id}: penanda “{{{name}}}” tidak dikenal dalam message; "

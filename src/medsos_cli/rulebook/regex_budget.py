@@ -73,16 +73,12 @@ def repetition_problem(source: str) -> str | None:
             if found is not None and (found.group(1) or found.group(2)):
                 count = max(int(x) for x in found.groups() if x)
                 if count > MAX_REPEAT:
-                    from medsos_cli.forms import number  # only on a refusal (off the lint path)
-
                     return (f"pengulangan {found.group()} terlalu besar "
-                            f"(batas {number(MAX_REPEAT)} per pengulangan)")
+                            f"(batas {_number(MAX_REPEAT)} per pengulangan)")
                 last *= max(count, 1)
                 if last > MAX_NESTED_REPEAT:
-                    from medsos_cli.forms import number
-
                     return (f"pengulangan bertingkat sampai {found.group()} terlalu besar "
-                            f"(batas hasil kali {number(MAX_NESTED_REPEAT)})")
+                            f"(batas hasil kali {_number(MAX_NESTED_REPEAT)})")
                 current = max(current, last)
                 i = found.end()
                 continue
@@ -163,3 +159,10 @@ def regex_field(name: str, *, many: bool = False, ignorecase: bool | str = False
         return compiled if many else compiled[0]
 
     return fs.regex(name, compile_, many=many)
+
+
+def _number(n: int) -> str:
+    """``n`` in Indonesian (only on a refusal: forms stays off the lint start-up path)."""
+    from medsos_cli.forms import number
+
+    return number(n)
