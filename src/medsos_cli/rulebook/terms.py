@@ -89,12 +89,27 @@ class TermIndex:
         for table in self._tables.values():
             for bucket in table.values():
                 bucket.sort(key=lambda t: -len(t[_WORDS]))
+        # Lower-cased words that can begin a term (a single-word key or a phrase's first word,
+        # of either table): one C-level set intersection with a text's words finds the few
+        # positions worth a look, instead of several dictionary look-ups for every word.
+        self._firsts = frozenset(
+            key.lower() for folded in (True, False)
+            for key in (*self._tables[folded], *self._starters[folded]) if " " not in key)
 
     def __bool__(self) -> bool:
         return any(self._tables.values())
 
     def find(self, doc: Document, active: set[str] | None = None) -> list[TermMatch]:
         """Return the matches in ``doc`` of the terms whose rule id is in ``active``."""
+        lower = doc.lower_words
+        hits = self._firsts.intersection(lower)
+        if not hits:
+            return []
+        return self._scan(doc, [i for i, low in enumerate(lower) if low in hits], active)
+
+    def _scan(self, doc: Document, positions: list[int],
+              active: set[str] | None) -> list[TermMatch]:
+        """Match the terms that begin at the word ``positions`` (in increasing order)."""
         words = doc.words
         lower = doc.lower_words
         text = doc.text
@@ -105,7 +120,7 @@ class TermIndex:
         matches: list[TermMatch] = []
         taken: dict[str, int] = {}  # rule id -> end of its last match (no overlaps per rule)
         n = len(words)
-        for i in range(n):
+        for i in positions:
             low = lower[i]
             cands = folded.get(low)
             if low in starters and i + 1 < n:
