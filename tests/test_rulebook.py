@@ -681,3 +681,25 @@ def test_a_finding_carries_its_edit(linter):
     assert finding.edit is not None
     assert (finding.edit.offset, finding.edit.length) == (finding.offset, finding.length)
     assert finding.edit.replacement == finding.suggestions[0]
+
+
+def test_installation_fingerprint_sees_models_and_lexicons_not_byte_code(tmp_path):
+    from medsos_cli.cache import package_fingerprint
+
+    package = tmp_path / "medsos_cli"
+    (package / "understanding" / "__pycache__").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    model = package / "understanding" / "komentar.json"
+    model.write_text('{"w": [1]}', encoding="utf-8")
+    lexicon = package / "understanding" / "kelas.yaml"
+    lexicon.write_text("aduan: [rusak]\n", encoding="utf-8")
+    byte_code = package / "understanding" / "__pycache__" / "model.cpython-311.pyc"
+    byte_code.write_bytes(b"\0")
+    first = package_fingerprint(str(package))
+    byte_code.write_bytes(b"\0\0\0")
+    assert package_fingerprint(str(package)) == first
+    model.write_text('{"w": [1, 2]}', encoding="utf-8")  # a model retrained in a checkout
+    second = package_fingerprint(str(package))
+    assert second != first
+    lexicon.write_text("aduan: [rusak, mati]\n", encoding="utf-8")
+    assert package_fingerprint(str(package)) != second

@@ -40,13 +40,22 @@ def cache_dir() -> Path | None:
 @lru_cache(maxsize=1)
 def installation_fingerprint() -> str:
     """Identifies this medsos installation: version plus size and time of its own files."""
+    return package_fingerprint(os.path.dirname(os.path.abspath(__file__)))
+
+
+def package_fingerprint(package: str) -> str:
+    """Version plus size and time of every file under ``package`` (byte code and the
+    ``_data`` copy of the rulebooks and templates apart, which are hashed where used).
+
+    Every file counts, not only code: the bundled models (``understanding/*.json``) and
+    lexicons (``*.yaml``, ``*.txt``) decide findings and comment classes too, and a model
+    retrained in a checkout changes no ``.py`` file."""
     digest = hashlib.sha256(__version__.encode())
-    package = os.path.dirname(os.path.abspath(__file__))
     entries = []
     for folder, dirs, files in os.walk(package):
         dirs[:] = [d for d in dirs if d not in ("_data", "__pycache__")]
         for name in files:
-            if name.endswith((".py", ".txt")):
+            if not name.endswith((".pyc", ".pyo")):
                 stat = os.stat(os.path.join(folder, name))
                 relative = os.path.relpath(os.path.join(folder, name), package)
                 entries.append(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}")
