@@ -34,6 +34,7 @@ from medsos_cli.weekly.recommend import recommendations
 from medsos_cli.weekly.week import Week, parse_week, today_in
 
 if TYPE_CHECKING:
+    from medsos_cli.weekly.conversation import Remembered, Understood
     from medsos_cli.weekly.progress import ProgressCallback
 
 REPORT_VERSION = 1
@@ -121,7 +122,19 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
                                       running=report.running))
         # The history stores the comments with the classes given here (not worked out again).
         labels: dict[str, tuple[str, str]] | None = {} if history is not None else None
-        report.comments = _comments(comments, target, config, progress, labels)
+        # Texts understood in an earlier run (exports overlap the weeks before; a re-run of
+        # the week) are not classified again.
+        remembered: dict[bytes, Remembered] | None = None
+        learned: list[tuple[bytes, Understood, tuple[str, ...]]] = []
+        fingerprint = ""
+        if history is not None and comments:
+            from medsos_cli.cache import installation_fingerprint
+
+            fingerprint = installation_fingerprint()
+            remembered = history.understood_lookup(fingerprint)
+        report.comments = _comments(comments, target, config, progress, labels, remembered,
+                                    learned)
+        del remembered
         report.complaints = _complaints(complaints, target, tz, config.sla_hours,
                                         config.working_days, now)
         # after the comments: the workers lint meanwhile
@@ -129,6 +142,11 @@ def build_report(results: Sequence[ImportResult], *, week: str | Week | None, co
         report.comparison_basis = _comparison_basis()
         if history is not None:  # the complete history (comments, complaints, findings)
             history.store_week(comments, complaints, week_posts, lint, labels)
+            if learned:
+                from medsos_cli.weekly.conversation import remember
+
+                history.understood_store(fingerprint, (
+                    (digest, remember(result, stream)) for digest, result, stream in learned))
     report.recommendations = recommendations(report)
     return report
 
@@ -250,14 +268,18 @@ def _week_end(week: Week, tz: str) -> datetime:
 
 def _comments(comments: list[Comment], week: Week, config: Config,
               progress: ProgressCallback | None = None,
-              labels: dict[str, tuple[str, str]] | None = None) -> CommentsSection | None:
+              labels: dict[str, tuple[str, str]] | None = None,
+              remembered: dict[bytes, Remembered] | None = None,
+              learned: list[tuple[bytes, Understood, tuple[str, ...]]] | None = None,
+              ) -> CommentsSection | None:
     if not comments:
         return None
     from medsos_cli.weekly.conversation import analyse_comments
 
     out = analyse_comments(comments, start=week.start, end=week.end, tz=config.timezone,
                            samples=3, account=config.account_name, hashtags=config.hashtags,
-                           progress=progress, labels=labels)
+                           progress=progress, labels=labels, remembered=remembered,
+                           learned=learned)
     if progress is not None:  # themes and samples done too
         progress("comments", len(comments), len(comments))
     return out

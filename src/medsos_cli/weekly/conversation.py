@@ -21,7 +21,9 @@ database is not used yet.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
+import json
 from array import array
 from bisect import bisect_right
 from collections import Counter
@@ -75,6 +77,40 @@ def _understand(text: str, items: list[str], engine: Engine, model: Model) -> Un
     return Understood(cls, sentiment, found[0], round(pc, 3), round(ps, 3), uc, us)
 
 
+# What the analysis of one distinct text gives, kept between runs (``weekly/history.py``):
+# class, sentiment, lexicon score, both confidences, both uncertain flags, the theme stream
+# as JSON.
+Remembered = tuple[str, str, float, float, float, int, int, str]
+
+
+def text_digest(text: str) -> bytes:
+    """The key of a comment text in the history's cache of understood texts."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def remember(result: Understood, stream: tuple[str, ...]) -> Remembered:
+    """A text's analysis as the history keeps it (see :func:`recall`)."""
+    return (result.cls, result.sentiment, result.score, result.confidence,
+            result.sentiment_confidence, int(result.uncertain),
+            int(result.sentiment_uncertain), json.dumps(stream, ensure_ascii=False))
+
+
+def recall(row: Remembered) -> tuple[Understood, tuple[str, ...]]:
+    """The analysis :func:`remember` kept, as :func:`analyse_comments` works it out; a
+    damaged row raises ValueError."""
+    try:
+        cls, sentiment, score, confidence, sentiment_confidence, uncertain, unsure, raw = row
+        stream = json.loads(raw)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"damaged row: {exc}") from None
+    if (cls not in CLASSES or sentiment not in SENTIMENTS or type(stream) is not list
+            or not all(type(word) is str for word in stream)):
+        raise ValueError("damaged row")
+    return (Understood(cls, sentiment, float(score), float(confidence),
+                       float(sentiment_confidence), bool(uncertain), bool(unsure)),
+            tuple(stream))
+
+
 def classify(text: str) -> Understood:
     """Class and sentiment of one comment, as the weekly report decides them."""
     engine = _engine()
@@ -109,6 +145,8 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
                      hashtags: Iterable[str] = (),
                      progress: Callable[..., None] | None = None,
                      labels: dict[str, tuple[str, str]] | None = None,
+                     remembered: dict[bytes, Remembered] | None = None,
+                     learned: list[tuple[bytes, Understood, tuple[str, ...]]] | None = None,
                      ) -> CommentsSection | None:
     """Build the ``comments`` part of the weekly report (docs/weekly-json.md).
 
@@ -121,7 +159,10 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
     ("comments", comments read, comments) every ``PROGRESS_EVERY`` comments, then (comments,
     None) while themes and samples are drawn up (weekly/progress.py). ``labels``, when given,
     gets the (class, sentiment) of every text classified, as :func:`classify` gives them (the
-    history stores them with the comments without classifying them again).
+    history stores them with the comments without classifying them again). ``remembered``
+    (text digest → :data:`Remembered`, from an earlier run with this installation) spares
+    the analysis of the texts it holds; (digest, result, theme stream) of every other text is
+    appended to ``learned``, when given (for :func:`remember`).
     """
     if not comments:
         return None
@@ -179,13 +220,24 @@ def analyse_comments(comments: list[Comment], *, start: date, end: date, tz: str
         text = comment.text
         at = memo.get(text)
         if at is None:
-            items = engine.items(text)
-            result = _understand(text, items, engine, model)
+            digest = text_digest(text) if remembered is not None else b""
+            row = remembered.get(digest) if remembered is not None else None
+            if row is not None:
+                try:
+                    result, stream = recall(row)
+                except ValueError:  # a damaged cache only means classifying again
+                    row = None
+            if row is None:
+                items = engine.items(text)
+                result = _understand(text, items, engine, model)
+                stream = engine.theme_stream(items)
             result = same_result.setdefault(result, result)
-            stream = engine.theme_stream(items)
+            stream = same_stream.setdefault(stream, stream)
+            if row is None and learned is not None:
+                learned.append((digest or text_digest(text), result, stream))
             at = memo[text] = len(results)
             results.append(result)
-            streams_of.append(same_stream.setdefault(stream, stream))
+            streams_of.append(stream)
             week_count.append(0)
             earlier_count.append(0)
             negative.append(result.sentiment == "negatif")

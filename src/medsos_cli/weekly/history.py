@@ -29,11 +29,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timezone
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from medsos_cli.errors import InputError
 from medsos_cli.exports.model import Comment, Complaint, DailyValue, Post
 from medsos_cli.weekly.metrics import post_score
 from medsos_cli.weekly.model import LintSummary
+
+if TYPE_CHECKING:
+    from medsos_cli.weekly.conversation import Remembered
 
 _MAX_COUNT = 2**63  # SQLite's INTEGER range; store() never writes more
 # What a damaged database's message advises (the old file is kept as a backup, never deleted).
@@ -110,6 +114,11 @@ CREATE TABLE IF NOT EXISTS findings (
     platform TEXT NOT NULL, post_id TEXT NOT NULL, rule TEXT NOT NULL, level TEXT NOT NULL,
     PRIMARY KEY (platform, post_id, rule)
 );
+CREATE TABLE IF NOT EXISTS understood (
+    digest BLOB PRIMARY KEY, class TEXT NOT NULL, sentiment TEXT NOT NULL, score REAL NOT NULL,
+    confidence REAL NOT NULL, sentiment_confidence REAL NOT NULL, uncertain INTEGER NOT NULL,
+    sentiment_uncertain INTEGER NOT NULL, stream TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS lint_books (fingerprint TEXT PRIMARY KEY, used INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS lint_cache (
     fingerprint TEXT NOT NULL, platform TEXT NOT NULL, kind TEXT NOT NULL, digest TEXT NOT NULL,
@@ -123,6 +132,10 @@ _EXPORTABLE = ("posts", "daily", "comments", "complaints", "linted", "findings")
 # Lint results of this many most recently used fingerprints are kept (one per rulebook/config
 # combination in use; every medsos update makes a new one).
 LINT_BOOKS_KEPT = 4
+
+# Understood comment texts kept (the newest; about 100 MB of database at most): a province
+# sees ~100,000 distinct texts a week, and exports overlap the weeks before.
+UNDERSTOOD_KEPT = 1_000_000
 
 # (rule id, level, message) of one finding, as weekly/lintposts.py reports it.
 Brief = tuple[str, int, str]
@@ -147,6 +160,7 @@ def default_db_path() -> Path:
 
 # Comments looked up at once when storing (see History._stored_comments).
 COMMENT_CHUNK = 20_000
+_ANSWERED, _UNANSWERED = 1, 2  # a stored comment with / without its reply time
 
 
 def _stamp(moment: datetime) -> str:
@@ -379,13 +393,15 @@ class History:
                     "UPDATE comments SET replied_at = ? WHERE platform = ? AND post_ref = ? "
                     "AND author = ? AND time = ? AND text = ? AND replied_at IS NULL",
                     [(r[5], *r[:5]) for r, known in zip(rows, stored, strict=True)
-                     if known and r[5] is not None])
+                     if known == _UNANSWERED and r[5] is not None])
         except sqlite3.DatabaseError as exc:
             raise InputError(f"gagal menulis riwayat: {exc}", self.path) from None
         return len(fresh)
 
     def _stored_comments(self, rows: list[tuple]) -> bytearray:
-        """1 for each row of ``store_comments`` already in the database, else 0.
+        """For each row of ``store_comments``: 0 when it is not in the database yet,
+        ``_ANSWERED`` when it is with its reply time, ``_UNANSWERED`` when it is without one
+        (only those can get a reply time: a week stored again updates nothing).
 
         The stored comments are looked up a time range at a time (rows taken in time order,
         ``COMMENT_CHUNK`` at once): a province's week re-stored would otherwise bring 200,000
@@ -395,11 +411,12 @@ class History:
         order = sorted(range(len(rows)), key=lambda i: rows[i][3])
         for begin in range(0, len(order), COMMENT_CHUNK):
             part = order[begin:begin + COMMENT_CHUNK]
-            have = set(self.db.execute(
-                "SELECT platform, post_ref, author, time, text FROM comments "
-                "WHERE time >= ? AND time <= ?", (rows[part[0]][3], rows[part[-1]][3])))
+            have = {r[:5]: _UNANSWERED if r[5] is None else _ANSWERED
+                    for r in self.db.execute(
+                        "SELECT platform, post_ref, author, time, text, replied_at FROM comments "
+                        "WHERE time >= ? AND time <= ?", (rows[part[0]][3], rows[part[-1]][3]))}
             for i in part:
-                known[i] = rows[i][:5] in have
+                known[i] = have.get(rows[i][:5], 0)
         return known
 
     def store_complaints(self, complaints: Iterable[Complaint]) -> None:
@@ -475,6 +492,45 @@ class History:
         if table not in _EXPORTABLE:
             raise ValueError(table)
         return self.db.execute(f"SELECT {', '.join(columns)} FROM {table}")
+
+    # -- comment texts already understood ---------------------------------------------------
+
+    def understood_lookup(self, fingerprint: str) -> dict[bytes, Remembered]:
+        """The analysis of every comment text kept, by
+        :func:`~medsos_cli.weekly.conversation.text_digest`, when it was made by the
+        installation ``fingerprint`` (code, models and lexicons); else nothing."""
+        try:
+            if self._understood_by() != fingerprint:
+                return {}
+            return {r[0]: r[1:] for r in self.db.execute(
+                "SELECT digest, class, sentiment, score, confidence, sentiment_confidence, "
+                "uncertain, sentiment_uncertain, stream FROM understood")}
+        except sqlite3.DatabaseError:
+            return {}  # a damaged cache only means classifying again
+
+    def understood_store(self, fingerprint: str,
+                         rows: Iterable[tuple[bytes, Remembered]]) -> None:
+        """Keep the analysis of new comment texts made by the installation ``fingerprint``;
+        forget another installation's, and beyond :data:`UNDERSTOOD_KEPT` the oldest."""
+        try:
+            with self.db:
+                if self._understood_by() != fingerprint:
+                    self.db.execute("DELETE FROM understood")
+                    self.db.execute("INSERT OR REPLACE INTO meta (key, value) "
+                                    "VALUES ('understood_by', ?)", (fingerprint,))
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO understood (digest, class, sentiment, score, "
+                    "confidence, sentiment_confidence, uncertain, sentiment_uncertain, stream) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ((digest, *row) for digest, row in rows))
+                self.db.execute(
+                    "DELETE FROM understood WHERE rowid <= "
+                    "(SELECT MAX(rowid) FROM understood) - ?", (UNDERSTOOD_KEPT,))
+        except sqlite3.DatabaseError as exc:
+            raise InputError(f"gagal menulis riwayat: {exc}", self.path) from None
+
+    def _understood_by(self) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'understood_by'").fetchone()
+        return row[0] if row else None
 
     # -- lint results -----------------------------------------------------------------------
 
