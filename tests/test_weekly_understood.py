@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from medsos_cli import cache
 from medsos_cli.config import Config
@@ -97,7 +99,7 @@ def test_a_damaged_row_only_means_classifying_again(tmp_path, counted):
     db = tmp_path / "riwayat.sqlite3"
     first = report(db)
     with History(db) as history, history.db:
-        history.db.execute("UPDATE understood SET stream = 'bukan json' WHERE rowid % 2")
+        history.db.execute("UPDATE understood SET stream = X'6a616c616e' WHERE rowid % 2")
         history.db.execute("UPDATE understood SET class = 'hilang' WHERE rowid % 2 = 0")
     counted.clear()
     assert report(db)["comments"] == first["comments"]
@@ -105,11 +107,12 @@ def test_a_damaged_row_only_means_classifying_again(tmp_path, counted):
 
 
 @pytest.mark.parametrize("row", [
-    ("aduan", "negatif", 0.0, 0.9, 0.9, 0, 0, "bukan json"),
-    ("hilang", "negatif", 0.0, 0.9, 0.9, 0, 0, "[]"),
-    ("aduan", "marah", 0.0, 0.9, 0.9, 0, 0, "[]"),
-    ("aduan", "negatif", 0.0, 0.9, 0.9, 0, 0, "[1]"),
-    ("aduan", "negatif", 0.0, 0.9, 0.9, 0, 0, "{}"),
+    ("aduan", "negatif", 0.0, 0.9, 0.9, 0, 0, 5),
+    ("aduan", "negatif", 0.0, 0.9, 0.9, 0, 0, None),
+    ("aduan", "negatif", 0.0, 0.9, 0.9, 0, 0, b"jalan"),
+    ("hilang", "negatif", 0.0, 0.9, 0.9, 0, 0, ""),
+    ("aduan", "marah", 0.0, 0.9, 0.9, 0, 0, ""),
+    ("aduan", "negatif", "banyak", 0.9, 0.9, 0, 0, ""),
     ("aduan", "negatif"),
 ])
 def test_recall_refuses_a_damaged_row(row):
@@ -128,11 +131,24 @@ def test_remember_then_recall_gives_the_analysis_back():
         assert [type(v) for v in back] == [type(v) for v in result]  # 0.0 stays a float
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80)
+       | st.lists(st.sampled_from(["jalan", "rusak", "?", "!", "#Tagar", "😡", "\x1f", " ",
+                                   "\n", "tidak", "ada", "."]), max_size=12).map("".join))
+def test_a_theme_stream_survives_the_history_for_any_text(text):
+    engine = conversation._engine()
+    items = engine.items(text)
+    stream = engine.theme_stream(items)
+    assert all(item and conversation.STREAM_SEPARATOR not in item for item in stream)
+    result = conversation._understand(text, items, engine, conversation._model())
+    assert conversation.recall(conversation.remember(result, stream)) == (result, stream)
+
+
 def test_only_the_newest_texts_are_kept(tmp_path, monkeypatch):
     from medsos_cli.weekly import history as module
 
     monkeypatch.setattr(module, "UNDERSTOOD_KEPT", 3)
-    row = ("aduan", "negatif", -1.0, 0.9, 0.8, 0, 1, '["jalan", "rusak"]')
+    row = ("aduan", "negatif", -1.0, 0.9, 0.8, 0, 1, f"jalan{conversation.STREAM_SEPARATOR}rusak")
     with History(tmp_path / "riwayat.sqlite3") as history:
         history.understood_store("v1", [(bytes([i]), row) for i in range(5)])
         history.understood_store("v1", [(b"\x09", row)])

@@ -164,7 +164,8 @@ _ANSWERED, _UNANSWERED = 1, 2  # a stored comment with / without its reply time
 
 
 def _stamp(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime(_STAMP)
+    # The text of strftime(_STAMP), at a third of its cost (hundreds of thousands of comments).
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")[:19]
 
 
 class History:
@@ -263,7 +264,7 @@ class History:
 
         def post_row(p: Post) -> tuple:
             caption, title, permalink = p.texts()  # a compact post reads them from disk
-            # same text as _stamp (fixed width, UTC), without strftime's cost
+            # _stamp inlined (a year of posts)
             return (p.platform, p.post_id, p.account,
                     p.published_at.astimezone(utc).isoformat(  # type: ignore[union-attr]
                         timespec="seconds")[:19],  # post_rows below skips posts without a time
