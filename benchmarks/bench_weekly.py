@@ -44,7 +44,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import generate_exports
-from bench_lint import cpu_model
+from bench_lint import LAUNCHER, cpu_model
 from bench_lint import ensure_importable as lint_environment
 
 HERE = Path(__file__).resolve().parent
@@ -126,28 +126,6 @@ class TreeSampler(threading.Thread):
             value = _tree_pss_mb(self.pid, include_root=False)
             if value is not None and (self.peak is None or value > self.peak):
                 self.peak = value
-
-
-# A small launcher starts each command. On Linux a child's ru_maxrss starts from the peak RSS
-# of the process it was forked from (exec keeps it), so a command started straight from this
-# benchmark, which holds reports in memory, would inherit its size. The launcher stays small.
-LAUNCHER = """
-import json, os, subprocess, sys, time
-t0 = time.perf_counter()
-proc = subprocess.Popen(sys.argv[2:])
-out = {"pid": proc.pid}
-if hasattr(os, "wait4"):
-    _, status, usage = os.wait4(proc.pid, 0)
-    out["code"] = os.waitstatus_to_exitcode(status)
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-    out["peak_mb"] = usage.ru_maxrss / scale
-    out["cpu_s"] = usage.ru_utime + usage.ru_stime
-else:
-    out["code"] = proc.wait()
-out["wall_s"] = time.perf_counter() - t0
-with open(sys.argv[1], "w", encoding="utf-8") as f:
-    json.dump(out, f)
-"""
 
 
 def run_child(cmd: list[str], env: dict[str, str], cwd: Path) -> dict:
