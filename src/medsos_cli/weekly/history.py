@@ -46,7 +46,6 @@ REBUILD_HINT = ("bangun ulang dari ekspor dengan “medsos history rebuild EKSPO
 
 SCHEMA_VERSION = 2
 DB_NAME = "history.sqlite3"
-_STAMP = "%Y-%m-%dT%H:%M:%S"  # UTC, fixed width: text order is time order
 
 _POST_COLUMNS = ("platform", "post_id", "account", "published_at", "time_known", "permalink",
                  "post_type", "caption", "title", "reach", "views", "impressions", "likes",
@@ -164,7 +163,8 @@ _ANSWERED, _UNANSWERED = 1, 2  # a stored comment with / without its reply time
 
 
 def _stamp(moment: datetime) -> str:
-    # The text of strftime(_STAMP), at a third of its cost (hundreds of thousands of comments).
+    """A stored time: ``2026-11-17T02:30:00``, UTC, fixed width, so text order is time order.
+    (isoformat, cut, is strftime's text at a third of its cost: hundreds of thousands a run.)"""
     return moment.astimezone(timezone.utc).isoformat(timespec="seconds")[:19]
 
 
@@ -259,15 +259,12 @@ class History:
         A stored row equal to the incoming one is left alone (no page is rewritten), which
         makes re-running a week's report over the same exports much cheaper.
         """
-        utc = timezone.utc
         metrics = _metric_values
 
         def post_row(p: Post) -> tuple:
             caption, title, permalink = p.texts()  # a compact post reads them from disk
-            # _stamp inlined (a year of posts)
             return (p.platform, p.post_id, p.account,
-                    p.published_at.astimezone(utc).isoformat(  # type: ignore[union-attr]
-                        timespec="seconds")[:19],  # post_rows below skips posts without a time
+                    _stamp(p.published_at),  # type: ignore[arg-type]  # post_rows skips None
                     1 if p.time_known else 0, permalink, p.post_type, caption or "",
                     title or "", *metrics(p), p.source, post_score(p))
 
