@@ -109,7 +109,7 @@ def recall(row: Remembered) -> tuple[Understood, tuple[str, ...]]:
         raise ValueError(f"damaged row: {exc}") from None
     if cls not in CLASSES or sentiment not in SENTIMENTS or type(raw) is not str:
         raise ValueError("damaged row")
-    return result, tuple(raw.split(STREAM_SEPARATOR)) if raw else ()
+    return result, (tuple(raw.split(STREAM_SEPARATOR)) if raw else ())
 
 
 def classify(text: str) -> Understood:
