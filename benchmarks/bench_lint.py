@@ -265,10 +265,25 @@ with open(sys.argv[1], "w", encoding="utf-8") as f:
 """
 
 
+def launch(command: list[str], figures: Path, **popen) -> subprocess.Popen:
+    """Start ``command`` through ``LAUNCHER``, which writes its figures to ``figures`` (see
+    :func:`launched`); ``popen`` as for ``subprocess.Popen``."""
+    return subprocess.Popen([sys.executable, "-c", LAUNCHER, str(figures), *command], **popen)
+
+
+def launched(figures: Path, code: int, stderr: str = "") -> dict:
+    """The figures the launcher wrote: ``wall_s`` (the command alone), ``code``, and where the
+    OS gives them ``peak_mb`` and ``cpu_s``. No figures (the launcher failed): SystemExit."""
+    try:
+        return json.loads(figures.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise SystemExit(f"launcher failed (exit {code}):\n{stderr[-3000:]}") from None
+
+
 def _run_child(command: list[str], env: dict[str, str], *, all_cpus: bool = False,
                stdin=None) -> tuple[float, int, int]:
-    """Run ``command`` (output discarded) through ``LAUNCHER``; return (wall seconds, exit
-    code, peak RSS in KB, 0 where the OS gives none). The wall time is the command's alone.
+    """Run ``command`` (output discarded) through the launcher; return its wall seconds, its
+    exit code and its peak RSS in KB (0 where the OS gives none).
 
     ``all_cpus`` lifts the benchmark's pin to one core for the child (``--jobs 2``).
     """
@@ -278,15 +293,10 @@ def _run_child(command: list[str], env: dict[str, str], *, all_cpus: bool = Fals
 
     with tempfile.TemporaryDirectory(prefix="medsos-bench-run-") as tmp:
         figures = Path(tmp) / "figures.json"
-        proc = subprocess.Popen([sys.executable, "-c", LAUNCHER, str(figures), *command],
-                                env=env, cwd=REPO, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, stdin=stdin,
-                                preexec_fn=unpin if os.name == "posix" else None)
-        proc.wait()
-        try:
-            result = json.loads(figures.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            raise SystemExit(f"launcher failed (exit {proc.returncode})") from None
+        proc = launch(command, figures, env=env, cwd=REPO, stdout=subprocess.DEVNULL,
+                      stderr=subprocess.DEVNULL, stdin=stdin,
+                      preexec_fn=unpin if os.name == "posix" else None)
+        result = launched(figures, proc.wait())
     return result["wall_s"], result["code"], round(result.get("peak_mb", 0) * 1024)
 
 

@@ -35,7 +35,6 @@ import os
 import platform
 import pstats
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -44,7 +43,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import generate_exports
-from bench_lint import LAUNCHER, cpu_model
+from bench_lint import cpu_model, launch, launched
 from bench_lint import ensure_importable as lint_environment
 
 HERE = Path(__file__).resolve().parent
@@ -140,8 +139,7 @@ def run_child(cmd: list[str], env: dict[str, str], cwd: Path) -> dict:
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
             tempfile.TemporaryDirectory() as tmp:
         figures = Path(tmp) / "figures.json"
-        proc = subprocess.Popen([sys.executable, "-c", LAUNCHER, str(figures), *cmd], env=env,
-                                cwd=cwd, stdout=out, stderr=err)
+        proc = launch(cmd, figures, env=env, cwd=cwd, stdout=out, stderr=err)
         sampler = None
         if Path(f"/proc/{proc.pid}/smaps_rollup").exists():
             sampler = TreeSampler(proc.pid)
@@ -154,10 +152,7 @@ def run_child(cmd: list[str], env: dict[str, str], cwd: Path) -> dict:
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
-        try:
-            result = json.loads(figures.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            raise SystemExit(f"launcher failed (exit {code}):\n{stderr[-3000:]}") from None
+        result = launched(figures, code, stderr)
     return {"wall_s": result["wall_s"], "cpu_s": result.get("cpu_s"),
             "exit_code": result["code"], "peak_mb": result.get("peak_mb"),
             "tree_pss_mb": sampler.peak if sampler else None, "stdout": stdout,
