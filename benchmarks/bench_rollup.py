@@ -16,7 +16,8 @@ has something to rank. Deterministic (fixed seed).
 
 Each measurement runs ``python -m medsos_cli rollup DIR --week|--from/--to … --format F --out
 <tmp>`` in a fresh process (interpreter start-up included) and reports wall time and peak
-memory (``ru_maxrss`` of that process from ``os.wait4``), best of ``--runs``.
+memory (``ru_maxrss`` of that process from ``os.wait4`` in a small launcher, see
+``bench_lint.launch``), best of ``--runs``.
 
 The history export is measured on a history database holding one office's year (~25 k posts,
 ~100 k comments, ~2.5 k complaints, daily series of 10 accounts), written directly with SQL
@@ -37,6 +38,8 @@ import tempfile
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+
+from bench_lint import launch, launched
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -200,19 +203,17 @@ def measure(args: list[str], runs: int, cwd: Path) -> dict:
     env = dict(os.environ, PYTHONPATH=str(SRC), MEDSOS_CACHE_DIR=str(cwd / ".cache"))
     best: dict | None = None
     for _ in range(runs):
-        begin = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "medsos_cli", *args], cwd=cwd, env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        if hasattr(os, "wait4"):
-            _, status, usage = os.wait4(proc.pid, 0)
-            rss_mb = usage.ru_maxrss / 1024
-            code = os.waitstatus_to_exitcode(status)
-            proc.returncode = code
-        else:  # pragma: no cover - Windows
-            code = proc.wait()
-            rss_mb = None
-        wall = time.perf_counter() - begin
-        err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+        # through the launcher: a command started from this process would count its size
+        with tempfile.TemporaryDirectory(prefix="medsos-bench-run-") as tmp, \
+                tempfile.TemporaryFile() as stderr:
+            figures = Path(tmp) / "figures.json"
+            proc = launch([sys.executable, "-m", "medsos_cli", *args], figures, cwd=cwd,
+                          env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+            proc.wait()
+            stderr.seek(0)
+            err = stderr.read().decode("utf-8", "replace")
+            result = launched(figures, proc.returncode, err)
+        code, wall, rss_mb = result["code"], result["wall_s"], result.get("peak_mb")
         if code != 0:
             raise SystemExit(f"medsos {' '.join(args)} failed ({code}): {err}")
         if best is None or wall < best["wall_s"]:
